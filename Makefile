@@ -1,0 +1,91 @@
+# Japan, Russia and the North Korea crisis (Aug-Dec 2017): build, test, explore.
+# Targets are real files with real prerequisites, so `make` redoes only what changed.
+# `make` alone prints this help.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# One stamp per install step: the environment is rebuilt only when the lock
+# changes, the project itself re-registered only when pyproject.toml changes.
+ENV_STAMP := $(VENV)/.lock-installed
+PKG_STAMP := $(VENV)/.project-installed
+KERNEL := jp-ru-dprk-2017
+KERNELSPEC := $(VENV)/share/jupyter/kernels/$(KERNEL)/kernel.json
+
+PARAMS ?= params/default.yaml
+SET := $(basename $(notdir $(PARAMS)))
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+INPUTS := $(NOTEBOOKS) $(PARAMS) $(wildcard data/*.csv) data/datapackage.json \
+          $(wildcard seeds/*.txt) $(shell find src/helpers -name '*.py' -o -name '*.j2' -o -name '*.css') \
+          requirements.lock
+REPORT := reports/$(SET)/manifest.json
+
+ifeq ($(FORCE),1)
+.PHONY: $(REPORT)
+endif
+
+.PHONY: help report test lint format lab clean distclean lock
+
+## Show this help (the default goal)
+help:
+	@awk 'BEGIN {FS = ":"} /^## / {doc = substr($$0, 4); next} /^[a-zA-Z_-]+:/ && doc {printf "  %-10s %s\n", $$1, doc} {doc = ""}' $(MAKEFILE_LIST)
+	@echo
+	@echo "  Variables: PARAMS=params/<set>.yaml (default params/default.yaml), FORCE=1 to rebuild everything"
+
+$(ENV_STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required; found " + sys.version.split()[0] + " at " + sys.executable + ". Run: make PYTHON=/path/to/python3.11 ...")'
+	@echo "==> creating $(VENV) from requirements.lock (once, or when the lock changes)"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(PKG_STAMP): pyproject.toml $(ENV_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(KERNELSPEC): $(PKG_STAMP)
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3.11 (jp-ru-dprk-2017)" >/dev/null
+	@echo "==> registered Jupyter kernel '$(KERNEL)' -> $(abspath $(BIN)/python)"
+
+$(REPORT): $(INPUTS) $(KERNELSPEC)
+	$(BIN)/python -m helpers.report --params $(PARAMS)
+
+## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html
+report: $(REPORT)
+
+## Run the test suite (data checks, helpers, notebooks through papermill)
+test: $(KERNELSPEC)
+	$(BIN)/python -m pytest
+
+## Lint and check formatting with ruff
+lint: $(PKG_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## Format the code with ruff
+format: $(PKG_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Open JupyterLab on notebooks/ with the project's kernel
+lab: $(KERNELSPEC)
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+
+## Re-pin every dependency into requirements.lock (needs uv on PATH)
+lock:
+	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock --upgrade
+
+## Remove generated outputs (build/, reports/); the environment stays
+clean:
+	rm -rf build reports
+
+## Remove generated outputs and the virtual environment
+distclean: clean
+	rm -rf $(VENV)

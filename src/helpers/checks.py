@@ -1,0 +1,185 @@
+"""Checks the Table Schema cannot express: evidence, dates and consistency.
+
+They run on the raw string tables after the schema checks passed, so every
+column exists and every value has the right form. Each returns Problems that
+point at the CSV line and column to fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.dates import precision_series, resolve_series
+from helpers.load import Problem, problems_at
+from helpers.schema import Resource
+
+
+def source_texts(sources: pd.DataFrame, root: Path) -> dict[str, str]:
+    """The article text of each source id (files that cannot be read are left out)."""
+    texts = {}
+    for source_id, file in zip(sources["source_id"], sources["file"], strict=True):
+        path = root / file
+        if path.is_file():
+            texts[source_id] = path.read_bytes().decode("utf-8", errors="replace")
+    return texts
+
+
+def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
+    exists = sources["file"].map(lambda f: (root / f).is_file())
+    problems = problems_at(sources, ~exists, "sources.csv", "file", "an existing file under seeds/")
+    digests = sources["file"].map(
+        lambda f: hashlib.sha256((root / f).read_bytes()).hexdigest() if (root / f).is_file() else ""
+    )
+    changed = exists & (digests != sources["sha256"])
+    return problems + problems_at(
+        sources, changed, "sources.csv", "sha256", "the sha256 of the seed file (was it edited?)"
+    )
+
+
+def _evidence_problems(
+    frame: pd.DataFrame, resource: Resource, texts: dict[str, str]
+) -> list[Problem]:
+    text_col, source_col = resource.evidence["text"], resource.evidence["source"]
+    verbatim = pd.Series(False, index=frame.index)
+    for source_id, group in frame.groupby(source_col, sort=False):
+        article = texts.get(source_id)
+        if article is not None:
+            verbatim.loc[group.index] = group[text_col].map(article.__contains__)
+    return problems_at(
+        frame, ~verbatim, resource.path, text_col, f"an exact passage of the article named in {source_col}"
+    )
+
+
+def _event_date_problems(
+    events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
+) -> list[Problem]:
+    start = pd.to_datetime(events["date_start"])
+    end = pd.to_datetime(events["date_end"])
+    problems = problems_at(events, start > end, "events.csv", "date_end", "a date on or after date_start")
+    ordered = start <= end
+    problems += problems_at(
+        events,
+        ordered & (precision_series(start, end) != events["precision"]),
+        "events.csv",
+        "precision",
+        "the precision of the interval: day (start = end), week (Monday-Sunday), month (a whole month), else interval",
+    )
+
+    published = mentions["source_id"].map(sources.set_index("source_id")["published"])
+    resolved = resolve_series(mentions["date_text"], published)
+    dated = mentions["date_text"] != ""
+    not_in_quote = dated & ~pd.Series(
+        [t in q for t, q in zip(mentions["date_text"], mentions["quote"], strict=True)],
+        index=mentions.index,
+    )
+    problems += problems_at(
+        mentions, not_in_quote, "mentions.csv", "date_text", "an expression that appears in the quote"
+    )
+    unresolved = dated & resolved["start"].isna()
+    for line, value, error in zip(
+        mentions.loc[unresolved, "_line"],
+        mentions.loc[unresolved, "date_text"],
+        resolved.loc[unresolved, "error"],
+        strict=True,
+    ):
+        problems.append(Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})"))
+
+    # The event's interval must be exactly what its dated mentions allow together.
+    ok = resolved.loc[dated & ~unresolved].assign(event_id=mentions["event_id"])
+    allowed = ok.groupby("event_id").agg(start=("start", "max"), end=("end", "min"))
+    frame = events.assign(_start=start, _end=end).join(allowed, on="event_id")
+    has_dated = frame["start"].notna()
+    for column, mine, theirs in (("date_start", "_start", "start"), ("date_end", "_end", "end")):
+        differs = has_dated & (frame[mine] != frame[theirs])
+        for line, value, want, event_id in zip(
+            frame.loc[differs, "_line"],
+            frame.loc[differs, column],
+            frame.loc[differs, theirs],
+            frame.loc[differs, "event_id"],
+            strict=True,
+        ):
+            problems.append(
+                Problem(
+                    "events.csv",
+                    int(line),
+                    column,
+                    value,
+                    f"{want:%Y-%m-%d}, what the date_text of the mentions of '{event_id}' resolves to "
+                    "(the intersection of their intervals)",
+                )
+            )
+    empty = has_dated & (frame["start"] > frame["end"])
+    problems += problems_at(
+        frame, empty, "events.csv", "event_id", "mentions whose date intervals overlap (they contradict)"
+    )
+    problems += problems_at(
+        events,
+        ~has_dated & (events["date_note"] == ""),
+        "events.csv",
+        "date_note",
+        "a note on how the interval was derived (no mention of this event has a date_text)",
+    )
+    return problems
+
+
+def _status_problems(
+    events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
+) -> list[Problem]:
+    """An event's status is what the latest article to mention it reports."""
+    published = mentions["source_id"].map(sources.set_index("source_id")["published"])
+    latest = published.groupby(mentions["event_id"]).transform("max")
+    last = mentions.loc[published == latest]
+    reported = last.groupby("event_id")["reported_status"].agg(lambda s: "/".join(sorted(set(s))))
+    expected = events["event_id"].map(reported)
+    no_mention = expected.isna()
+    problems = problems_at(
+        events, no_mention, "events.csv", "event_id", "at least one row in mentions.csv for this event"
+    )
+    wrong = ~no_mention & (events["status"] != expected)
+    for line, value, want in zip(
+        events.loc[wrong, "_line"], events.loc[wrong, "status"], expected[wrong], strict=True
+    ):
+        problems.append(
+            Problem("events.csv", int(line), "status", value, f"'{want}', as the latest article reports it")
+        )
+    return problems
+
+
+def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
+    participants, mentions = raw["participants"], raw["mentions"]
+    mention_event = participants["mention_id"].map(mentions.set_index("mention_id")["event_id"])
+    problems = problems_at(
+        participants,
+        mention_event != participants["event_id"],
+        "participants.csv",
+        "mention_id",
+        "a mention of the same event",
+    )
+    sanctions = raw["sanctions"]
+    in_quote = pd.Series(
+        [i in q.lower() for i, q in zip(sanctions["item"], sanctions["quote"], strict=True)],
+        index=sanctions.index,
+    )
+    return problems + problems_at(
+        sanctions, ~in_quote, "sanctions.csv", "item", "an item the quote names"
+    )
+
+
+def domain_problems(
+    raw: dict[str, pd.DataFrame], resources: dict[str, Resource], data_dir: Path
+) -> list[Problem]:
+    """Every check beyond the schema, on tables that already passed it."""
+    root = data_dir.parent
+    sources = raw["sources"]
+    problems = _seed_problems(sources, root)
+    texts = source_texts(sources, root)
+    for name, resource in resources.items():
+        if resource.evidence:
+            problems += _evidence_problems(raw[name], resource, texts)
+    problems += _event_date_problems(raw["events"], raw["mentions"], sources)
+    problems += _status_problems(raw["events"], raw["mentions"], sources)
+    problems += _link_problems(raw)
+    return problems

@@ -1,0 +1,246 @@
+"""Load the curated tables as typed DataFrames, or fail with every problem at once.
+
+``load_tables()`` is the single entry point. It reads each CSV the data package
+declares, checks it against the Table Schema (columns, required values, types,
+enums, patterns, uniqueness, primary and foreign keys) with vectorized pandas,
+adds the checks a schema cannot express (``helpers.checks``), and only then
+converts columns to proper dtypes. If anything is wrong it raises one
+``DataError`` listing every problem with file, CSV line, column and value, and
+returns nothing partial.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+from helpers.schema import Field, Resource, read_package
+
+__all__ = ["DataError", "Problem", "Tables", "load_tables", "read_raw"]
+
+Tables = dict[str, pd.DataFrame]
+MAX_SHOWN_PER_CHECK = 20
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell (or one file): where, what is there, what was expected."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", line {self.line}" if self.line else "")
+        where += f", column '{self.column}'" if self.column else ""
+        return f"{where}: value {self.value!r}: expected {self.expected}"
+
+
+class DataError(ValueError):
+    """The data failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = [str(p) for p in problems[:200]]
+        if len(problems) > 200:
+            lines.append(f"... and {len(problems) - 200} more")
+        super().__init__(f"{len(problems)} problem(s) in the data:\n  " + "\n  ".join(lines))
+
+
+def problems_at(
+    frame: pd.DataFrame, mask: pd.Series, file: str, column: str, expected: str
+) -> list[Problem]:
+    """Turn a boolean mask of bad rows into Problems (the frame carries a ``_line`` column)."""
+    bad = frame.loc[mask, ["_line", column]] if column in frame else frame.loc[mask, ["_line"]]
+    if column not in frame:
+        return [Problem(file, int(line), column, "", expected) for line in bad["_line"]]
+    return [
+        Problem(file, int(line), column, str(value), expected)
+        for line, value in zip(bad["_line"], bad[column], strict=True)
+    ]
+
+
+def _line_numbers(path: Path, rows: int) -> pd.Series:
+    """CSV line on which each data row starts (the header is line 1).
+
+    Fast path: one physical line per row. Quoted fields with newlines make the
+    counts differ, and then the csv module tells where each record starts.
+    """
+    with path.open("rb") as handle:
+        physical = sum(1 for _ in handle)
+    if physical == rows + 1:
+        return pd.Series(range(2, rows + 2), dtype="int64")
+    starts = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        start = reader.line_num + 1
+        for _ in reader:
+            starts.append(start)
+            start = reader.line_num + 1
+    return pd.Series(starts, dtype="int64")
+
+
+def read_raw(data_dir: Path, resource: Resource) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read one CSV as strings (empty cells stay ''), with a ``_line`` column."""
+    path = data_dir / resource.path
+    if not path.exists():
+        return pd.DataFrame(), [Problem(resource.path, None, None, "", "the file to exist")]
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        reason = str(error).splitlines()[0]
+        return pd.DataFrame(), [Problem(resource.path, None, None, "", f"readable UTF-8 CSV ({reason})")]
+    frame["_line"] = _line_numbers(path, len(frame))
+    problems = [
+        Problem(resource.path, 1, name, "", "this column in the header")
+        for name in resource.field_names
+        if name not in frame.columns
+    ]
+    problems += [
+        Problem(resource.path, 1, name, name, "no column of that name (not in datapackage.json)")
+        for name in frame.columns
+        if name not in resource.field_names and name != "_line"
+    ]
+    return frame, problems
+
+
+def _check_field(frame: pd.DataFrame, field: Field, file: str) -> list[Problem]:
+    if field.name not in frame:
+        return []
+    values = frame[field.name]
+    empty = values == ""
+    problems = []
+    if field.required:
+        problems += problems_at(frame, empty, file, field.name, "a value (required)")
+    present = ~empty
+    if field.type == "date":
+        parsed = pd.to_datetime(values.where(present), format="%Y-%m-%d", errors="coerce")
+        problems += problems_at(
+            frame, present & parsed.isna(), file, field.name, "an ISO 8601 date (YYYY-MM-DD)"
+        )
+    elif field.type in ("integer", "number"):
+        parsed = pd.to_numeric(values.where(present), errors="coerce")
+        bad = present & parsed.isna()
+        if field.type == "integer":
+            bad |= present & parsed.notna() & (parsed % 1 != 0)
+        problems += problems_at(frame, bad, file, field.name, f"a number ({field.type})")
+        if field.minimum is not None:
+            problems += problems_at(
+                frame, present & (parsed < field.minimum), file, field.name, f">= {field.minimum}"
+            )
+    if field.enum is not None:
+        problems += problems_at(
+            frame,
+            present & ~values.isin(field.enum),
+            file,
+            field.name,
+            "one of " + ", ".join(field.enum),
+        )
+    if field.pattern is not None:
+        ok = values.str.fullmatch(field.pattern)
+        problems += problems_at(
+            frame, present & ~ok, file, field.name, f"text matching /{field.pattern}/"
+        )
+    if field.unique:
+        problems += problems_at(
+            frame,
+            present & values.duplicated(keep="first"),
+            file,
+            field.name,
+            "a unique value (it repeats an earlier row)",
+        )
+    return problems
+
+
+def _check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Problem]:
+    frame = raw[resource.name]
+    file = resource.path
+    problems = []
+    key = list(resource.primary_key)
+    if key and all(k in frame for k in key) and len(key) > 1:
+        dup = frame.duplicated(key, keep="first")
+        problems += problems_at(
+            frame, dup, file, key[-1], f"a unique ({', '.join(key)}) (it repeats an earlier row)"
+        )
+    for fk in resource.foreign_keys:
+        target = raw.get(fk.resource)
+        if target is None or not all(c in frame for c in fk.fields):
+            continue
+        if not all(c in target for c in fk.reference):
+            continue
+        if len(fk.fields) == 1:
+            column = fk.fields[0]
+            values = frame[column]
+            bad = (values != "") & ~values.isin(target[fk.reference[0]])
+        else:
+            merged = frame[list(fk.fields)].merge(
+                target[list(fk.reference)].drop_duplicates(),
+                left_on=list(fk.fields),
+                right_on=list(fk.reference),
+                how="left",
+                indicator=True,
+            )
+            bad = pd.Series(merged["_merge"].eq("left_only").to_numpy(), index=frame.index)
+            column = fk.fields[-1]
+        problems += problems_at(
+            frame,
+            bad,
+            file,
+            column,
+            f"a {'/'.join(fk.reference)} listed in {fk.resource}.csv",
+        )
+    return problems
+
+
+def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
+    out = {}
+    for field in resource.fields:
+        values = frame[field.name]
+        missing = values == ""
+        if field.type == "date":
+            out[field.name] = pd.to_datetime(values.where(~missing), format="%Y-%m-%d")
+        elif field.type == "integer":
+            out[field.name] = pd.to_numeric(values.where(~missing)).astype("Int64")
+        elif field.type == "number":
+            out[field.name] = pd.to_numeric(values.where(~missing)).astype("Float64")
+        elif field.enum is not None:
+            out[field.name] = pd.Categorical(values.where(~missing), categories=list(field.enum))
+        else:
+            out[field.name] = values.where(~missing).astype("str")
+    return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+
+
+def load_tables(data_dir: Path | str = paths.DATA) -> Tables:
+    """Return every table of the data package as a typed DataFrame, keyed by resource name.
+
+    Raises ``DataError`` listing every problem found (file, line, column, value,
+    expectation); nothing is returned unless all checks pass.
+    """
+    from helpers import checks  # imported here: checks needs Problem from this module
+
+    data_dir = Path(data_dir)
+    resources = read_package(data_dir / "datapackage.json")
+    raw: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for resource in resources.values():
+        frame, found = read_raw(data_dir, resource)
+        raw[resource.name] = frame
+        problems += found
+    structural = bool(problems)
+    if not structural:
+        for resource in resources.values():
+            for field in resource.fields:
+                problems += _check_field(raw[resource.name], field, resource.path)
+            problems += _check_keys(raw, resource)
+    if not problems:
+        problems += checks.domain_problems(raw, resources, data_dir)
+    if problems:
+        raise DataError(problems)
+    return {name: _typed(raw[name], res) for name, res in resources.items()}
