@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.dates import precision_series, resolve_series
+from helpers.dates import precision_series
 from helpers.load import Problem, problems_at
 from helpers.schema import Resource
+from helpers.views import latest_reports, mention_intervals
 
 
 def source_texts(sources: pd.DataFrame, root: Path) -> dict[str, str]:
@@ -68,8 +69,7 @@ def _event_date_problems(
         "the precision of the interval: day (start = end), week (Monday-Sunday), month (a whole month), else interval",
     )
 
-    published = mentions["source_id"].map(sources.set_index("source_id")["published"])
-    resolved = resolve_series(mentions["date_text"], published)
+    resolved = mention_intervals(mentions, sources)
     dated = mentions["date_text"] != ""
     not_in_quote = dated & ~pd.Series(
         [t in q for t, q in zip(mentions["date_text"], mentions["quote"], strict=True)],
@@ -128,14 +128,20 @@ def _event_date_problems(
 def _status_problems(
     events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
 ) -> list[Problem]:
-    """An event's status is what the latest article to mention it reports."""
-    published = mentions["source_id"].map(sources.set_index("source_id")["published"])
-    latest = published.groupby(mentions["event_id"]).transform("max")
-    last = mentions.loc[published == latest]
-    reported = last.groupby("event_id")["reported_status"].agg(lambda s: "/".join(sorted(set(s))))
-    expected = events["event_id"].map(reported)
-    no_mention = expected.isna()
+    """One article reports one status per event; the event's is what the latest article reports."""
+    mixed = mentions.groupby(["event_id", "source_id"])["reported_status"].transform("nunique") > 1
     problems = problems_at(
+        mentions,
+        mixed,
+        "mentions.csv",
+        "reported_status",
+        "the same status as the article's other mentions of this event",
+    )
+    expected = events["event_id"].map(
+        latest_reports(mentions, sources).set_index("event_id")["reported_status"]
+    )
+    no_mention = expected.isna()
+    problems += problems_at(
         events, no_mention, "events.csv", "event_id", "at least one row in mentions.csv for this event"
     )
     wrong = ~no_mention & (events["status"] != expected)

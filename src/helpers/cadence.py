@@ -1,0 +1,196 @@
+"""How often the two sides talked: contacts per pair of officials and the gaps between them.
+
+A *contact* is an event of a contact kind (phone call, meeting, summit, talks,
+visit). Its *pair* names the people who took part ("Kono – Lavrov"); where the
+articles name no person, the states ("Japan – Russia"). Gaps between
+successive contacts are ranges, because most contact dates are ranges.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.figure import Figure
+
+from helpers.load import Tables
+from helpers.plotting import MODE_COLOURS, date_axis, finish, legend_below, margins
+from helpers.views import CONTACT_KINDS
+
+IN_PERSON = ("meeting", "summit", "talks", "visit")
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per contact, with its pair, mode (phone or in person) and date range.
+
+    ``actors`` keeps contacts in which at least one of them takes part;
+    ``kinds`` keeps those kinds. Empty means no filter.
+    """
+    events = tables["events"]
+    wanted = list(kinds) if kinds else list(CONTACT_KINDS)
+    events = events.loc[events["kind"].isin([k for k in wanted if k in CONTACT_KINDS])]
+    people = tables["participants"].merge(tables["actors"], on="actor_id")
+    people = people.loc[people["event_id"].isin(events["event_id"])]
+    persons = people.loc[people["kind"] == "person"]
+    states = people.loc[people["kind"] == "state"]
+    by_person = persons.groupby("event_id")["name"].agg(
+        lambda names: " – ".join(sorted(_surname(n) for n in names))
+    )
+    by_state = states.groupby("event_id")["name"].agg(lambda names: " – ".join(sorted(names)))
+    pair = events["event_id"].map(by_person).fillna(events["event_id"].map(by_state))
+    out = events.assign(
+        pair=pair.astype("str"),
+        mode=events["kind"].map(lambda k: "phone" if k == "phone_call" else "in_person").astype("str"),
+    )
+    if actors:
+        involved = tables["participants"].loc[tables["participants"]["actor_id"].isin(actors), "event_id"]
+        out = out.loc[out["event_id"].isin(involved)]
+    columns = ["event_id", "title", "kind", "mode", "status", "pair", "date_start", "date_end",
+               "precision", "duration_min", "location"]
+    return out[columns].sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
+
+
+def gaps(contacts_frame: pd.DataFrame) -> pd.DataFrame:
+    """Days between successive contacts of each pair, as a range.
+
+    ``min_days`` is the shortest possible gap (next start minus previous end,
+    never below 0) and ``max_days`` the longest (next end minus previous start).
+    ``order_known`` is False where the two date ranges overlap, so the articles
+    do not say which contact came first.
+    """
+    frame = contacts_frame.sort_values(["pair", "date_start", "date_end"])
+    grouped = frame.groupby("pair")
+    previous_start = grouped["date_start"].shift()
+    previous_end = grouped["date_end"].shift()
+    previous_id = grouped["event_id"].shift()
+    result = frame.assign(
+        after=previous_id,
+        min_days=(frame["date_start"] - previous_end).dt.days.clip(lower=0),
+        max_days=(frame["date_end"] - previous_start).dt.days,
+        order_known=frame["date_start"] > previous_end,
+    )
+    result = result.loc[result["after"].notna()].astype({"min_days": "Int64", "max_days": "Int64"})
+    columns = ["pair", "after", "event_id", "status", "min_days", "max_days", "order_known"]
+    return result[columns].reset_index(drop=True)
+
+
+def _headline(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No Japan–Russia contacts in this window"
+    counts = frame["pair"].value_counts()
+    busiest, n = counts.index[0], int(counts.iloc[0])
+    held = int(((frame["pair"] == busiest) & (frame["status"] == "occurred")).sum())
+    return f"{busiest} was the busiest channel: {n} of {len(frame)} contacts, {held} of them held"
+
+
+def lanes(frame: pd.DataFrame, label_days: int = 12) -> pd.Series:
+    """Sub-row of each contact within its pair, so that neither overlapping date ranges
+    nor the label after each one (``label_days`` wide) hide each other."""
+    lane = pd.Series(0, index=frame.index, dtype="int64")
+    for _, group in frame.sort_values(["date_start", "date_end"]).groupby("pair", sort=False):
+        ends: list[pd.Timestamp] = []
+        for index, start, end in zip(group.index, group["date_start"], group["date_end"], strict=True):
+            free = next(
+                (i for i, last in enumerate(ends) if last + pd.Timedelta(days=label_days) < start),
+                None,
+            )
+            if free is None:
+                ends.append(end)
+                free = len(ends) - 1
+            else:
+                ends[free] = end
+            lane[index] = free
+    return lane
+
+
+def alt_text(frame: pd.DataFrame) -> str:
+    """Describe the timeline in words, contact by contact."""
+    if frame.empty:
+        return "Empty timeline: no contacts match the parameters."
+    items = []
+    for row in frame.itertuples():
+        when = (
+            f"{row.date_start:%d %b %Y}"
+            if row.date_start == row.date_end
+            else f"between {row.date_start:%d %b} and {row.date_end:%d %b %Y}"
+        )
+        items.append(f"{row.pair}, {row.kind.replace('_', ' ')} {row.status} {when}")
+    return (
+        f"Timeline of {len(frame)} Japan–Russia contacts, one row per pair of officials; "
+        "exact days are markers, uncertain dates are bars spanning the possible days, "
+        "planned or proposed contacts are hollow. " + "; ".join(items) + "."
+    )
+
+
+KIND_LABELS = {"phone_call": "call", "meeting": "meeting", "summit": "summit", "talks": "talks", "visit": "visit"}
+
+
+def timeline(
+    frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str
+) -> Figure:
+    """Contacts per pair over time: phone vs in person by colour and shape, planned hollow,
+    uncertain dates as ranges (a bar over every possible day), exact days as markers."""
+    pairs = list(dict.fromkeys(frame.sort_values("date_start")["pair"]))
+    lane = lanes(frame)
+    rows: dict[str, float] = {}
+    position = 0.0
+    for pair in pairs:
+        rows[pair] = position
+        position += 0.45 * (lane[frame["pair"] == pair].max() + 1) + 0.5
+    fig, ax = plt.subplots(figsize=(10, 2.6 + 0.55 * max(position, 1)))
+    margins(fig, left=0.17)
+    for row, sub in zip(frame.itertuples(), lane, strict=True):
+        y = rows[row.pair] + 0.45 * sub
+        colour = MODE_COLOURS[row.mode]
+        held = row.status == "occurred"
+        if row.date_start == row.date_end:
+            ax.plot(
+                row.date_start + pd.Timedelta(hours=12), y,
+                marker="o" if row.mode == "phone" else "s", markersize=10,
+                color=colour, markerfacecolor=colour if held else "white", markeredgewidth=2,
+                linestyle="none",
+            )
+            label_x = row.date_start + pd.Timedelta(days=2)
+        else:
+            ax.barh(
+                y, (row.date_end - row.date_start).days + 1, left=row.date_start,
+                height=0.3, color=colour if held else "white", edgecolor=colour,
+                linewidth=1.6, linestyle=":" if row.status == "proposed" else "-",
+                alpha=0.8 if held else 1.0,
+            )
+            label_x = row.date_end + pd.Timedelta(days=2)
+        align = "left"
+        if label_x > end - pd.Timedelta(days=10):
+            label_x, align = row.date_start - pd.Timedelta(days=2), "right"
+        ax.annotate(KIND_LABELS[row.kind], (label_x, y), va="center", ha=align, fontsize=8,
+                    color="#333333")
+    ax.set_yticks([rows[p] + 0.225 * lane[frame["pair"] == p].max() for p in pairs], pairs)
+    ax.set_ylim(-0.5, max(position - 0.2, 0.5))
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", length=0)
+    date_axis(ax, start, end)
+    handles = [
+        Line2D([], [], marker="o", color=MODE_COLOURS["phone"], linestyle="none", markersize=9,
+               label="Phone call, exact day"),
+        Line2D([], [], marker="s", color=MODE_COLOURS["in_person"], linestyle="none", markersize=9,
+               label="In person, exact day"),
+        Patch(facecolor=MODE_COLOURS["in_person"], alpha=0.8, label="In person, held; day not known"),
+        Patch(facecolor="white", edgecolor=MODE_COLOURS["in_person"], linewidth=1.6,
+              label="Planned (hollow)"),
+        Patch(facecolor="white", edgecolor=MODE_COLOURS["in_person"], linewidth=1.6, linestyle=":",
+              label="Proposed (dotted)"),
+    ]
+    legend_below(fig, handles, ncol=5)
+    finish(
+        fig,
+        _headline(frame),
+        "Japan–Russia contacts by pair of officials. A bar spans every day on which a contact may have "
+        "taken place; the articles give no exact day for it.",
+        source,
+    )
+    return fig

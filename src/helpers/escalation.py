@@ -1,0 +1,198 @@
+"""How the UN measures against North Korea grew, and what triggered them.
+
+Following the TIES sanctions data's distinction between the threat (proposal)
+stage and imposition, proposed measures are kept apart from adopted ones: an
+adopted measure counts as *in force* from the last day on which its resolution
+can have been adopted (certainly in force by then); a proposed measure is
+placed on the day an article reported it.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from helpers.load import Tables
+from helpers.plotting import (
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    TRIGGER_COLOUR,
+    date_axis,
+    finish,
+    legend_below,
+    margins,
+)
+
+TRIGGER_KINDS = ("missile_launch", "nuclear_test")
+
+
+def _with_category_filter(frame: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
+    return frame.loc[frame["category"].isin(categories)] if categories else frame
+
+
+def adopted_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Adopted measures with the window in which their resolution was adopted."""
+    measures = _with_category_filter(tables["sanctions"], categories)
+    measures = measures.loc[measures["status"] == "adopted"]
+    events = tables["events"][["event_id", "title", "date_start", "date_end"]]
+    out = measures.merge(events, on="event_id").rename(
+        columns={"date_start": "earliest", "date_end": "in_force_by", "title": "resolution"}
+    )
+    columns = ["measure_id", "item", "category", "measure_type", "resolution", "earliest", "in_force_by", "source_id"]
+    return out[columns].sort_values(["in_force_by", "measure_id"]).reset_index(drop=True)
+
+
+def proposed_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Proposed measures, dated by the publication of the article that reports them."""
+    measures = _with_category_filter(tables["sanctions"], categories)
+    measures = measures.loc[measures["status"] == "proposed"]
+    published = tables["sources"].set_index("source_id")["published"]
+    out = measures.assign(reported=measures["source_id"].map(published))
+    columns = ["measure_id", "item", "category", "measure_type", "event_id", "reported", "source_id"]
+    return out[columns].sort_values(["reported", "measure_id"]).reset_index(drop=True)
+
+
+def in_force(
+    adopted: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, since: str = "in_force_by"
+) -> pd.DataFrame:
+    """Daily count of adopted measures in force, one column per category.
+
+    ``since="in_force_by"`` counts a measure from the last day its resolution can
+    have been adopted (certainly in force); ``since="earliest"`` from the first
+    (possibly in force).
+    """
+    days = pd.date_range(start, end, freq="D")
+    counts = adopted.pivot_table(
+        index=since, columns="category", values="measure_id", aggfunc="count", observed=True
+    )
+    before = adopted.loc[adopted[since] < start].groupby("category", observed=True).size()
+    daily = counts.reindex(days, fill_value=0).fillna(0)
+    daily.iloc[0] += before.reindex(daily.columns, fill_value=0)
+    daily = daily.cumsum().astype("int64")
+    daily.index.name = "date"
+    daily.columns = daily.columns.astype("str")
+    return daily
+
+
+def triggers(tables: Tables) -> pd.DataFrame:
+    """Missile launches and nuclear tests, the events the resolutions responded to."""
+    events = tables["events"]
+    out = events.loc[events["kind"].isin(TRIGGER_KINDS) & events["date_start"].notna()]
+    return out[["event_id", "title", "kind", "date_start", "date_end"]].reset_index(drop=True)
+
+
+def _headline(adopted: pd.DataFrame, proposed: pd.DataFrame) -> str:
+    if adopted.empty:
+        return f"No adopted measures in this view; {len(proposed)} proposed"
+    by_resolution = adopted.groupby("resolution", sort=False).size()
+    steps = ", then ".join(str(int(n)) for n in by_resolution)
+    plural = "s" if len(by_resolution) > 1 else ""
+    return (
+        f"UN sanctions grew in {len(by_resolution)} step{plural} ({steps} items): "
+        f"{len(adopted)} in force by {adopted['in_force_by'].max():%-d %b %Y}"
+    )
+
+
+def alt_text(adopted: pd.DataFrame, proposed: pd.DataFrame, trigger_events: pd.DataFrame) -> str:
+    parts = [f"Stacked step chart of UN sanctions measures in force by category: {len(adopted)} adopted"]
+    for resolution, group in adopted.groupby("resolution", sort=False):
+        first = group.iloc[0]
+        parts.append(
+            f"{resolution}, adopted between {first['earliest']:%d %b} and {first['in_force_by']:%d %b %Y}: "
+            + ", ".join(group["item"])
+        )
+    if not proposed.empty:
+        parts.append(
+            "proposed, shown apart as hollow markers: "
+            + ", ".join(f"{r.item} (reported {r.reported:%d %b %Y})" for r in proposed.itertuples())
+        )
+    if not trigger_events.empty:
+        parts.append(
+            "triggers marked on the time axis: "
+            + ", ".join(
+                f"{r.title} ({r.date_start:%d %b}"
+                + ("" if r.date_start == r.date_end else f" to {r.date_end:%d %b}")
+                + ")"
+                for r in trigger_events.itertuples()
+            )
+        )
+    return "; ".join(parts) + "."
+
+
+def chart(
+    adopted: pd.DataFrame,
+    proposed: pd.DataFrame,
+    trigger_events: pd.DataFrame,
+    figures: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    source: str,
+) -> Figure:
+    """Stacked steps of adopted measures by category, proposals in a lane below,
+    adoption windows hatched, launches and tests marked on the same time axis."""
+    fig, (top, lane) = plt.subplots(
+        2, 1, figsize=(10, 7.4), sharex=True, gridspec_kw={"height_ratios": [3, 1.1], "hspace": 0.12}
+    )
+    margins(fig, left=0.09, bottom_in=1.55)
+    certain = in_force(adopted, start, end)
+    possible = in_force(adopted, start, end, since="earliest")
+    order = [c for c in CATEGORY_COLOURS if c in certain.columns]
+    if order:
+        top.stackplot(possible.index, *[possible[c] for c in order], step="post",
+                      colors=[CATEGORY_COLOURS[c] for c in order], alpha=0.25)
+        top.stackplot(
+            certain.index, *[certain[c] for c in order], step="post",
+            colors=[CATEGORY_COLOURS[c] for c in order], labels=[CATEGORY_LABELS[c] for c in order],
+            alpha=0.95,
+        )
+    top.set_ylabel("Measures in force (items)")
+    top.set_ylim(0, max(int(possible.sum(axis=1).max()) if order else 0, 1) * 1.45)
+    for axis in (top, lane):
+        for row in trigger_events.itertuples():
+            if row.date_start == row.date_end:
+                axis.axvline(row.date_start + pd.Timedelta(hours=12), color=TRIGGER_COLOUR, linestyle="--", linewidth=1.2)
+            else:
+                axis.axvspan(row.date_start, row.date_end + pd.Timedelta(days=1), color=TRIGGER_COLOUR, alpha=0.18, linewidth=0)
+    ceiling = top.get_ylim()[1]
+    for i, row in enumerate(trigger_events.sort_values("date_start").itertuples()):
+        label = "nuclear test" if row.kind == "nuclear_test" else "missile over Japan"
+        top.annotate(label, (row.date_end + pd.Timedelta(days=1.5), ceiling * (0.97 - 0.07 * i)),
+                     fontsize=8, color="#444444", va="top")
+    for y, row in enumerate(proposed.itertuples()):
+        lane.plot(row.reported + pd.Timedelta(hours=12), y, marker="D", markersize=8, linestyle="none",
+                  markerfacecolor="white", markeredgecolor=CATEGORY_COLOURS[row.category], markeredgewidth=2)
+        lane.annotate(f"{row.item} ({row.measure_type.replace('_', ' ')})",
+                      (row.reported + pd.Timedelta(days=2), y), va="center", fontsize=8)
+    lane.set_yticks([])
+    lane.set_ylim(-0.8, max(len(proposed), 1) - 0.2)
+    lane.invert_yaxis()
+    lane.set_ylabel("Proposed", rotation=0, ha="right", va="center")
+    lane.spines["left"].set_visible(False)
+    date_axis(lane, start, end)
+    if not figures.empty:
+        text = "\n".join(f"{r.quantity}: {r.value_text} ({r.source_id})" for r in figures.itertuples())
+        top.text(0.99, 0.97, text, transform=top.transAxes, fontsize=8, va="top", ha="right",
+                 bbox={"facecolor": "white", "edgecolor": "#cccccc", "boxstyle": "round,pad=0.3"})
+    handles, labels = top.get_legend_handles_labels()
+    handles.append(Patch(facecolor=CATEGORY_COLOURS["minerals_metals"], alpha=0.25,
+                         label="Pale: possibly in force (adoption day uncertain)"))
+    kinds = set(trigger_events["kind"])
+    if "missile_launch" in kinds:
+        handles.append(Patch(facecolor=TRIGGER_COLOUR, alpha=0.3, label="Missile launch (date range)"))
+    if "nuclear_test" in kinds:
+        handles.append(Line2D([], [], color=TRIGGER_COLOUR, linestyle="--", label="Nuclear test (exact day)"))
+    if not proposed.empty:
+        handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
+                              markeredgecolor="#333333", label="Proposed, on the day reported"))
+    legend_below(fig, handles, ncol=4)
+    finish(
+        fig,
+        _headline(adopted, proposed),
+        "Adopted UN Security Council measures, solid from the last possible adoption day, pale before it; "
+        "proposals in their own lane.",
+        source,
+    )
+    return fig

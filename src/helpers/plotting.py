@@ -1,0 +1,123 @@
+"""Shared chart conventions: colours, date axes, source lines, saving and alt text.
+
+Every chart in the bundle follows the same rules: a title that states the
+finding, a readable date axis, a legend, a source line naming the articles,
+colour-blind-safe colours (Okabe-Ito), planned events drawn hollow and
+uncertain dates drawn as ranges, and alt text made from the data.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Image, display
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour-vision deficiency.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+}
+CATEGORY_COLOURS = {
+    "minerals_metals": OKABE_ITO["blue"],
+    "seafood": OKABE_ITO["sky_blue"],
+    "energy": OKABE_ITO["vermillion"],
+    "textiles": OKABE_ITO["purple"],
+    "labour": OKABE_ITO["green"],
+}
+CATEGORY_LABELS = {
+    "minerals_metals": "Minerals and metals",
+    "seafood": "Seafood",
+    "energy": "Energy (oil)",
+    "textiles": "Textiles",
+    "labour": "Labour",
+}
+MODE_COLOURS = {"phone": OKABE_ITO["blue"], "in_person": OKABE_ITO["vermillion"]}
+TRIGGER_COLOUR = "#7f7f7f"
+
+
+def setup_style() -> None:
+    """Apply the house style; also makes SVG output reproducible (fixed hash salt, no date)."""
+    mpl.rcParams.update(
+        {
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "font.size": 10,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "legend.frameon": False,
+            "svg.hashsalt": "jp-ru-dprk-2017",
+            "svg.fonttype": "none",
+        }
+    )
+
+
+def source_line(sources: pd.DataFrame) -> str:
+    """'Source: …' naming each article with its outlet and date (and whether the date is inferred)."""
+    parts = []
+    for row in sources.sort_values("published").itertuples():
+        basis = ", date inferred" if row.published_basis == "inferred" else ""
+        outlet = "outlet unknown" if row.outlet == "unknown" else row.outlet
+        parts.append(f"{row.source_id}: {outlet}, {row.published:%d %b %Y}{basis}")
+    return "Source: " + "; ".join(parts) + ". Curated data in data/, every row with its verbatim quote."
+
+
+def date_axis(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Month labels with weekly minor ticks (Mondays), limited to the parameter window."""
+    ax.set_xlim(start, end + pd.Timedelta(days=1))
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b\n%Y"))
+    ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+    ax.grid(axis="x", which="major", color="#dddddd", linewidth=0.8)
+    ax.grid(axis="x", which="minor", color="#f0f0f0", linewidth=0.5)
+    ax.set_axisbelow(True)
+
+
+def finish(fig: Figure, title: str, subtitle: str, source: str) -> None:
+    """Title (the finding), a one-line subtitle (what is drawn) and the source line."""
+    fig.suptitle(title, x=0.01, y=0.995, ha="left", va="top", fontsize=13, fontweight="bold")
+    fig.text(0.01, 0.935, subtitle, ha="left", va="top", fontsize=9.5, color="#333333")
+    fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
+
+
+def legend_below(fig: Figure, handles: list, ncol: int) -> None:
+    """The legend in a band of its own between the axes and the source line."""
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.035), ncol=ncol, fontsize=8,
+               handlelength=1.6, columnspacing=1.4)
+
+
+def margins(fig: Figure, left: float, top_in: float = 0.95, bottom_in: float = 1.35) -> None:
+    """Fixed margins in inches at top (title, subtitle) and bottom (axis, legend, source)."""
+    height = fig.get_figheight()
+    fig.subplots_adjust(left=left, right=0.96, top=1 - top_in / height, bottom=bottom_in / height)
+
+
+def show(fig: Figure, name: str, alt: str, figures_dir: Path | None) -> None:
+    """Display the figure with its alt text, and write PNG and SVG when ``figures_dir`` is set.
+
+    The PNG shown in the notebook carries ``alt`` in its output metadata, which
+    the report template turns into the ``<img alt>`` attribute.
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    if figures_dir is not None:
+        figures_dir.mkdir(parents=True, exist_ok=True)
+        (figures_dir / f"{name}.png").write_bytes(buffer.getvalue())
+        fig.savefig(figures_dir / f"{name}.svg", format="svg", metadata={"Date": None})
+        (figures_dir / f"{name}.txt").write_text(alt + "\n", encoding="utf-8")
+    plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png", alt=alt))

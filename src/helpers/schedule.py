@@ -1,0 +1,121 @@
+"""What was on the calendar: summits, visits, talks, meetings and the island survey.
+
+For each event the schedule gives its date range, whether it was held or only
+planned (as last reported), when it was first announced (the publication date
+of the first article that reported it as planned or proposed) and by which
+article, and the lead time from announcement to event, as a range of days.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from helpers.load import Tables
+from helpers.plotting import OKABE_ITO, date_axis, finish, legend_below, margins
+
+SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
+STATUS_COLOURS = {"occurred": OKABE_ITO["blue"], "planned": OKABE_ITO["vermillion"],
+                  "proposed": OKABE_ITO["vermillion"]}
+
+
+def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per calendar event with its announcement and lead time."""
+    wanted = [k for k in (kinds or SCHEDULE_KINDS) if k in SCHEDULE_KINDS]
+    events = tables["events"]
+    events = events.loc[events["kind"].isin(wanted)]
+    published = tables["sources"].set_index("source_id")["published"]
+    mentions = tables["mentions"].assign(published=tables["mentions"]["source_id"].map(published))
+    mentions = mentions.sort_values(["published", "mention_id"])
+    first = mentions.groupby("event_id").first()
+    ahead = mentions.loc[mentions["reported_status"].isin(["planned", "proposed"])]
+    announced = ahead.groupby("event_id").first()
+    out = events.assign(
+        first_reported=events["event_id"].map(first["published"]),
+        first_reported_by=events["event_id"].map(first["source_id"]),
+        announced=events["event_id"].map(announced["published"]),
+        announced_by=events["event_id"].map(announced["source_id"]),
+    )
+    out = out.assign(
+        lead_min_days=(out["date_start"] - out["announced"]).dt.days.astype("Int64"),
+        lead_max_days=(out["date_end"] - out["announced"]).dt.days.astype("Int64"),
+    )
+    columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "location",
+               "first_reported", "first_reported_by", "announced", "announced_by",
+               "lead_min_days", "lead_max_days"]
+    return out[columns].sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
+
+
+def _headline(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No calendar events in this window"
+    held = int((frame["status"] == "occurred").sum())
+    ahead = int(frame["announced"].notna().sum())
+    return (
+        f"{len(frame)} summits, visits, talks and meetings: {held} known to have been held, "
+        f"{ahead} announced in advance"
+    )
+
+
+def alt_text(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "Empty schedule: no events match the parameters."
+    items = []
+    for row in frame.itertuples():
+        when = (
+            f"on {row.date_start:%d %b %Y}"
+            if row.date_start == row.date_end
+            else f"between {row.date_start:%d %b} and {row.date_end:%d %b %Y}"
+        )
+        note = f", announced {row.announced:%d %b} by {row.announced_by}" if pd.notna(row.announced) else ""
+        items.append(f"{row.title} ({row.status}) {when}{note}")
+    return (
+        f"Gantt chart of {len(frame)} events, one row each; filled bars were held, hollow bars "
+        "planned, dotted proposed; a bar spans every possible day; a triangle marks the day of "
+        "announcement. " + "; ".join(items) + "."
+    )
+
+
+def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
+    """Held vs planned events as bars over their possible days, with announcement markers."""
+    height = 2.8 + 0.42 * max(len(frame), 1)
+    fig, ax = plt.subplots(figsize=(10, height))
+    margins(fig, left=0.36)
+    for y, row in enumerate(frame.itertuples()):
+        colour = STATUS_COLOURS[row.status]
+        held = row.status == "occurred"
+        if row.date_start == row.date_end:
+            ax.plot(row.date_start + pd.Timedelta(hours=12), y, marker="D", markersize=9, linestyle="none",
+                    color=colour, markerfacecolor=colour if held else "white", markeredgewidth=2)
+        else:
+            ax.barh(y, (row.date_end - row.date_start).days + 1, left=row.date_start, height=0.55,
+                    color=colour if held else "white", edgecolor=colour, linewidth=1.6,
+                    linestyle=":" if row.status == "proposed" else "-", alpha=0.85 if held else 1)
+        if pd.notna(row.announced):
+            ax.plot(row.announced + pd.Timedelta(hours=12), y, marker=">", markersize=7,
+                    color="#222222", linestyle="none")
+            ax.plot([row.announced + pd.Timedelta(hours=12), row.date_start], [y, y],
+                    color="#222222", linewidth=0.8, linestyle=(0, (1, 2)))
+    ax.set_yticks(range(len(frame)), frame["title"])
+    ax.tick_params(axis="y", length=0, labelsize=8.5)
+    ax.set_ylim(len(frame) - 0.4, -0.6)
+    date_axis(ax, start, end)
+    handles = [
+        Patch(facecolor=STATUS_COLOURS["occurred"], alpha=0.85, label="Held (date range)"),
+        Line2D([], [], marker="D", linestyle="none", color=STATUS_COLOURS["occurred"], label="Held (exact day)"),
+        Patch(facecolor="white", edgecolor=STATUS_COLOURS["planned"], linewidth=1.6, label="Planned"),
+        Patch(facecolor="white", edgecolor=STATUS_COLOURS["proposed"], linewidth=1.6, linestyle=":",
+              label="Proposed"),
+        Line2D([], [], marker=">", linestyle=(0, (1, 2)), color="#222222", label="Announced, lead time"),
+    ]
+    legend_below(fig, handles, ncol=5)
+    finish(
+        fig,
+        _headline(frame),
+        "Each bar spans every day on which the event may have taken place, as the articles date it.",
+        source,
+    )
+    return fig
