@@ -25,6 +25,8 @@ COVERED_SHARE = 0.5
 # such as "U.N.", "U.S.", "N. Korea", "Sept. 3".
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St)\.$")
 _BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z])")
+# The dateline some seed files carry in front of the first sentence ("date 2017-09-19 ...").
+_DATELINE = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s+")
 
 
 def split_sentences(text: str) -> pd.DataFrame:
@@ -32,13 +34,17 @@ def split_sentences(text: str) -> pd.DataFrame:
 
     Paragraphs (lines) never share a sentence; inside a paragraph a sentence
     ends at ., ! or ? (and any closing quote) before a capital letter, unless
-    the full stop belongs to an abbreviation.
+    the full stop belongs to an abbreviation. A leading dateline is a segment
+    of its own.
     """
     rows = []
     for line in re.finditer(r"[^\n]+", text):
         offset = line.start()
         body = line.group()
         start = 0
+        if dateline := _DATELINE.match(body):
+            rows.append((offset, offset + dateline.end()))
+            start = dateline.end()
         for boundary in _BOUNDARY.finditer(body):
             candidate = body[start : boundary.start() + 1]
             if _ABBREVIATION.search(candidate):

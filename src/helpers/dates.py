@@ -207,7 +207,7 @@ def resolve_series(expressions: pd.Series, anchors: pd.Series) -> pd.DataFrame:
 def precision_series(start: pd.Series, end: pd.Series) -> pd.Series:
     """Vectorized ``precision_of`` for columns of datetimes."""
     span = end - start
-    is_week = (start.dt.dayofweek == 0) & (span == pd.Timedelta(days=6))
+    is_week = (start.dt.day_of_week == 0) & (span == pd.Timedelta(days=6))
     is_month = (start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))
     return pd.Series(
         np.select(

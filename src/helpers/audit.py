@@ -1,0 +1,87 @@
+"""What the dataset holds and how well it is backed: counts, evidence, validation, coverage."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from helpers import paths
+from helpers.load import Tables
+from helpers.plotting import OKABE_ITO, finish, legend_below
+
+COVERAGE_COLOURS = {"covered": OKABE_ITO["blue"], "uncurated": "#bbbbbb", "uncovered": OKABE_ITO["vermillion"]}
+COVERAGE_LABELS = {
+    "covered": "Covered by a quote",
+    "uncurated": "Page furniture (uncurated.csv)",
+    "uncovered": "Not covered: a gap",
+}
+
+
+def table_counts(tables: Tables) -> pd.DataFrame:
+    """Rows and columns of each table, in data-package order."""
+    return pd.DataFrame(
+        {"rows": [len(t) for t in tables.values()], "columns": [t.shape[1] for t in tables.values()]},
+        index=pd.Index(list(tables), name="table"),
+    )
+
+
+def evidence(tables: Tables) -> pd.DataFrame:
+    """Every event with each statement about it: article, verbatim quote, date words, status then."""
+    events = tables["events"][["event_id", "title", "status", "date_start", "date_end"]]
+    mentions = tables["mentions"][["event_id", "source_id", "reported_status", "date_text", "quote"]]
+    out = events.merge(mentions, on="event_id").sort_values(["date_start", "event_id", "source_id"])
+    return out.set_index(["event_id", "title"])
+
+
+def frictionless_report() -> pd.DataFrame:
+    """Validate the data package with frictionless, the independent check: one row per table."""
+    from frictionless import Package
+
+    report = Package(paths.DATAPACKAGE).validate()
+    rows = [
+        {"table": task.name, "valid": task.valid, "errors": len(task.errors),
+         "first error": task.errors[0].message if task.errors else ""}
+        for task in report.tasks
+    ]
+    return pd.DataFrame(rows).set_index("table")
+
+
+def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
+    """Sentences per article and status."""
+    summary = pd.crosstab(coverage["source_id"], coverage["status"])
+    return summary.reindex(columns=list(COVERAGE_COLOURS), fill_value=0)
+
+
+def coverage_chart(summary: pd.DataFrame, source: str) -> Figure:
+    fig, ax = plt.subplots(figsize=(9, 3.6))
+    fig.subplots_adjust(left=0.1, right=0.96, top=0.72, bottom=0.36)
+    left = pd.Series(0, index=summary.index)
+    for status, colour in COVERAGE_COLOURS.items():
+        ax.barh(summary.index, summary[status], left=left, color=colour, height=0.55)
+        for y, (value, x0) in enumerate(zip(summary[status], left, strict=True)):
+            if value:
+                ax.text(x0 + value / 2, y, str(int(value)), ha="center", va="center", fontsize=9,
+                        color="white" if status != "uncurated" else "black")
+        left = left + summary[status]
+    ax.invert_yaxis()
+    ax.set_xlabel("Sentences")
+    legend_below(fig, [Patch(color=c, label=COVERAGE_LABELS[s]) for s, c in COVERAGE_COLOURS.items()], ncol=3)
+    substantive = int(summary["covered"].sum() + summary["uncovered"].sum())
+    gaps = int(summary["uncovered"].sum())
+    title = (
+        f"All {substantive} sentences of substance rest on curated quotes"
+        if gaps == 0
+        else f"{gaps} of {substantive} sentences of substance are not yet curated"
+    )
+    finish(fig, title, "Sentences of each article by whether the curated data quotes them.", source)
+    return fig
+
+
+def coverage_alt(summary: pd.DataFrame) -> str:
+    parts = [
+        f"{source_id}: {row['covered']} covered, {row['uncurated']} page furniture, {row['uncovered']} not covered"
+        for source_id, row in summary.iterrows()
+    ]
+    return "Stacked bar chart of sentences per article by coverage. " + "; ".join(parts) + "."

@@ -1,0 +1,146 @@
+"""Bad data gets one clear error naming file, line, column and value; never a partial result.
+
+Every test edits a copy of data/ in a temporary folder (the ``data_copy`` fixture).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from helpers.load import DataError, load_tables
+
+
+def edit(data: Path, table: str, row: int, column: str, value: str) -> int:
+    """Set one cell (row 0 = first data row); return its CSV line number."""
+    path = data / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[row + 1][rows[0].index(column)] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return row + 2
+
+
+def problems(data: Path) -> list:
+    with pytest.raises(DataError) as caught:
+        load_tables(data)
+    return caught.value.problems
+
+
+def find(found: list, file: str, line: int | None, column: str, value: str) -> None:
+    matches = [p for p in found if (p.file, p.line, p.column, p.value) == (file, line, column, value)]
+    listing = "\n".join(map(str, found))
+    assert matches, f"no problem at {file}:{line}:{column}={value!r} in:\n{listing}"
+    message = str(matches[0])
+    assert file in message and column in message and repr(value) in message
+    assert line is None or f"line {line}" in message
+
+
+def test_missing_column(data_copy):
+    path = data_copy / "events.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    drop = rows[0].index("precision")
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([r[:drop] + r[drop + 1 :] for r in rows])
+    find(problems(data_copy), "events.csv", 1, "precision", "")
+
+
+def test_malformed_date(data_copy):
+    line = edit(data_copy, "events", 3, "date_start", "2017-13-45")
+    find(problems(data_copy), "events.csv", line, "date_start", "2017-13-45")
+
+
+def test_unknown_actor_id(data_copy):
+    line = edit(data_copy, "participants", 0, "actor_id", "kono-typo")
+    found = problems(data_copy)
+    find(found, "participants.csv", line, "actor_id", "kono-typo")
+    assert "actors.csv" in str([p for p in found if p.value == "kono-typo"][0])
+
+
+def test_duplicate_id(data_copy):
+    line = edit(data_copy, "events", 1, "event_id", "call-kono-lavrov-0901")
+    find(problems(data_copy), "events.csv", line, "event_id", "call-kono-lavrov-0901")
+
+
+def test_quote_not_in_article(data_copy):
+    line = edit(data_copy, "mentions", 0, "quote", "Kono and Lavrov agreed on everything.")
+    find(problems(data_copy), "mentions.csv", line, "quote", "Kono and Lavrov agreed on everything.")
+
+
+def test_curly_quote_straightened_is_not_verbatim(data_copy):
+    tables = load_tables(data_copy)
+    row = int(tables["mentions"].index[tables["mentions"]["quote"].str.contains("’")][0])
+    straight = tables["mentions"].loc[row, "quote"].replace("’", "'")
+    line = edit(data_copy, "mentions", row, "quote", straight)
+    find(problems(data_copy), "mentions.csv", line, "quote", straight)
+
+
+def test_start_after_end(data_copy):
+    line = edit(data_copy, "events", 0, "date_end", "2017-08-15")
+    find(problems(data_copy), "events.csv", line, "date_end", "2017-08-15")
+
+
+def test_unparseable_expression(data_copy):
+    tables = load_tables(data_copy)
+    row = int(tables["mentions"].index[tables["mentions"]["date_text"] == "Friday"][0])
+    # 'work together' is in the quote, so only the resolver can object to it.
+    line = edit(data_copy, "mentions", row, "date_text", "work together")
+    found = problems(data_copy)
+    find(found, "mentions.csv", line, "date_text", "work together")
+    assert "cannot resolve" in str([p for p in found if p.value == "work together"][0])
+
+
+def test_expression_disagreeing_with_event(data_copy):
+    tables = load_tables(data_copy)
+    row = int(tables["mentions"].index[tables["mentions"]["date_text"] == "early next week"][0])
+    event_id = tables["mentions"].loc[row, "event_id"]
+    edit(data_copy, "mentions", row, "date_text", "next week")  # resolves, but to 4-10 Sept, not 4-6
+    event_line = int(tables["events"].index[tables["events"]["event_id"] == event_id][0]) + 2
+    found = problems(data_copy)
+    find(found, "events.csv", event_line, "date_end", "2017-09-06")
+    assert "2017-09-10" in str([p for p in found if p.column == "date_end"][0])
+
+
+def test_event_interval_must_match_its_expressions(data_copy):
+    line = edit(data_copy, "events", 0, "date_start", "2017-08-31")  # the call was on 'Friday', 1 Sept
+    edit(data_copy, "events", 0, "precision", "interval")
+    find(problems(data_copy), "events.csv", line, "date_start", "2017-08-31")
+
+
+def test_bad_enum(data_copy):
+    kind_line = edit(data_copy, "events", 0, "kind", "telegram")
+    find(problems(data_copy), "events.csv", kind_line, "kind", "telegram")
+
+
+def test_status_must_be_the_latest_report(data_copy):
+    tables = load_tables(data_copy)
+    row = int(tables["events"].index[tables["events"]["event_id"] == "abe-putin-vladivostok"][0])
+    line = edit(data_copy, "events", row, "status", "planned")
+    find(problems(data_copy), "events.csv", line, "status", "planned")
+
+
+def test_edited_seed_is_caught(data_copy):
+    seed = data_copy.parent / "seeds" / "000_11f20d2174864b71.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"Friday", b"Monday"))
+    found = problems(data_copy)
+    find(found, "sources.csv", 2, "sha256", "9906b5af98240fd3348fa39c1d8f4a3cd761fc5c2a0f5161b01ff3650e22b159")
+
+
+def test_every_problem_is_reported_at_once(data_copy):
+    edit(data_copy, "events", 3, "date_start", "not a date")
+    edit(data_copy, "events", 4, "kind", "telegram")
+    edit(data_copy, "participants", 0, "actor_id", "nobody")
+    assert len(problems(data_copy)) >= 3
+
+
+def test_error_message_lists_problems_without_traceback_noise(data_copy):
+    edit(data_copy, "events", 3, "date_start", "2017-13-45")
+    with pytest.raises(DataError) as caught:
+        load_tables(data_copy)
+    text = str(caught.value)
+    assert text.startswith("1 problem(s) in the data:")
+    assert "events.csv, line 5, column 'date_start': value '2017-13-45'" in text
