@@ -30,7 +30,7 @@ ifeq ($(FORCE),1)
 .PHONY: $(REPORT)
 endif
 
-.PHONY: help report test lint format lab clean distclean lock
+.PHONY: help report test lint format lab readme-figures clean distclean lock
 
 ## Show this help (the default goal)
 help:
@@ -81,6 +81,11 @@ lab: $(KERNELSPEC)
 ## Re-pin every dependency into requirements.lock (needs uv on PATH)
 lock:
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock --upgrade
+
+## Refresh the README's chart thumbnails (docs/figures/) from the default report
+readme-figures:
+	$(MAKE) --no-print-directory report PARAMS=params/default.yaml
+	cp reports/default/figures/*.png docs/figures/
 
 ## Remove generated outputs (build/, reports/); the environment stays
 clean:

@@ -58,7 +58,7 @@ def test_unknown_actor_id(data_copy):
     line = edit(data_copy, "participants", 0, "actor_id", "kono-typo")
     found = problems(data_copy)
     find(found, "participants.csv", line, "actor_id", "kono-typo")
-    assert "actors.csv" in str([p for p in found if p.value == "kono-typo"][0])
+    assert "actors.csv" in str(next(p for p in found if p.value == "kono-typo"))
 
 
 def test_duplicate_id(data_copy):
@@ -91,7 +91,7 @@ def test_unparseable_expression(data_copy):
     line = edit(data_copy, "mentions", row, "date_text", "work together")
     found = problems(data_copy)
     find(found, "mentions.csv", line, "date_text", "work together")
-    assert "cannot resolve" in str([p for p in found if p.value == "work together"][0])
+    assert "cannot resolve" in str(next(p for p in found if p.value == "work together"))
 
 
 def test_expression_disagreeing_with_event(data_copy):
@@ -102,7 +102,7 @@ def test_expression_disagreeing_with_event(data_copy):
     event_line = int(tables["events"].index[tables["events"]["event_id"] == event_id][0]) + 2
     found = problems(data_copy)
     find(found, "events.csv", event_line, "date_end", "2017-09-06")
-    assert "2017-09-10" in str([p for p in found if p.column == "date_end"][0])
+    assert "2017-09-10" in str(next(p for p in found if p.column == "date_end"))
 
 
 def test_event_interval_must_match_its_expressions(data_copy):
@@ -127,7 +127,9 @@ def test_edited_seed_is_caught(data_copy):
     seed = data_copy.parent / "seeds" / "000_11f20d2174864b71.txt"
     seed.write_bytes(seed.read_bytes().replace(b"Friday", b"Monday"))
     found = problems(data_copy)
-    find(found, "sources.csv", 2, "sha256", "9906b5af98240fd3348fa39c1d8f4a3cd761fc5c2a0f5161b01ff3650e22b159")
+    find(
+        found, "sources.csv", 2, "sha256", "9906b5af98240fd3348fa39c1d8f4a3cd761fc5c2a0f5161b01ff3650e22b159"
+    )
 
 
 def test_every_problem_is_reported_at_once(data_copy):

@@ -63,7 +63,11 @@ def test_contacts_filtered_by_actor_and_kind(tables):
 def test_gaps_are_ranges(tables):
     gaps = cadence.gaps(cadence.contacts(tables)).set_index("event_id")
     # Phone call on 1 Sept, meeting in New York on 18 Sept: exactly 17 days.
-    assert gaps.loc["kono-lavrov-new-york", ["min_days", "max_days", "order_known"]].tolist() == [17, 17, True]
+    assert gaps.loc["kono-lavrov-new-york", ["min_days", "max_days", "order_known"]].tolist() == [
+        17,
+        17,
+        True,
+    ]
     # Vladivostok (4-10 Sept) to APEC (November): 52 to 87 days.
     assert gaps.loc["abe-putin-apec", ["min_days", "max_days"]].tolist() == [52, 87]
     # The implied first meeting (1 Aug - 17 Sept) overlaps the call: order unknown.
@@ -79,7 +83,9 @@ def test_in_force_counts_steps(tables):
     assert total[pd.Timestamp("2017-09-18")] == 6
     assert total[pd.Timestamp("2017-09-19")] == 10
     assert daily.loc[pd.Timestamp("2017-12-31"), "energy"] == 2
-    possible = escalation.in_force(adopted, pd.Timestamp("2017-08-01"), pd.Timestamp("2017-12-31"), since="earliest")
+    possible = escalation.in_force(
+        adopted, pd.Timestamp("2017-08-01"), pd.Timestamp("2017-12-31"), since="earliest"
+    )
     assert possible.sum(axis=1)[pd.Timestamp("2017-09-03")] == 10
 
 
@@ -96,19 +102,31 @@ def test_proposals_dated_by_report(tables):
 
 
 def test_triggers(tables):
-    assert escalation.triggers(tables)["kind"].tolist() == ["missile_launch", "nuclear_test", "missile_launch"]
+    assert escalation.triggers(tables)["kind"].tolist() == [
+        "missile_launch",
+        "nuclear_test",
+        "missile_launch",
+    ]
 
 
 def test_schedule_announcement_and_lead_time(tables):
     frame = schedule.schedule(tables).set_index("event_id")
-    assert frame.loc["abe-putin-vladivostok", ["announced_by", "lead_min_days", "lead_max_days"]].tolist() == ["a000", 3, 9]
-    assert frame.loc["kono-visit-russia", ["announced_by", "lead_min_days", "lead_max_days"]].tolist() == ["a001", 43, 103]
+    assert frame.loc[
+        "abe-putin-vladivostok", ["announced_by", "lead_min_days", "lead_max_days"]
+    ].tolist() == ["a000", 3, 9]
+    assert frame.loc["kono-visit-russia", ["announced_by", "lead_min_days", "lead_max_days"]].tolist() == [
+        "a001",
+        43,
+        103,
+    ]
     assert pd.isna(frame.loc["kono-lavrov-new-york", "announced"])
 
 
 @pytest.mark.parametrize("include_planned", [True, False])
 def test_in_window(tables, include_planned):
-    events = in_window(tables["events"], pd.Timestamp("2017-09-01"), pd.Timestamp("2017-09-30"), include_planned)
+    events = in_window(
+        tables["events"], pd.Timestamp("2017-09-01"), pd.Timestamp("2017-09-30"), include_planned
+    )
     assert "kono-lavrov-new-york" in set(events["event_id"])
     assert ("island-survey-oct" in set(events["event_id"])) is False
     assert ("patrushev-visit-japan" in set(events["event_id"])) is include_planned

@@ -54,7 +54,10 @@ def test_every_date_expression_resolves_to_its_event(tables):
         lo, hi = bounds.get(row.event_id, (interval.start, interval.end))
         bounds[row.event_id] = (max(lo, interval.start), min(hi, interval.end))
     for event_id, (lo, hi) in bounds.items():
-        assert (events.loc[event_id, "date_start"].date(), events.loc[event_id, "date_end"].date()) == (lo, hi), event_id
+        assert (events.loc[event_id, "date_start"].date(), events.loc[event_id, "date_end"].date()) == (
+            lo,
+            hi,
+        ), event_id
 
 
 def test_events_without_date_words_explain_their_interval(tables):
@@ -67,13 +70,16 @@ def test_events_without_date_words_explain_their_interval(tables):
 def test_relative_dates_anchor_on_the_right_days(tables):
     """Spot-check the facts that matter most against a hand reading of the articles."""
     events = tables["events"].set_index("event_id")
-    assert events.loc["call-kono-lavrov-0901", ["date_start", "date_end"]].tolist() == [
-        pd.Timestamp("2017-09-01")
-    ] * 2
+    assert (
+        events.loc["call-kono-lavrov-0901", ["date_start", "date_end"]].tolist()
+        == [pd.Timestamp("2017-09-01")] * 2
+    )
     assert events.loc["kono-lavrov-new-york", "date_start"] == pd.Timestamp("2017-09-18")
     # 'next week' (a000, planned) and 'early this month' (a001, held) meet in 4-10 Sept.
     assert events.loc["abe-putin-vladivostok", ["date_start", "date_end", "status"]].tolist() == [
-        pd.Timestamp("2017-09-04"), pd.Timestamp("2017-09-10"), "occurred"
+        pd.Timestamp("2017-09-04"),
+        pd.Timestamp("2017-09-10"),
+        "occurred",
     ]
 
 

@@ -46,7 +46,7 @@ def test_resolve(expression, anchor, start, end, precision):
 @pytest.mark.parametrize("expression", ["soon", "in the near future", "", "Feb. 30", "earlier this week"])
 def test_unresolvable_expressions_raise(expression):
     anchor = date(2017, 9, 18)  # a Monday: 'earlier this week' is empty then
-    with pytest.raises(UnresolvableDate, match="date expression|empty"):
+    with pytest.raises(UnresolvableDate, match=r"date expression|empty"):
         resolve(expression, anchor)
 
 

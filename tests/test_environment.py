@@ -29,7 +29,9 @@ def pinned(requirement: str) -> tuple[str, str]:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    from_pyproject = dict(pinned(r) for r in [*project["dependencies"], *project["optional-dependencies"]["dev"]])
+    from_pyproject = dict(
+        pinned(r) for r in [*project["dependencies"], *project["optional-dependencies"]["dev"]]
+    )
     conda = yaml.safe_load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
     from_conda = dict(pinned(d) for d in conda["dependencies"] if isinstance(d, str) and "=" in d)
     python = from_conda.pop("python")
@@ -42,7 +44,9 @@ def test_lock_pins_every_top_level_dependency():
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     for requirement in [*project["dependencies"], *project["optional-dependencies"]["dev"]]:
         name, version = pinned(requirement)
-        assert re.search(rf"^{re.escape(name)}=={re.escape(version)}\b", lock, re.MULTILINE | re.IGNORECASE), name
+        assert re.search(
+            rf"^{re.escape(name)}=={re.escape(version)}\b", lock, re.MULTILINE | re.IGNORECASE
+        ), name
 
 
 def test_kernelspec_points_at_this_python():
@@ -69,15 +73,20 @@ def test_parameters_cell_matches_declaration_and_defaults(path):
     assert list(declared) == list(NOTEBOOK_PARAMETERS[path.stem])
     defaults = yaml.safe_load((paths.PARAMS / "default.yaml").read_text(encoding="utf-8"))
     for name, value in defaults.items():
-        assert json.loads(declared[name]["default"].replace("True", "true").replace("False", "false")) == value
+        assert (
+            json.loads(declared[name]["default"].replace("True", "true").replace("False", "false")) == value
+        )
 
 
 def test_make_help_lists_every_target_with_a_description():
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     documented = re.findall(r"^## .+\n([a-z-]+):", makefile, re.MULTILINE)
-    result = subprocess.run(["make", "--no-print-directory", "help"], cwd=paths.ROOT,
-                            capture_output=True, text=True, check=True)
-    listed = [line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ") and line.split()]
+    result = subprocess.run(
+        ["make", "--no-print-directory", "help"], cwd=paths.ROOT, capture_output=True, text=True, check=True
+    )
+    listed = [
+        line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ") and line.split()
+    ]
     assert {"report", "test", "lab", "lint", "clean", "help"} <= set(documented)
     assert [t for t in listed if t in documented] == documented
     phony = {t for line in re.findall(r"^\.PHONY: (.+)$", makefile, re.MULTILINE) for t in line.split()}

@@ -32,8 +32,11 @@ CHARTS = {
 
 def run(notebook: str, out: Path, **parameters) -> nbformat.NotebookNode:
     papermill.execute_notebook(
-        str(paths.NOTEBOOKS / f"{notebook}.ipynb"), str(out), parameters=parameters,
-        cwd=str(paths.NOTEBOOKS), progress_bar=False,
+        str(paths.NOTEBOOKS / f"{notebook}.ipynb"),
+        str(out),
+        parameters=parameters,
+        cwd=str(paths.NOTEBOOKS),
+        progress_bar=False,
     )
     return nbformat.read(out, as_version=4)
 
@@ -66,9 +69,14 @@ def test_notebook_runs_with_parameter_set(notebook, param_file, tmp_path):
 @pytest.mark.parametrize(
     ("parameters", "message"),
     [
-        ({"actors": "kono,gromyko"}, "parameter 'actors' = 'kono,gromyko': unknown value(s) 'gromyko'; valid choices:"),
-        ({"start_date": "2017-10-01", "end_date": "2017-09-01"},
-         "parameter 'end_date' = '2017-09-01' is before 'start_date' = '2017-10-01'"),
+        (
+            {"actors": "kono,gromyko"},
+            "parameter 'actors' = 'kono,gromyko': unknown value(s) 'gromyko'; valid choices:",
+        ),
+        (
+            {"start_date": "2017-10-01", "end_date": "2017-09-01"},
+            "parameter 'end_date' = '2017-09-01' is before 'start_date' = '2017-10-01'",
+        ),
         ({"colour": "red"}, "does not declare parameter(s) 'colour'"),
         ({"as_of": "yesterday"}, "parameter 'as_of' = 'yesterday' is not a date"),
     ],
@@ -87,9 +95,19 @@ def test_papermill_cli_from_any_directory(cwd, tmp_path):
     notebook = "01_meeting_cadence.ipynb" if cwd == paths.NOTEBOOKS else "notebooks/01_meeting_cadence.ipynb"
     papermill_cli = Path(sys.executable).parent / "papermill"
     result = subprocess.run(
-        [str(papermill_cli), notebook, str(tmp_path / "out.ipynb"), "-p", "as_of", "2017-09-01",
-         "--no-progress-bar"],
-        cwd=cwd, capture_output=True, text=True, check=False,
+        [
+            str(papermill_cli),
+            notebook,
+            str(tmp_path / "out.ipynb"),
+            "-p",
+            "as_of",
+            "2017-09-01",
+            "--no-progress-bar",
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     book = nbformat.read(tmp_path / "out.ipynb", as_version=4)

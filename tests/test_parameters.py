@@ -33,8 +33,14 @@ def test_defaults_validate(tables):
 
 
 def test_actors_as_list_or_comma_string(tables):
-    assert validate(namespace(actors=["kono", "lavrov"]), "01_meeting_cadence", tables).actors == ("kono", "lavrov")
-    assert validate(namespace(actors="kono, lavrov"), "01_meeting_cadence", tables).actors == ("kono", "lavrov")
+    assert validate(namespace(actors=["kono", "lavrov"]), "01_meeting_cadence", tables).actors == (
+        "kono",
+        "lavrov",
+    )
+    assert validate(namespace(actors="kono, lavrov"), "01_meeting_cadence", tables).actors == (
+        "kono",
+        "lavrov",
+    )
 
 
 def test_unknown_actor_names_parameter_value_and_choices(tables):
@@ -46,7 +52,9 @@ def test_unknown_actor_names_parameter_value_and_choices(tables):
 
 
 def test_end_before_start(tables):
-    with pytest.raises(ParameterError, match=r"'end_date' = '2017-07-01' is before 'start_date' = '2017-08-01'"):
+    with pytest.raises(
+        ParameterError, match=r"'end_date' = '2017-07-01' is before 'start_date' = '2017-08-01'"
+    ):
         validate(namespace(end_date="2017-07-01"), "01_meeting_cadence", tables)
 
 
@@ -57,7 +65,9 @@ def test_unparseable_dates(tables, name, value):
 
 
 def test_undeclared_parameter_is_an_error(tables):
-    with pytest.raises(ParameterError, match=r"does not declare parameter\(s\) 'colour'; it declares: start_date"):
+    with pytest.raises(
+        ParameterError, match=r"does not declare parameter\(s\) 'colour'; it declares: start_date"
+    ):
         validate(namespace(colour="red"), "01_meeting_cadence", tables)
 
 
@@ -74,7 +84,9 @@ def test_boolean_from_string(tables):
 
 def test_categories_checked_against_the_schema_enum(tables):
     ns = namespace("02_sanction_escalation", categories="energy,weapons")
-    with pytest.raises(ParameterError, match="unknown value\\(s\\) 'weapons'; valid choices: minerals_metals"):
+    with pytest.raises(
+        ParameterError, match="unknown value\\(s\\) 'weapons'; valid choices: minerals_metals"
+    ):
         validate(ns, "02_sanction_escalation", tables)
 
 

@@ -126,7 +126,10 @@ def test_invalid_data_stops_before_any_notebook(outputs_in, monkeypatch, tmp_pat
     [
         ("colour: red\n", "unknown parameter(s) colour"),
         ("notebooks:\n  99_nothing: {}\n", "unknown notebook '99_nothing'"),
-        ("notebooks:\n  00_data_audit:\n    actors: [kono]\n", "00_data_audit: parameter(s) actors not declared"),
+        (
+            "notebooks:\n  00_data_audit:\n    actors: [kono]\n",
+            "00_data_audit: parameter(s) actors not declared",
+        ),
         ("start_date: [unclosed\n", "not valid YAML"),
     ],
 )

@@ -6,12 +6,17 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from helpers import paths
 from helpers.load import Tables
-from helpers.plotting import OKABE_ITO, finish, legend_below
+from helpers.plotting import OKABE_ITO, finish, legend_below, margins
 
-COVERAGE_COLOURS = {"covered": OKABE_ITO["blue"], "uncurated": "#bbbbbb", "uncovered": OKABE_ITO["vermillion"]}
+COVERAGE_COLOURS = {
+    "covered": OKABE_ITO["blue"],
+    "uncurated": "#bbbbbb",
+    "uncovered": OKABE_ITO["vermillion"],
+}
 COVERAGE_LABELS = {
     "covered": "Covered by a quote",
     "uncurated": "Page furniture (uncurated.csv)",
@@ -41,8 +46,12 @@ def frictionless_report() -> pd.DataFrame:
 
     report = Package(paths.DATAPACKAGE).validate()
     rows = [
-        {"table": task.name, "valid": task.valid, "errors": len(task.errors),
-         "first error": task.errors[0].message if task.errors else ""}
+        {
+            "table": task.name,
+            "valid": task.valid,
+            "errors": len(task.errors),
+            "first error": task.errors[0].message if task.errors else "",
+        }
         for task in report.tasks
     ]
     return pd.DataFrame(rows).set_index("table")
@@ -56,17 +65,25 @@ def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
 
 def coverage_chart(summary: pd.DataFrame, source: str) -> Figure:
     fig, ax = plt.subplots(figsize=(9, 3.6))
-    fig.subplots_adjust(left=0.1, right=0.96, top=0.72, bottom=0.36)
+    margins(fig, left=0.1, bottom_in=1.2)
     left = pd.Series(0, index=summary.index)
     for status, colour in COVERAGE_COLOURS.items():
         ax.barh(summary.index, summary[status], left=left, color=colour, height=0.55)
         for y, (value, x0) in enumerate(zip(summary[status], left, strict=True)):
             if value:
-                ax.text(x0 + value / 2, y, str(int(value)), ha="center", va="center", fontsize=9,
-                        color="white" if status != "uncurated" else "black")
+                ax.text(
+                    x0 + value / 2,
+                    y,
+                    str(int(value)),
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    color="white" if status != "uncurated" else "black",
+                )
         left = left + summary[status]
     ax.invert_yaxis()
     ax.set_xlabel("Sentences")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     legend_below(fig, [Patch(color=c, label=COVERAGE_LABELS[s]) for s, c in COVERAGE_COLOURS.items()], ncol=3)
     substantive = int(summary["covered"].sum() + summary["uncovered"].sum())
     gaps = int(summary["uncovered"].sum())
@@ -81,7 +98,8 @@ def coverage_chart(summary: pd.DataFrame, source: str) -> Figure:
 
 def coverage_alt(summary: pd.DataFrame) -> str:
     parts = [
-        f"{source_id}: {row['covered']} covered, {row['uncurated']} page furniture, {row['uncovered']} not covered"
+        f"{source_id}: {row['covered']} covered, {row['uncurated']} page furniture, "
+        f"{row['uncovered']} not covered"
         for source_id, row in summary.iterrows()
     ]
     return "Stacked bar chart of sentences per article by coverage. " + "; ".join(parts) + "."

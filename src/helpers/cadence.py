@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.figure import Figure
 
 from helpers.load import Tables
 from helpers.plotting import MODE_COLOURS, date_axis, finish, legend_below, margins
@@ -50,8 +50,19 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     if actors:
         involved = tables["participants"].loc[tables["participants"]["actor_id"].isin(actors), "event_id"]
         out = out.loc[out["event_id"].isin(involved)]
-    columns = ["event_id", "title", "kind", "mode", "status", "pair", "date_start", "date_end",
-               "precision", "duration_min", "location"]
+    columns = [
+        "event_id",
+        "title",
+        "kind",
+        "mode",
+        "status",
+        "pair",
+        "date_start",
+        "date_end",
+        "precision",
+        "duration_min",
+        "location",
+    ]
     return out[columns].sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
 
 
@@ -127,12 +138,16 @@ def alt_text(frame: pd.DataFrame) -> str:
     )
 
 
-KIND_LABELS = {"phone_call": "call", "meeting": "meeting", "summit": "summit", "talks": "talks", "visit": "visit"}
+KIND_LABELS = {
+    "phone_call": "call",
+    "meeting": "meeting",
+    "summit": "summit",
+    "talks": "talks",
+    "visit": "visit",
+}
 
 
-def timeline(
-    frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str
-) -> Figure:
+def timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
     """Contacts per pair over time: phone vs in person by colour and shape, planned hollow,
     uncertain dates as ranges (a bar over every possible day), exact days as markers."""
     pairs = list(dict.fromkeys(frame.sort_values("date_start")["pair"]))
@@ -150,40 +165,68 @@ def timeline(
         held = row.status == "occurred"
         if row.date_start == row.date_end:
             ax.plot(
-                row.date_start + pd.Timedelta(hours=12), y,
-                marker="o" if row.mode == "phone" else "s", markersize=10,
-                color=colour, markerfacecolor=colour if held else "white", markeredgewidth=2,
+                row.date_start + pd.Timedelta(hours=12),
+                y,
+                marker="o" if row.mode == "phone" else "s",
+                markersize=10,
+                color=colour,
+                markerfacecolor=colour if held else "white",
+                markeredgewidth=2,
                 linestyle="none",
             )
             label_x = row.date_start + pd.Timedelta(days=2)
         else:
             ax.barh(
-                y, (row.date_end - row.date_start).days + 1, left=row.date_start,
-                height=0.3, color=colour if held else "white", edgecolor=colour,
-                linewidth=1.6, linestyle=":" if row.status == "proposed" else "-",
+                y,
+                (row.date_end - row.date_start).days + 1,
+                left=row.date_start,
+                height=0.3,
+                color=colour if held else "white",
+                edgecolor=colour,
+                linewidth=1.6,
+                linestyle=":" if row.status == "proposed" else "-",
                 alpha=0.8 if held else 1.0,
             )
             label_x = row.date_end + pd.Timedelta(days=2)
         align = "left"
         if label_x > end - pd.Timedelta(days=10):
             label_x, align = row.date_start - pd.Timedelta(days=2), "right"
-        ax.annotate(KIND_LABELS[row.kind], (label_x, y), va="center", ha=align, fontsize=8,
-                    color="#333333")
+        ax.annotate(KIND_LABELS[row.kind], (label_x, y), va="center", ha=align, fontsize=8, color="#333333")
     ax.set_yticks([rows[p] + 0.225 * lane[frame["pair"] == p].max() for p in pairs], pairs)
     ax.set_ylim(-0.5, max(position - 0.2, 0.5))
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
     date_axis(ax, start, end)
     handles = [
-        Line2D([], [], marker="o", color=MODE_COLOURS["phone"], linestyle="none", markersize=9,
-               label="Phone call, exact day"),
-        Line2D([], [], marker="s", color=MODE_COLOURS["in_person"], linestyle="none", markersize=9,
-               label="In person, exact day"),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            color=MODE_COLOURS["phone"],
+            linestyle="none",
+            markersize=9,
+            label="Phone call, exact day",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="s",
+            color=MODE_COLOURS["in_person"],
+            linestyle="none",
+            markersize=9,
+            label="In person, exact day",
+        ),
         Patch(facecolor=MODE_COLOURS["in_person"], alpha=0.8, label="In person, held; day not known"),
-        Patch(facecolor="white", edgecolor=MODE_COLOURS["in_person"], linewidth=1.6,
-              label="Planned (hollow)"),
-        Patch(facecolor="white", edgecolor=MODE_COLOURS["in_person"], linewidth=1.6, linestyle=":",
-              label="Proposed (dotted)"),
+        Patch(
+            facecolor="white", edgecolor=MODE_COLOURS["in_person"], linewidth=1.6, label="Planned (hollow)"
+        ),
+        Patch(
+            facecolor="white",
+            edgecolor=MODE_COLOURS["in_person"],
+            linewidth=1.6,
+            linestyle=":",
+            label="Proposed (dotted)",
+        ),
     ]
     legend_below(fig, handles, ncol=5)
     finish(

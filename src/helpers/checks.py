@@ -40,9 +40,7 @@ def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
     )
 
 
-def _evidence_problems(
-    frame: pd.DataFrame, resource: Resource, texts: dict[str, str]
-) -> list[Problem]:
+def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str, str]) -> list[Problem]:
     text_col, source_col = resource.evidence["text"], resource.evidence["source"]
     verbatim = pd.Series(False, index=frame.index)
     for source_id, group in frame.groupby(source_col, sort=False):
@@ -66,7 +64,8 @@ def _event_date_problems(
         ordered & (precision_series(start, end) != events["precision"]),
         "events.csv",
         "precision",
-        "the precision of the interval: day (start = end), week (Monday-Sunday), month (a whole month), else interval",
+        "the precision of the interval: day (start = end), week (Monday-Sunday), "
+        "month (a whole month), else interval",
     )
 
     resolved = mention_intervals(mentions, sources)
@@ -85,7 +84,9 @@ def _event_date_problems(
         resolved.loc[unresolved, "error"],
         strict=True,
     ):
-        problems.append(Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})"))
+        problems.append(
+            Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
+        )
 
     # The event's interval must be exactly what its dated mentions allow together.
     ok = resolved.loc[dated & ~unresolved].assign(event_id=mentions["event_id"])
@@ -125,9 +126,7 @@ def _event_date_problems(
     return problems
 
 
-def _status_problems(
-    events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
-) -> list[Problem]:
+def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
     """One article reports one status per event; the event's is what the latest article reports."""
     mixed = mentions.groupby(["event_id", "source_id"])["reported_status"].transform("nunique") > 1
     problems = problems_at(
@@ -169,9 +168,7 @@ def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
         [i in q.lower() for i, q in zip(sanctions["item"], sanctions["quote"], strict=True)],
         index=sanctions.index,
     )
-    return problems + problems_at(
-        sanctions, ~in_quote, "sanctions.csv", "item", "an item the quote names"
-    )
+    return problems + problems_at(sanctions, ~in_quote, "sanctions.csv", "item", "an item the quote names")
 
 
 def domain_problems(

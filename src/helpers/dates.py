@@ -210,9 +210,7 @@ def precision_series(start: pd.Series, end: pd.Series) -> pd.Series:
     is_week = (start.dt.day_of_week == 0) & (span == pd.Timedelta(days=6))
     is_month = (start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))
     return pd.Series(
-        np.select(
-            [span == pd.Timedelta(0), is_week, is_month], ["day", "week", "month"], "interval"
-        ),
+        np.select([span == pd.Timedelta(0), is_week, is_month], ["day", "week", "month"], "interval"),
         index=start.index,
         dtype="str",
     )

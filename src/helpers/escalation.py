@@ -41,7 +41,16 @@ def adopted_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.Dat
     out = measures.merge(events, on="event_id").rename(
         columns={"date_start": "earliest", "date_end": "in_force_by", "title": "resolution"}
     )
-    columns = ["measure_id", "item", "category", "measure_type", "resolution", "earliest", "in_force_by", "source_id"]
+    columns = [
+        "measure_id",
+        "item",
+        "category",
+        "measure_type",
+        "resolution",
+        "earliest",
+        "in_force_by",
+        "source_id",
+    ]
     return out[columns].sort_values(["in_force_by", "measure_id"]).reset_index(drop=True)
 
 
@@ -141,11 +150,19 @@ def chart(
     possible = in_force(adopted, start, end, since="earliest")
     order = [c for c in CATEGORY_COLOURS if c in certain.columns]
     if order:
-        top.stackplot(possible.index, *[possible[c] for c in order], step="post",
-                      colors=[CATEGORY_COLOURS[c] for c in order], alpha=0.25)
         top.stackplot(
-            certain.index, *[certain[c] for c in order], step="post",
-            colors=[CATEGORY_COLOURS[c] for c in order], labels=[CATEGORY_LABELS[c] for c in order],
+            possible.index,
+            *[possible[c] for c in order],
+            step="post",
+            colors=[CATEGORY_COLOURS[c] for c in order],
+            alpha=0.25,
+        )
+        top.stackplot(
+            certain.index,
+            *[certain[c] for c in order],
+            step="post",
+            colors=[CATEGORY_COLOURS[c] for c in order],
+            labels=[CATEGORY_LABELS[c] for c in order],
             alpha=0.95,
         )
     top.set_ylabel("Measures in force (items)")
@@ -153,19 +170,47 @@ def chart(
     for axis in (top, lane):
         for row in trigger_events.itertuples():
             if row.date_start == row.date_end:
-                axis.axvline(row.date_start + pd.Timedelta(hours=12), color=TRIGGER_COLOUR, linestyle="--", linewidth=1.2)
+                axis.axvline(
+                    row.date_start + pd.Timedelta(hours=12),
+                    color=TRIGGER_COLOUR,
+                    linestyle="--",
+                    linewidth=1.2,
+                )
             else:
-                axis.axvspan(row.date_start, row.date_end + pd.Timedelta(days=1), color=TRIGGER_COLOUR, alpha=0.18, linewidth=0)
+                axis.axvspan(
+                    row.date_start,
+                    row.date_end + pd.Timedelta(days=1),
+                    color=TRIGGER_COLOUR,
+                    alpha=0.18,
+                    linewidth=0,
+                )
     ceiling = top.get_ylim()[1]
     for i, row in enumerate(trigger_events.sort_values("date_start").itertuples()):
         label = "nuclear test" if row.kind == "nuclear_test" else "missile over Japan"
-        top.annotate(label, (row.date_end + pd.Timedelta(days=1.5), ceiling * (0.97 - 0.07 * i)),
-                     fontsize=8, color="#444444", va="top")
+        top.annotate(
+            label,
+            (row.date_end + pd.Timedelta(days=1.5), ceiling * (0.97 - 0.07 * i)),
+            fontsize=8,
+            color="#444444",
+            va="top",
+        )
     for y, row in enumerate(proposed.itertuples()):
-        lane.plot(row.reported + pd.Timedelta(hours=12), y, marker="D", markersize=8, linestyle="none",
-                  markerfacecolor="white", markeredgecolor=CATEGORY_COLOURS[row.category], markeredgewidth=2)
-        lane.annotate(f"{row.item} ({row.measure_type.replace('_', ' ')})",
-                      (row.reported + pd.Timedelta(days=2), y), va="center", fontsize=8)
+        lane.plot(
+            row.reported + pd.Timedelta(hours=12),
+            y,
+            marker="D",
+            markersize=8,
+            linestyle="none",
+            markerfacecolor="white",
+            markeredgecolor=CATEGORY_COLOURS[row.category],
+            markeredgewidth=2,
+        )
+        lane.annotate(
+            f"{row.item} ({row.measure_type.replace('_', ' ')})",
+            (row.reported + pd.Timedelta(days=2), y),
+            va="center",
+            fontsize=8,
+        )
     lane.set_yticks([])
     lane.set_ylim(-0.8, max(len(proposed), 1) - 0.2)
     lane.invert_yaxis()
@@ -174,19 +219,41 @@ def chart(
     date_axis(lane, start, end)
     if not figures.empty:
         text = "\n".join(f"{r.quantity}: {r.value_text} ({r.source_id})" for r in figures.itertuples())
-        top.text(0.99, 0.97, text, transform=top.transAxes, fontsize=8, va="top", ha="right",
-                 bbox={"facecolor": "white", "edgecolor": "#cccccc", "boxstyle": "round,pad=0.3"})
-    handles, labels = top.get_legend_handles_labels()
-    handles.append(Patch(facecolor=CATEGORY_COLOURS["minerals_metals"], alpha=0.25,
-                         label="Pale: possibly in force (adoption day uncertain)"))
+        top.text(
+            0.99,
+            0.97,
+            text,
+            transform=top.transAxes,
+            fontsize=8,
+            va="top",
+            ha="right",
+            bbox={"facecolor": "white", "edgecolor": "#cccccc", "boxstyle": "round,pad=0.3"},
+        )
+    handles, _ = top.get_legend_handles_labels()
+    handles.append(
+        Patch(
+            facecolor=CATEGORY_COLOURS["minerals_metals"],
+            alpha=0.25,
+            label="Pale: possibly in force (adoption day uncertain)",
+        )
+    )
     kinds = set(trigger_events["kind"])
     if "missile_launch" in kinds:
         handles.append(Patch(facecolor=TRIGGER_COLOUR, alpha=0.3, label="Missile launch (date range)"))
     if "nuclear_test" in kinds:
         handles.append(Line2D([], [], color=TRIGGER_COLOUR, linestyle="--", label="Nuclear test (exact day)"))
     if not proposed.empty:
-        handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
-                              markeredgecolor="#333333", label="Proposed, on the day reported"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="D",
+                linestyle="none",
+                markerfacecolor="white",
+                markeredgecolor="#333333",
+                label="Proposed, on the day reported",
+            )
+        )
     legend_below(fig, handles, ncol=4)
     finish(
         fig,

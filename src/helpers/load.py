@@ -53,9 +53,7 @@ class DataError(ValueError):
         super().__init__(f"{len(problems)} problem(s) in the data:\n  " + "\n  ".join(lines))
 
 
-def problems_at(
-    frame: pd.DataFrame, mask: pd.Series, file: str, column: str, expected: str
-) -> list[Problem]:
+def problems_at(frame: pd.DataFrame, mask: pd.Series, file: str, column: str, expected: str) -> list[Problem]:
     """Turn a boolean mask of bad rows into Problems (the frame carries a ``_line`` column)."""
     bad = frame.loc[mask, ["_line", column]] if column in frame else frame.loc[mask, ["_line"]]
     if column not in frame:
@@ -145,9 +143,7 @@ def _check_field(frame: pd.DataFrame, field: Field, file: str) -> list[Problem]:
         )
     if field.pattern is not None:
         ok = values.str.fullmatch(field.pattern)
-        problems += problems_at(
-            frame, present & ~ok, file, field.name, f"text matching /{field.pattern}/"
-        )
+        problems += problems_at(frame, present & ~ok, file, field.name, f"text matching /{field.pattern}/")
     if field.unique:
         problems += problems_at(
             frame,

@@ -89,15 +89,23 @@ def date_axis(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
 
 def finish(fig: Figure, title: str, subtitle: str, source: str) -> None:
     """Title (the finding), a one-line subtitle (what is drawn) and the source line."""
-    fig.suptitle(title, x=0.01, y=0.995, ha="left", va="top", fontsize=13, fontweight="bold")
-    fig.text(0.01, 0.935, subtitle, ha="left", va="top", fontsize=9.5, color="#333333")
+    height = fig.get_figheight()
+    fig.suptitle(title, x=0.01, y=1 - 0.06 / height, ha="left", va="top", fontsize=13, fontweight="bold")
+    fig.text(0.01, 1 - 0.38 / height, subtitle, ha="left", va="top", fontsize=9.5, color="#333333")
     fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
 
 
 def legend_below(fig: Figure, handles: list, ncol: int) -> None:
     """The legend in a band of its own between the axes and the source line."""
-    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.035), ncol=ncol, fontsize=8,
-               handlelength=1.6, columnspacing=1.4)
+    fig.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0.01, 0.035),
+        ncol=ncol,
+        fontsize=8,
+        handlelength=1.6,
+        columnspacing=1.4,
+    )
 
 
 def margins(fig: Figure, left: float, top_in: float = 0.95, bottom_in: float = 1.35) -> None:

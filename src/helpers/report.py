@@ -85,8 +85,9 @@ def read_param_set(path: Path) -> ParamSet:
 def data_fingerprint(root: Path = paths.ROOT) -> str:
     """sha256 over the data package and the seeds: the report says which data it shows."""
     digest = hashlib.sha256()
-    for path in sorted([*(root / "data").glob("*.csv"), root / "data" / "datapackage.json",
-                        *(root / "seeds").glob("*.txt")]):
+    for path in sorted(
+        [*(root / "data").glob("*.csv"), root / "data" / "datapackage.json", *(root / "seeds").glob("*.txt")]
+    ):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -100,8 +101,13 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         papermill.execute_notebook(
-            str(notebook), str(output), parameters=parameters, cwd=str(notebook.parent),
-            progress_bar=False, log_output=False, report_mode=False,
+            str(notebook),
+            str(output),
+            parameters=parameters,
+            cwd=str(notebook.parent),
+            progress_bar=False,
+            log_output=False,
+            report_mode=False,
         )
     except PapermillExecutionError as error:
         raise ReportError(
@@ -138,7 +144,9 @@ def build(params_path: Path, notebooks: list[Path] | None = None) -> Path:
     notebooks = notebooks if notebooks is not None else sorted(paths.NOTEBOOKS.glob("*.ipynb"))
     unknown = [nb.stem for nb in notebooks if nb.stem not in NOTEBOOK_PARAMETERS]
     if unknown:
-        raise ReportError(f"notebook(s) {', '.join(unknown)} have no entry in helpers.parameters.NOTEBOOK_PARAMETERS")
+        raise ReportError(
+            f"notebook(s) {', '.join(unknown)} have no entry in helpers.parameters.NOTEBOOK_PARAMETERS"
+        )
     try:
         load_tables()
     except DataError as error:
@@ -157,24 +165,37 @@ def build(params_path: Path, notebooks: list[Path] | None = None) -> Path:
             print(f"[{number}/{len(notebooks)}] {notebook.stem}: executing", flush=True)
             executed = build_dir / notebook.name
             execute(notebook, executed, param_set.for_notebook(notebook.stem, staging / "figures"))
-            (staging / f"{notebook.stem}.html").write_text(render_html(executed, _title(notebook.stem)), encoding="utf-8")
-            print(f"[{number}/{len(notebooks)}] {notebook.stem}: done in {time.perf_counter() - tick:.1f} s", flush=True)
-            entries.append({"notebook": notebook.stem, "title": _title(notebook.stem),
-                            "html": f"{param_set.name}/{notebook.stem}.html",
-                            "executed": f"../build/{param_set.name}/{notebook.name}"})
+            (staging / f"{notebook.stem}.html").write_text(
+                render_html(executed, _title(notebook.stem)), encoding="utf-8"
+            )
+            print(
+                f"[{number}/{len(notebooks)}] {notebook.stem}: done in {time.perf_counter() - tick:.1f} s",
+                flush=True,
+            )
+            entries.append(
+                {
+                    "notebook": notebook.stem,
+                    "title": _title(notebook.stem),
+                    "html": f"{param_set.name}/{notebook.stem}.html",
+                    "executed": f"../build/{param_set.name}/{notebook.name}",
+                }
+            )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     manifest = {
         "parameter_set": param_set.name,
         "parameter_file": param_set.path.resolve().relative_to(paths.ROOT).as_posix()
-        if param_set.path.resolve().is_relative_to(paths.ROOT) else str(param_set.path),
+        if param_set.path.resolve().is_relative_to(paths.ROOT)
+        else str(param_set.path),
         "parameters": {**param_set.shared, "notebooks": param_set.per_notebook},
         "data_sha256": data_fingerprint(),
         "notebooks": entries,
         "figures": sorted(p.name for p in (staging / "figures").iterdir()),
     }
-    (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (staging / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     old = paths.REPORTS / f".{param_set.name}.old"
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():
@@ -183,12 +204,15 @@ def build(params_path: Path, notebooks: list[Path] | None = None) -> Path:
     shutil.rmtree(old, ignore_errors=True)
     write_index(paths.REPORTS)
     seconds = time.perf_counter() - started
-    print(f"report: {len(entries)} notebook(s) in {seconds:.1f} s -> {paths.REPORTS / 'index.html'}", flush=True)
+    print(
+        f"report: {len(entries)} notebook(s) in {seconds:.1f} s -> {paths.REPORTS / 'index.html'}", flush=True
+    )
     return final
 
 
 INDEX_STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+body { color: #222; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 td, th { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; }
@@ -197,13 +221,15 @@ code { font-size: .85rem; }
 
 
 def write_index(reports: Path) -> None:
-    """``reports/index.html``: every rendered parameter set, its parameters, data fingerprint and notebooks."""
+    """Write ``reports/index.html``: every rendered parameter set with its parameters,
+    data fingerprint and notebooks."""
     sections = []
     for manifest_path in sorted(reports.glob("*/manifest.json")):
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         name = html.escape(manifest["parameter_set"])
         rows = "".join(
-            f"<tr><th>{html.escape(str(k))}</th><td><code>{html.escape(json.dumps(v, sort_keys=True))}</code></td></tr>"
+            f"<tr><th>{html.escape(str(k))}</th>"
+            f"<td><code>{html.escape(json.dumps(v, sort_keys=True))}</code></td></tr>"
             for k, v in manifest["parameters"].items()
         )
         links = "".join(
@@ -225,7 +251,8 @@ def write_index(reports: Path) -> None:
         f"<style>{INDEX_STYLE}</style></head><body>"
         "<h1>Japan, Russia and the North Korea crisis, August–December 2017</h1>"
         "<p>Reports built from two news articles of September 2017, curated into evidence-checked "
-        "data. Each parameter set below was rendered by <code>make report PARAMS=params/&lt;set&gt;.yaml</code>.</p>"
+        "data. Each parameter set below was rendered by "
+        "<code>make report PARAMS=params/&lt;set&gt;.yaml</code>.</p>"
         f"{body}</body></html>\n"
     )
     reports.mkdir(parents=True, exist_ok=True)
@@ -234,8 +261,12 @@ def write_index(reports: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.report", description=__doc__.splitlines()[0])
-    parser.add_argument("--params", type=Path, default=paths.PARAMS / "default.yaml",
-                        help="parameter set (default: params/default.yaml)")
+    parser.add_argument(
+        "--params",
+        type=Path,
+        default=paths.PARAMS / "default.yaml",
+        help="parameter set (default: params/default.yaml)",
+    )
     args = parser.parse_args(argv)
     try:
         build(args.params)

@@ -18,8 +18,11 @@ from helpers.load import Tables
 from helpers.plotting import OKABE_ITO, date_axis, finish, legend_below, margins
 
 SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
-STATUS_COLOURS = {"occurred": OKABE_ITO["blue"], "planned": OKABE_ITO["vermillion"],
-                  "proposed": OKABE_ITO["vermillion"]}
+STATUS_COLOURS = {
+    "occurred": OKABE_ITO["blue"],
+    "planned": OKABE_ITO["vermillion"],
+    "proposed": OKABE_ITO["vermillion"],
+}
 
 
 def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -43,9 +46,22 @@ def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
         lead_min_days=(out["date_start"] - out["announced"]).dt.days.astype("Int64"),
         lead_max_days=(out["date_end"] - out["announced"]).dt.days.astype("Int64"),
     )
-    columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "location",
-               "first_reported", "first_reported_by", "announced", "announced_by",
-               "lead_min_days", "lead_max_days"]
+    columns = [
+        "event_id",
+        "title",
+        "kind",
+        "status",
+        "date_start",
+        "date_end",
+        "precision",
+        "location",
+        "first_reported",
+        "first_reported_by",
+        "announced",
+        "announced_by",
+        "lead_min_days",
+        "lead_max_days",
+    ]
     return out[columns].sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
 
 
@@ -88,27 +104,61 @@ def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
         colour = STATUS_COLOURS[row.status]
         held = row.status == "occurred"
         if row.date_start == row.date_end:
-            ax.plot(row.date_start + pd.Timedelta(hours=12), y, marker="D", markersize=9, linestyle="none",
-                    color=colour, markerfacecolor=colour if held else "white", markeredgewidth=2)
+            ax.plot(
+                row.date_start + pd.Timedelta(hours=12),
+                y,
+                marker="D",
+                markersize=9,
+                linestyle="none",
+                color=colour,
+                markerfacecolor=colour if held else "white",
+                markeredgewidth=2,
+            )
         else:
-            ax.barh(y, (row.date_end - row.date_start).days + 1, left=row.date_start, height=0.55,
-                    color=colour if held else "white", edgecolor=colour, linewidth=1.6,
-                    linestyle=":" if row.status == "proposed" else "-", alpha=0.85 if held else 1)
+            ax.barh(
+                y,
+                (row.date_end - row.date_start).days + 1,
+                left=row.date_start,
+                height=0.55,
+                color=colour if held else "white",
+                edgecolor=colour,
+                linewidth=1.6,
+                linestyle=":" if row.status == "proposed" else "-",
+                alpha=0.85 if held else 1,
+            )
         if pd.notna(row.announced):
-            ax.plot(row.announced + pd.Timedelta(hours=12), y, marker=">", markersize=7,
-                    color="#222222", linestyle="none")
-            ax.plot([row.announced + pd.Timedelta(hours=12), row.date_start], [y, y],
-                    color="#222222", linewidth=0.8, linestyle=(0, (1, 2)))
+            ax.plot(
+                row.announced + pd.Timedelta(hours=12),
+                y,
+                marker=">",
+                markersize=7,
+                color="#222222",
+                linestyle="none",
+            )
+            ax.plot(
+                [row.announced + pd.Timedelta(hours=12), row.date_start],
+                [y, y],
+                color="#222222",
+                linewidth=0.8,
+                linestyle=(0, (1, 2)),
+            )
     ax.set_yticks(range(len(frame)), frame["title"])
     ax.tick_params(axis="y", length=0, labelsize=8.5)
     ax.set_ylim(len(frame) - 0.4, -0.6)
     date_axis(ax, start, end)
     handles = [
         Patch(facecolor=STATUS_COLOURS["occurred"], alpha=0.85, label="Held (date range)"),
-        Line2D([], [], marker="D", linestyle="none", color=STATUS_COLOURS["occurred"], label="Held (exact day)"),
+        Line2D(
+            [], [], marker="D", linestyle="none", color=STATUS_COLOURS["occurred"], label="Held (exact day)"
+        ),
         Patch(facecolor="white", edgecolor=STATUS_COLOURS["planned"], linewidth=1.6, label="Planned"),
-        Patch(facecolor="white", edgecolor=STATUS_COLOURS["proposed"], linewidth=1.6, linestyle=":",
-              label="Proposed"),
+        Patch(
+            facecolor="white",
+            edgecolor=STATUS_COLOURS["proposed"],
+            linewidth=1.6,
+            linestyle=":",
+            label="Proposed",
+        ),
         Line2D([], [], marker=">", linestyle=(0, (1, 2)), color="#222222", label="Announced, lead time"),
     ]
     legend_below(fig, handles, ncol=5)

@@ -50,16 +50,14 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     status = latest_reports(mentions, sources).set_index("event_id")["reported_status"]
     hidden_events = set(tables["mentions"].loc[~visible, "event_id"])
     intervals = mention_intervals(mentions, sources).assign(event_id=mentions["event_id"])
-    known = intervals.dropna(subset=["start"]).groupby("event_id").agg(
-        start=("start", "max"), end=("end", "min")
+    known = (
+        intervals.dropna(subset=["start"]).groupby("event_id").agg(start=("start", "max"), end=("end", "min"))
     )
     partial = events["event_id"].isin(hidden_events)
     start = events["date_start"].where(~partial, events["event_id"].map(known["start"]))
     end = events["date_end"].where(~partial, events["event_id"].map(known["end"]))
     events = events.assign(
-        status=pd.Categorical(
-            events["event_id"].map(status), categories=events["status"].cat.categories
-        ),
+        status=pd.Categorical(events["event_id"].map(status), categories=events["status"].cat.categories),
         date_start=start,
         date_end=end,
         precision=pd.Categorical(
