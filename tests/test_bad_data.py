@@ -49,9 +49,22 @@ def test_missing_column(data_copy):
     find(problems(data_copy), "events.csv", 1, "precision", "")
 
 
-def test_malformed_date(data_copy):
-    line = edit(data_copy, "events", 3, "date_start", "2017-13-45")
-    find(problems(data_copy), "events.csv", line, "date_start", "2017-13-45")
+@pytest.mark.parametrize(
+    ("table", "row", "column", "value"),
+    [
+        pytest.param("events", 3, "date_start", "2017-13-45", id="malformed-date"),
+        pytest.param("events", 1, "event_id", "call-kono-lavrov-0901", id="duplicate-id"),
+        pytest.param(
+            "mentions", 0, "quote", "Kono and Lavrov agreed on everything.", id="quote-not-in-article"
+        ),
+        pytest.param("events", 0, "date_end", "2017-08-15", id="start-after-end"),
+        pytest.param("events", 0, "kind", "telegram", id="value-outside-enum"),
+        pytest.param("sanctions", 0, "item", "uranium", id="item-not-in-quote"),
+    ],
+)
+def test_one_bad_cell_is_named(data_copy, table, row, column, value):
+    line = edit(data_copy, table, row, column, value)
+    find(problems(data_copy), f"{table}.csv", line, column, value)
 
 
 def test_unknown_actor_id(data_copy):
@@ -61,27 +74,12 @@ def test_unknown_actor_id(data_copy):
     assert "actors.csv" in str(next(p for p in found if p.value == "kono-typo"))
 
 
-def test_duplicate_id(data_copy):
-    line = edit(data_copy, "events", 1, "event_id", "call-kono-lavrov-0901")
-    find(problems(data_copy), "events.csv", line, "event_id", "call-kono-lavrov-0901")
-
-
-def test_quote_not_in_article(data_copy):
-    line = edit(data_copy, "mentions", 0, "quote", "Kono and Lavrov agreed on everything.")
-    find(problems(data_copy), "mentions.csv", line, "quote", "Kono and Lavrov agreed on everything.")
-
-
 def test_curly_quote_straightened_is_not_verbatim(data_copy):
     tables = load_tables(data_copy)
     row = int(tables["mentions"].index[tables["mentions"]["quote"].str.contains("’")][0])
     straight = tables["mentions"].loc[row, "quote"].replace("’", "'")
     line = edit(data_copy, "mentions", row, "quote", straight)
     find(problems(data_copy), "mentions.csv", line, "quote", straight)
-
-
-def test_start_after_end(data_copy):
-    line = edit(data_copy, "events", 0, "date_end", "2017-08-15")
-    find(problems(data_copy), "events.csv", line, "date_end", "2017-08-15")
 
 
 def test_unparseable_expression(data_copy):
@@ -109,11 +107,6 @@ def test_event_interval_must_match_its_expressions(data_copy):
     line = edit(data_copy, "events", 0, "date_start", "2017-08-31")  # the call was on 'Friday', 1 Sept
     edit(data_copy, "events", 0, "precision", "interval")
     find(problems(data_copy), "events.csv", line, "date_start", "2017-08-31")
-
-
-def test_bad_enum(data_copy):
-    kind_line = edit(data_copy, "events", 0, "kind", "telegram")
-    find(problems(data_copy), "events.csv", kind_line, "kind", "telegram")
 
 
 def test_status_must_be_the_latest_report(data_copy):

@@ -11,11 +11,18 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from helpers.load import Tables
-from helpers.plotting import MODE_COLOURS, date_axis, finish, legend_below, margins
+from helpers.plotting import (
+    MODE_COLOURS,
+    date_axis,
+    describe_dates,
+    draw_event,
+    finish,
+    legend_below,
+    margins,
+    status_handles,
+)
 from helpers.views import CONTACT_KINDS
 
 IN_PERSON = ("meeting", "summit", "talks", "visit")
@@ -125,11 +132,7 @@ def alt_text(frame: pd.DataFrame) -> str:
         return "Empty timeline: no contacts match the parameters."
     items = []
     for row in frame.itertuples():
-        when = (
-            f"{row.date_start:%d %b %Y}"
-            if row.date_start == row.date_end
-            else f"between {row.date_start:%d %b} and {row.date_end:%d %b %Y}"
-        )
+        when = describe_dates(row.date_start, row.date_end)
         items.append(f"{row.pair}, {row.kind.replace('_', ' ')} {row.status} {when}")
     return (
         f"Timeline of {len(frame)} Japan–Russia contacts, one row per pair of officials; "
@@ -161,33 +164,17 @@ def timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source
     margins(fig, left=0.17)
     for row, sub in zip(frame.itertuples(), lane, strict=True):
         y = rows[row.pair] + 0.45 * sub
-        colour = MODE_COLOURS[row.mode]
-        held = row.status == "occurred"
-        if row.date_start == row.date_end:
-            ax.plot(
-                row.date_start + pd.Timedelta(hours=12),
-                y,
-                marker="o" if row.mode == "phone" else "s",
-                markersize=10,
-                color=colour,
-                markerfacecolor=colour if held else "white",
-                markeredgewidth=2,
-                linestyle="none",
-            )
-            label_x = row.date_start + pd.Timedelta(days=2)
-        else:
-            ax.barh(
-                y,
-                (row.date_end - row.date_start).days + 1,
-                left=row.date_start,
-                height=0.3,
-                color=colour if held else "white",
-                edgecolor=colour,
-                linewidth=1.6,
-                linestyle=":" if row.status == "proposed" else "-",
-                alpha=0.8 if held else 1.0,
-            )
-            label_x = row.date_end + pd.Timedelta(days=2)
+        draw_event(
+            ax,
+            y,
+            row.date_start,
+            row.date_end,
+            row.status,
+            MODE_COLOURS[row.mode],
+            "o" if row.mode == "phone" else "s",
+            height=0.3,
+        )
+        label_x = (row.date_start if row.date_start == row.date_end else row.date_end) + pd.Timedelta(days=2)
         align = "left"
         if label_x > end - pd.Timedelta(days=10):
             label_x, align = row.date_start - pd.Timedelta(days=2), "right"
@@ -197,37 +184,14 @@ def timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
     date_axis(ax, start, end)
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker="o",
-            color=MODE_COLOURS["phone"],
-            linestyle="none",
-            markersize=9,
-            label="Phone call, exact day",
-        ),
-        Line2D(
-            [],
-            [],
-            marker="s",
-            color=MODE_COLOURS["in_person"],
-            linestyle="none",
-            markersize=9,
-            label="In person, exact day",
-        ),
-        Patch(facecolor=MODE_COLOURS["in_person"], alpha=0.8, label="In person, held; day not known"),
-        Patch(
-            facecolor="white", edgecolor=MODE_COLOURS["in_person"], linewidth=1.6, label="Planned (hollow)"
-        ),
-        Patch(
-            facecolor="white",
-            edgecolor=MODE_COLOURS["in_person"],
-            linewidth=1.6,
-            linestyle=":",
-            label="Proposed (dotted)",
-        ),
-    ]
+    handles = status_handles(
+        [
+            ("o", MODE_COLOURS["phone"], "Phone call, exact day"),
+            ("s", MODE_COLOURS["in_person"], "In person, exact day"),
+        ],
+        held_colour=MODE_COLOURS["in_person"],
+        plan_colour=MODE_COLOURS["in_person"],
+    )
     legend_below(fig, handles, ncol=5)
     finish(
         fig,

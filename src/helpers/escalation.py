@@ -21,6 +21,7 @@ from helpers.plotting import (
     CATEGORY_LABELS,
     TRIGGER_COLOUR,
     date_axis,
+    describe_dates,
     finish,
     legend_below,
     margins,
@@ -110,7 +111,7 @@ def alt_text(adopted: pd.DataFrame, proposed: pd.DataFrame, trigger_events: pd.D
     for resolution, group in adopted.groupby("resolution", sort=False):
         first = group.iloc[0]
         parts.append(
-            f"{resolution}, adopted between {first['earliest']:%d %b} and {first['in_force_by']:%d %b %Y}: "
+            f"{resolution}, adopted {describe_dates(first['earliest'], first['in_force_by'])}: "
             + ", ".join(group["item"])
         )
     if not proposed.empty:

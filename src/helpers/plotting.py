@@ -17,6 +17,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Image, display
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour-vision deficiency.
 OKABE_ITO = {
@@ -76,6 +78,13 @@ def source_line(sources: pd.DataFrame) -> str:
     return "Source: " + "; ".join(parts) + ". Curated data in data/, every row with its verbatim quote."
 
 
+def describe_dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """Dates for alt text: 'on 18 Sep 2017', or 'between 4 Sep and 10 Sep 2017' for a range."""
+    if start == end:
+        return f"on {start:%-d %b %Y}"
+    return f"between {start:%-d %b} and {end:%-d %b %Y}"
+
+
 def date_axis(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
     """Month labels with weekly minor ticks (Mondays), limited to the parameter window."""
     ax.set_xlim(start, end + pd.Timedelta(days=1))
@@ -93,6 +102,63 @@ def finish(fig: Figure, title: str, subtitle: str, source: str) -> None:
     fig.suptitle(title, x=0.01, y=1 - 0.06 / height, ha="left", va="top", fontsize=13, fontweight="bold")
     fig.text(0.01, 1 - 0.38 / height, subtitle, ha="left", va="top", fontsize=9.5, color="#333333")
     fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
+
+
+HELD_ALPHA = 0.85
+
+
+def draw_event(
+    ax: plt.Axes,
+    y: float,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    status: str,
+    colour: str,
+    marker: str,
+    height: float,
+) -> None:
+    """One event on row ``y``: a marker on its day when the day is known, else a bar over
+    every day it may have taken place. Held is filled, planned hollow, proposed hollow and dotted."""
+    held = status == "occurred"
+    if start == end:
+        ax.plot(
+            start + pd.Timedelta(hours=12),
+            y,
+            marker=marker,
+            markersize=10,
+            linestyle="none",
+            color=colour,
+            markerfacecolor=colour if held else "white",
+            markeredgewidth=2,
+        )
+    else:
+        ax.barh(
+            y,
+            (end - start).days + 1,
+            left=start,
+            height=height,
+            color=colour if held else "white",
+            edgecolor=colour,
+            linewidth=1.6,
+            linestyle=":" if status == "proposed" else "-",
+            alpha=HELD_ALPHA if held else 1.0,
+        )
+
+
+def status_handles(exact: list[tuple[str, str, str]], held_colour: str, plan_colour: str) -> list:
+    """Legend entries matching ``draw_event``: ``exact`` is (marker, colour, label) per known-day style."""
+    handles: list = [
+        Line2D([], [], marker=marker, color=colour, linestyle="none", markersize=9, label=label)
+        for marker, colour, label in exact
+    ]
+    return [
+        *handles,
+        Patch(facecolor=held_colour, alpha=HELD_ALPHA, label="Held, day not known (range)"),
+        Patch(facecolor="white", edgecolor=plan_colour, linewidth=1.6, label="Planned (hollow)"),
+        Patch(
+            facecolor="white", edgecolor=plan_colour, linewidth=1.6, linestyle=":", label="Proposed (dotted)"
+        ),
+    ]
 
 
 def legend_below(fig: Figure, handles: list, ncol: int) -> None:

@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import html
 import json
+import os
 import shutil
 import sys
 import time
@@ -93,6 +94,23 @@ def data_fingerprint(root: Path = paths.ROOT) -> str:
     return digest.hexdigest()
 
 
+def _kernel_manager_class() -> type:
+    """Kernels talk over local IPC sockets on POSIX: nothing listens on a TCP port, and
+    ipykernel has no reason to warn about unencrypted TCP in the build log."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    if os.name != "posix":
+        return AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self) -> str:
+            return "ipc"
+
+    return IPCKernelManager
+
+
 def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
     """Run one notebook with papermill; a failing cell becomes a one-line ReportError."""
     import papermill
@@ -108,6 +126,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
             progress_bar=False,
             log_output=False,
             report_mode=False,
+            kernel_manager_class=_kernel_manager_class(),
         )
     except PapermillExecutionError as error:
         raise ReportError(

@@ -12,10 +12,18 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from helpers.load import Tables
-from helpers.plotting import OKABE_ITO, date_axis, finish, legend_below, margins
+from helpers.plotting import (
+    OKABE_ITO,
+    date_axis,
+    describe_dates,
+    draw_event,
+    finish,
+    legend_below,
+    margins,
+    status_handles,
+)
 
 SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
 STATUS_COLOURS = {
@@ -81,11 +89,7 @@ def alt_text(frame: pd.DataFrame) -> str:
         return "Empty schedule: no events match the parameters."
     items = []
     for row in frame.itertuples():
-        when = (
-            f"on {row.date_start:%d %b %Y}"
-            if row.date_start == row.date_end
-            else f"between {row.date_start:%d %b} and {row.date_end:%d %b %Y}"
-        )
+        when = describe_dates(row.date_start, row.date_end)
         note = f", announced {row.announced:%d %b} by {row.announced_by}" if pd.notna(row.announced) else ""
         items.append(f"{row.title} ({row.status}) {when}{note}")
     return (
@@ -101,31 +105,9 @@ def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
     fig, ax = plt.subplots(figsize=(10, height))
     margins(fig, left=0.36)
     for y, row in enumerate(frame.itertuples()):
-        colour = STATUS_COLOURS[row.status]
-        held = row.status == "occurred"
-        if row.date_start == row.date_end:
-            ax.plot(
-                row.date_start + pd.Timedelta(hours=12),
-                y,
-                marker="D",
-                markersize=9,
-                linestyle="none",
-                color=colour,
-                markerfacecolor=colour if held else "white",
-                markeredgewidth=2,
-            )
-        else:
-            ax.barh(
-                y,
-                (row.date_end - row.date_start).days + 1,
-                left=row.date_start,
-                height=0.55,
-                color=colour if held else "white",
-                edgecolor=colour,
-                linewidth=1.6,
-                linestyle=":" if row.status == "proposed" else "-",
-                alpha=0.85 if held else 1,
-            )
+        draw_event(
+            ax, y, row.date_start, row.date_end, row.status, STATUS_COLOURS[row.status], "D", height=0.55
+        )
         if pd.notna(row.announced):
             ax.plot(
                 row.announced + pd.Timedelta(hours=12),
@@ -147,17 +129,10 @@ def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
     ax.set_ylim(len(frame) - 0.4, -0.6)
     date_axis(ax, start, end)
     handles = [
-        Patch(facecolor=STATUS_COLOURS["occurred"], alpha=0.85, label="Held (date range)"),
-        Line2D(
-            [], [], marker="D", linestyle="none", color=STATUS_COLOURS["occurred"], label="Held (exact day)"
-        ),
-        Patch(facecolor="white", edgecolor=STATUS_COLOURS["planned"], linewidth=1.6, label="Planned"),
-        Patch(
-            facecolor="white",
-            edgecolor=STATUS_COLOURS["proposed"],
-            linewidth=1.6,
-            linestyle=":",
-            label="Proposed",
+        *status_handles(
+            [("D", STATUS_COLOURS["occurred"], "Held, exact day")],
+            held_colour=STATUS_COLOURS["occurred"],
+            plan_colour=STATUS_COLOURS["planned"],
         ),
         Line2D([], [], marker=">", linestyle=(0, (1, 2)), color="#222222", label="Announced, lead time"),
     ]
