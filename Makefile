@@ -76,7 +76,7 @@ format: $(PKG_STAMP)
 
 ## Open JupyterLab on notebooks/ with the project's kernel
 lab: $(KERNELSPEC)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Re-pin every dependency into requirements.lock (needs uv on PATH)
 lock:
