@@ -22,3 +22,35 @@ def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(paths.DATA, tmp_path / "data")
     shutil.copytree(paths.SEEDS, tmp_path / "seeds")
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """One real build of the default parameter set into a temporary reports/ and build/."""
+    from helpers import report
+
+    root = tmp_path_factory.mktemp("out")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(paths, "REPORTS", root / "reports")
+        mp.setattr(paths, "BUILD", root / "build")
+        report.build(paths.PARAMS / "default.yaml")
+    return root
+
+
+@pytest.fixture
+def outputs_in(built, monkeypatch):
+    """Point the driver at the session's build, for tests that build on top of it."""
+    monkeypatch.setattr(paths, "REPORTS", built / "reports")
+    monkeypatch.setattr(paths, "BUILD", built / "build")
+    return built
+
+
+@pytest.fixture
+def use_data(monkeypatch):
+    """Make the driver and the notebooks' kernels read another copy of the data."""
+
+    def use(data_dir: Path) -> None:
+        monkeypatch.setenv("JP_RU_DPRK_DATA", str(data_dir))
+        monkeypatch.setattr(paths, "DATA", data_dir)
+
+    return use

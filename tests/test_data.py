@@ -14,20 +14,20 @@ from helpers.schema import read_package
 
 
 def test_frictionless_validates_the_package():
-    report = Package(paths.DATAPACKAGE).validate()
+    report = Package(paths.DATA / "datapackage.json").validate()
     errors = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors]
     assert report.valid, "\n".join(errors)
 
 
 def test_package_declares_every_csv():
-    declared = {res.path for res in read_package(paths.DATAPACKAGE).values()}
+    declared = {res.path for res in read_package(paths.DATA / "datapackage.json").values()}
     assert declared == {p.name for p in paths.DATA.glob("*.csv")}
 
 
 def test_every_quote_is_verbatim_in_its_article(tables):
     texts = source_texts(tables["sources"], paths.ROOT)
     checked = 0
-    for name, resource in read_package(paths.DATAPACKAGE).items():
+    for name, resource in read_package(paths.DATA / "datapackage.json").items():
         if not resource.evidence:
             continue
         frame = tables[name]

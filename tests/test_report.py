@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import load, paths, report
+from helpers import paths, report
 
 pytestmark = pytest.mark.slow
 
@@ -34,24 +34,6 @@ def parse(path: Path) -> Links:
     links = Links()
     links.feed(path.read_text(encoding="utf-8"))
     return links
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """One real build of the default parameter set into a temporary reports/ and build/."""
-    root = tmp_path_factory.mktemp("out")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(paths, "REPORTS", root / "reports")
-        mp.setattr(paths, "BUILD", root / "build")
-        report.build(paths.PARAMS / "default.yaml")
-        yield root
-
-
-@pytest.fixture
-def outputs_in(built, monkeypatch):
-    monkeypatch.setattr(paths, "REPORTS", built / "reports")
-    monkeypatch.setattr(paths, "BUILD", built / "build")
-    return built
 
 
 def test_index_links_every_notebook_html_and_executed_notebook(built):
@@ -104,21 +86,6 @@ def test_failing_notebook_leaves_previous_report_untouched(outputs_in, tmp_path)
     after = {p: p.read_bytes() for p in (outputs_in / "reports" / "default").rglob("*") if p.is_file()}
     assert after == before
     assert not list((outputs_in / "reports").glob(".*"))
-
-
-def test_invalid_data_stops_before_any_notebook(outputs_in, monkeypatch, tmp_path):
-    problem = load.Problem("events.csv", 5, "date_start", "2017-13-45", "an ISO 8601 date (YYYY-MM-DD)")
-
-    def broken_load(*args, **kwargs):
-        raise load.DataError([problem])
-
-    monkeypatch.setattr(load, "load_tables", broken_load)
-    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
-    with pytest.raises(report.ReportError) as caught:
-        report.build(paths.PARAMS / "default.yaml")
-    assert "no notebook was run" in str(caught.value)
-    assert "events.csv, line 5, column 'date_start': value '2017-13-45'" in str(caught.value)
-    assert not (tmp_path / "build").exists()
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ def frictionless_report() -> pd.DataFrame:
     """Validate the data package with frictionless, the independent check: one row per table."""
     from frictionless import Package
 
-    report = Package(paths.DATAPACKAGE).validate()
+    report = Package(paths.DATA / "datapackage.json").validate()
     rows = [
         {
             "table": task.name,

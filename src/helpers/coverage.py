@@ -74,15 +74,16 @@ def _mask(text: str, passages: list[str]) -> np.ndarray:
     return covered
 
 
-def sentence_coverage(tables: Tables, data_dir: Path = paths.DATA) -> pd.DataFrame:
+def sentence_coverage(tables: Tables, data_dir: Path | None = None) -> pd.DataFrame:
     """One row per sentence of every article: its text, covered share and status.
 
     ``status`` is ``covered`` (quotes span at least half of it), ``uncurated``
     (page furniture listed in uncurated.csv) or ``uncovered`` (a gap to curate).
     """
-    resources = read_package(Path(data_dir) / "datapackage.json")
+    data_dir = Path(data_dir) if data_dir is not None else paths.DATA
+    resources = read_package(data_dir / "datapackage.json")
     sources = tables["sources"]
-    texts = source_texts(sources, Path(data_dir).parent)
+    texts = source_texts(sources, data_dir.parent)
     frames = []
     for source_id, text in texts.items():
         quotes, furniture = [], []

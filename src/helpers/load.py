@@ -213,7 +213,7 @@ def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
 
 
-def load_tables(data_dir: Path | str = paths.DATA) -> Tables:
+def load_tables(data_dir: Path | str | None = None) -> Tables:
     """Return every table of the data package as a typed DataFrame, keyed by resource name.
 
     Raises ``DataError`` listing every problem found (file, line, column, value,
@@ -221,7 +221,7 @@ def load_tables(data_dir: Path | str = paths.DATA) -> Tables:
     """
     from helpers import checks  # imported here: checks needs Problem from this module
 
-    data_dir = Path(data_dir)
+    data_dir = Path(data_dir) if data_dir is not None else paths.DATA
     resources = read_package(data_dir / "datapackage.json")
     raw: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []

@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers import paths
 from helpers.load import Tables
 
 SHARED = ("start_date", "end_date", "include_planned", "as_of", "figures_dir")
@@ -143,6 +144,6 @@ def validate(namespace: dict[str, Any], notebook: str, tables: Tables) -> Params
         end_date=end,
         include_planned=_bool("include_planned", namespace["include_planned"]),
         as_of=_date("as_of", namespace["as_of"], allow_empty=True),
-        figures_dir=Path(figures_dir) if figures_dir else None,
+        figures_dir=paths.ROOT / figures_dir if figures_dir else None,
         **extra,
     )

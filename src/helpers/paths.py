@@ -5,11 +5,13 @@ root is two levels above this file; notebooks therefore find the data from any
 working directory (repository root, ``notebooks/``, or a papermill temp dir).
 """
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
-DATAPACKAGE = DATA / "datapackage.json"
+# Another copy of the curated data (with its seeds/ beside it) can stand in for data/:
+# JP_RU_DPRK_DATA=/path/to/data make report FORCE=1. The tests use it for hostile and invalid data.
+DATA = Path(os.environ.get("JP_RU_DPRK_DATA", ROOT / "data")).resolve()
 SEEDS = ROOT / "seeds"
 NOTEBOOKS = ROOT / "notebooks"
 PARAMS = ROOT / "params"

@@ -47,7 +47,8 @@ class ParamSet:
     shared: dict[str, Any]
     per_notebook: dict[str, dict[str, Any]]
 
-    def for_notebook(self, notebook: str, figures_dir: Path) -> dict[str, Any]:
+    def for_notebook(self, notebook: str, figures_dir: Path | str) -> dict[str, Any]:
+        """The notebook's parameters; ``figures_dir`` relative to the repository root, or absolute."""
         return {**self.shared, **self.per_notebook.get(notebook, {}), "figures_dir": str(figures_dir)}
 
 
@@ -83,12 +84,12 @@ def read_param_set(path: Path) -> ParamSet:
     return ParamSet(path.stem, path, content, {k: dict(v or {}) for k, v in per_notebook.items()})
 
 
-def data_fingerprint(root: Path = paths.ROOT) -> str:
-    """sha256 over the data package and the seeds: the report says which data it shows."""
+def data_fingerprint() -> str:
+    """sha256 over the data package and its seeds: the report says which data it shows."""
+    root = paths.DATA.parent
     digest = hashlib.sha256()
-    for path in sorted(
-        [*(root / "data").glob("*.csv"), root / "data" / "datapackage.json", *(root / "seeds").glob("*.txt")]
-    ):
+    files = [*paths.DATA.glob("*.csv"), paths.DATA / "datapackage.json", *(root / "seeds").glob("*.txt")]
+    for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -133,6 +134,41 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
             f"notebook {notebook.name} failed in cell {error.exec_count or error.cell_index}: "
             f"{error.ename}: {error.evalue}\n  the executed notebook, with the error, is in {output}"
         ) from None
+    finally:
+        if output.exists():
+            normalise(output)
+
+
+TIMING_KEYS = ("start_time", "end_time", "duration")
+
+
+def _relative(path: str) -> str:
+    resolved = Path(path).resolve()
+    return resolved.relative_to(paths.ROOT).as_posix() if resolved.is_relative_to(paths.ROOT) else path
+
+
+def normalise(executed: Path) -> None:
+    """Strip what changes from run to run, so that the same inputs give the same bytes.
+
+    Papermill records start and end times and durations, nbclient per-cell timing,
+    papermill gives its injected-parameters cell a random id, and both paths are absolute.
+    """
+    import nbformat
+
+    book = nbformat.read(executed, as_version=4)
+    run = book.metadata.get("papermill", {})
+    for key in TIMING_KEYS:
+        run.pop(key, None)
+    for key in ("input_path", "output_path"):
+        if run.get(key):
+            run[key] = _relative(run[key])
+    for cell in book.cells:
+        cell.metadata.pop("execution", None)
+        for key in TIMING_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+    nbformat.write(book, executed)
 
 
 def render_html(executed: Path, title: str) -> str:
@@ -183,7 +219,8 @@ def build(params_path: Path, notebooks: list[Path] | None = None) -> Path:
             tick = time.perf_counter()
             print(f"[{number}/{len(notebooks)}] {notebook.stem}: executing", flush=True)
             executed = build_dir / notebook.name
-            execute(notebook, executed, param_set.for_notebook(notebook.stem, staging / "figures"))
+            figures = _relative(str(staging / "figures"))
+            execute(notebook, executed, param_set.for_notebook(notebook.stem, figures))
             (staging / f"{notebook.stem}.html").write_text(
                 render_html(executed, _title(notebook.stem)), encoding="utf-8"
             )
