@@ -55,7 +55,7 @@ $(KERNELSPEC): $(PKG_STAMP)
 	@echo "==> registered Jupyter kernel '$(KERNEL)' -> $(abspath $(BIN)/python)"
 
 $(REPORT): $(INPUTS) $(KERNELSPEC)
-	$(BIN)/python -m helpers.report --params $(PARAMS)
+	$(BIN)/python -m helpers.report --params $(PARAMS) $(if $(filter 1,$(FORCE)),--force)
 
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html
 report: $(REPORT)

@@ -46,6 +46,17 @@ def outputs_in(built, monkeypatch):
 
 
 @pytest.fixture
+def private_outputs(built, tmp_path, monkeypatch):
+    """A private copy of the session's build, for tests that change it."""
+    root = tmp_path / "outputs"
+    shutil.copytree(built / "reports", root / "reports")
+    shutil.copytree(built / "build", root / "build")
+    monkeypatch.setattr(paths, "REPORTS", root / "reports")
+    monkeypatch.setattr(paths, "BUILD", root / "build")
+    return root
+
+
+@pytest.fixture
 def use_data(monkeypatch):
     """Make the driver and the notebooks' kernels read another copy of the data."""
 

@@ -16,7 +16,7 @@ import yaml
 from jupyter_client.kernelspec import KernelSpecManager
 
 from helpers import paths
-from helpers.parameters import NOTEBOOK_PARAMETERS
+from helpers.catalog import NOTEBOOK_PARAMETERS
 
 KERNEL = "jp-ru-dprk-2017"
 VOLATILE_METADATA = {"papermill", "widgets", "execution", "collapsed", "scrolled", "ExecuteTime"}

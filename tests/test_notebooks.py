@@ -16,7 +16,7 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 
 from helpers import paths
-from helpers.report import read_param_set
+from helpers.paramsets import read_param_set
 
 pytestmark = pytest.mark.slow
 

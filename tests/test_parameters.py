@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers.parameters import NOTEBOOK_PARAMETERS, ParameterError, validate
+from helpers.catalog import NOTEBOOK_PARAMETERS
+from helpers.parameters import ParameterError, validate
 
 DEFAULTS = {
     "start_date": "2017-08-01",

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import paths, report
+from helpers import fingerprint, paramsets, paths, report
 
 pytestmark = pytest.mark.slow
 
@@ -48,7 +48,7 @@ def test_index_links_every_notebook_html_and_executed_notebook(built):
 
 def test_manifest_records_parameters_and_data_fingerprint(built):
     manifest = json.loads((built / "reports" / "default" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["data_sha256"] == report.data_fingerprint()
+    assert manifest["data_sha256"] == fingerprint.data_fingerprint()
     assert manifest["parameters"]["start_date"] == "2017-08-01"
     assert manifest["data_sha256"] in (built / "reports" / "index.html").read_text(encoding="utf-8")
 
@@ -72,8 +72,8 @@ def test_html_has_alt_text_hides_code_and_loads_no_cdn_script(built, notebook):
     assert not re.search(r"""(src|href)=["']https?://""", text)
 
 
-def test_failing_notebook_leaves_previous_report_untouched(outputs_in, tmp_path):
-    before = {p: p.read_bytes() for p in (outputs_in / "reports" / "default").rglob("*") if p.is_file()}
+def test_failing_notebook_leaves_previous_report_untouched(private_outputs, tmp_path):
+    before = {p: p.read_bytes() for p in (private_outputs / "reports" / "default").rglob("*") if p.is_file()}
     broken = nbformat.read(paths.NOTEBOOKS / "01_meeting_cadence.ipynb", as_version=4)
     broken.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("boom")', id="boom"))
     nbformat.write(broken, tmp_path / "01_meeting_cadence.ipynb")
@@ -81,11 +81,11 @@ def test_failing_notebook_leaves_previous_report_untouched(outputs_in, tmp_path)
         report.build(paths.PARAMS / "default.yaml", notebooks=[tmp_path / "01_meeting_cadence.ipynb"])
     message = str(caught.value)
     assert "01_meeting_cadence.ipynb failed in cell" in message and "RuntimeError: boom" in message
-    kept = outputs_in / "build" / "default" / "01_meeting_cadence.ipynb"
+    kept = private_outputs / "build" / "default" / "01_meeting_cadence.ipynb"
     assert "boom" in kept.read_text(encoding="utf-8")
-    after = {p: p.read_bytes() for p in (outputs_in / "reports" / "default").rglob("*") if p.is_file()}
+    after = {p: p.read_bytes() for p in (private_outputs / "reports" / "default").rglob("*") if p.is_file()}
     assert after == before
-    assert not list((outputs_in / "reports").glob(".*"))
+    assert not list((private_outputs / "reports").glob(".*"))
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def test_parameter_file_errors_name_the_file_and_key(tmp_path, content, message)
     path = tmp_path / "bad.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(report.ReportError, match=re.escape(message)) as caught:
-        report.read_param_set(path)
+        paramsets.read_param_set(path)
     assert str(path) in str(caught.value)
 
 

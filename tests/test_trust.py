@@ -16,6 +16,7 @@ from browser import open_page
 
 from helpers import paths, report
 from helpers.load import load_tables
+from helpers.render import page_title
 
 pytestmark = pytest.mark.slow
 
@@ -35,13 +36,14 @@ def snapshot(*folders: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    """From a clean state, twice: once one notebook at a time, once all in parallel."""
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
     monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
-    report.build(paths.PARAMS / "default.yaml")
+    report.build(paths.PARAMS / "default.yaml", jobs=1)
     first = snapshot(tmp_path / "reports", tmp_path / "build")
     shutil.rmtree(tmp_path / "reports")
     shutil.rmtree(tmp_path / "build")
-    report.build(paths.PARAMS / "default.yaml")
+    report.build(paths.PARAMS / "default.yaml", jobs=4)
     second = snapshot(tmp_path / "reports", tmp_path / "build")
     assert sorted(first) == sorted(second)
     changed = [name for name in first if first[name] != second[name]]
@@ -116,7 +118,7 @@ def test_hostile_data_shows_as_text_and_never_runs(data_copy, use_data, tmp_path
     texts = {}
     for notebook in NOTEBOOKS:
         result = open_page(tmp_path / "reports" / "default" / f"{notebook}.html")
-        assert result.title == report._title(notebook), "a payload changed document.title"
+        assert result.title == page_title(notebook), "a payload changed document.title"
         assert result.console_errors == [] and result.failed_requests == []
         texts[notebook] = result.text
     assert SCRIPT in texts["00_data_audit"] and IMG in texts["00_data_audit"]

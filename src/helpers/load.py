@@ -55,6 +55,8 @@ class DataError(ValueError):
 
 def problems_at(frame: pd.DataFrame, mask: pd.Series, file: str, column: str, expected: str) -> list[Problem]:
     """Turn a boolean mask of bad rows into Problems (the frame carries a ``_line`` column)."""
+    if not mask.any():
+        return []
     bad = frame.loc[mask, ["_line", column]] if column in frame else frame.loc[mask, ["_line"]]
     if column not in frame:
         return [Problem(file, int(line), column, "", expected) for line in bad["_line"]]

@@ -7,7 +7,7 @@ parameter, the value and the valid choices.
 
 The defaults live in ``params/default.yaml``; each notebook's ``parameters``
 cell repeats them so that it also runs by itself in JupyterLab, and a test
-keeps the two in step with ``NOTEBOOK_PARAMETERS`` below.
+keeps the two in step with ``helpers.catalog.NOTEBOOK_PARAMETERS``.
 """
 
 from __future__ import annotations
@@ -20,15 +20,9 @@ from typing import Any
 import pandas as pd
 
 from helpers import paths
+from helpers.catalog import NOTEBOOK_PARAMETERS
 from helpers.load import Tables
 
-SHARED = ("start_date", "end_date", "include_planned", "as_of", "figures_dir")
-NOTEBOOK_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "00_data_audit": SHARED,
-    "01_meeting_cadence": (*SHARED, "actors", "kinds"),
-    "02_sanction_escalation": (*SHARED, "categories"),
-    "03_summit_schedule": (*SHARED, "kinds"),
-}
 # Names IPython itself puts in a notebook's namespace.
 _IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
 

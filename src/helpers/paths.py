@@ -18,3 +18,10 @@ PARAMS = ROOT / "params"
 BUILD = ROOT / "build"
 REPORTS = ROOT / "reports"
 LOCKFILE = ROOT / "requirements.lock"
+
+
+def relative(path: Path | str) -> str:
+    """``path`` relative to the repository root when it lies inside it (so that records do
+    not depend on where the repository was cloned), else as given."""
+    resolved = Path(path).resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else str(path)

@@ -1,104 +1,64 @@
 """Build the HTML report for one parameter set: ``python -m helpers.report --params FILE``.
 
-For the parameter set ``params/<set>.yaml`` it
+For the parameter set ``params/<set>.yaml`` the driver
 
-1. checks the parameter file (unknown names are errors, not papermill warnings)
-   and validates the data, before any notebook runs;
-2. executes every notebook in ``notebooks/`` with papermill, keeping the
-   executed notebooks (code and outputs) under ``build/<set>/``;
-3. renders each to HTML with nbconvert (code hidden, alt text kept, no CDN
-   scripts) and writes its charts as PNG and SVG;
-4. swaps the finished ``reports/<set>/`` into place only when everything
+1. checks the parameter file (unknown names are errors, not papermill warnings);
+2. hashes each notebook's inputs and skips the notebooks whose inputs did not
+   change since the last build (``--force`` rebuilds all); this step imports
+   nothing heavy, so a build with nothing to do returns at once;
+3. validates the data before any notebook runs;
+4. executes the notebooks that changed in parallel, one fresh kernel each, up
+   to the number of cores, keeping the executed notebooks under ``build/<set>/``,
+   and renders each to HTML in the same process;
+5. swaps the finished ``reports/<set>/`` into place only when every notebook
    succeeded, so a failure never leaves a half-written report; and
-5. rewrites ``reports/index.html``, which lists every rendered parameter set.
+6. rewrites ``reports/index.html``, which lists every rendered parameter set.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import html
 import json
 import os
 import shutil
 import sys
+import threading
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from helpers import paths
-from helpers.parameters import NOTEBOOK_PARAMETERS, SHARED
+from helpers.catalog import NOTEBOOK_PARAMETERS
+from helpers.fingerprint import code_fingerprint, data_fingerprint, notebook_fingerprint
+from helpers.paramsets import ParamSet, ReportError, read_param_set
 
-TEMPLATES = Path(__file__).parent / "templates"
-SET_PARAMETERS = tuple(name for name in SHARED if name != "figures_dir")
+__all__ = ["BuildResult", "ReportError", "build", "main"]
+
+_print_lock = threading.Lock()
 
 
-class ReportError(Exception):
-    """A problem that stops the build; the message is meant for the user as it is."""
+def say(message: str) -> None:
+    with _print_lock:
+        print(message, flush=True)
 
 
 @dataclass(frozen=True)
-class ParamSet:
-    name: str
-    path: Path
-    shared: dict[str, Any]
-    per_notebook: dict[str, dict[str, Any]]
-
-    def for_notebook(self, notebook: str, figures_dir: Path | str) -> dict[str, Any]:
-        """The notebook's parameters; ``figures_dir`` relative to the repository root, or absolute."""
-        return {**self.shared, **self.per_notebook.get(notebook, {}), "figures_dir": str(figures_dir)}
-
-
-def read_param_set(path: Path) -> ParamSet:
-    """Read and check a parameter file: every name must be one the notebooks declare."""
-    try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise ReportError(f"{path}: no such parameter file") from None
-    except yaml.YAMLError as error:
-        raise ReportError(f"{path}: not valid YAML: {error}") from None
-    if not isinstance(content, dict):
-        raise ReportError(f"{path}: expected a mapping of parameter names to values")
-    per_notebook = content.pop("notebooks", {}) or {}
-    unknown = sorted(set(content) - set(SET_PARAMETERS))
-    if unknown:
-        raise ReportError(
-            f"{path}: unknown parameter(s) {', '.join(unknown)}; shared parameters are "
-            f"{', '.join(SET_PARAMETERS)}, others go under 'notebooks: <name>:'"
-        )
-    for notebook, values in per_notebook.items():
-        if notebook not in NOTEBOOK_PARAMETERS:
-            raise ReportError(
-                f"{path}: notebooks: unknown notebook {notebook!r}; known: {', '.join(NOTEBOOK_PARAMETERS)}"
-            )
-        allowed = set(NOTEBOOK_PARAMETERS[notebook]) - {"figures_dir"}
-        bad = sorted(set(values or {}) - allowed)
-        if bad:
-            raise ReportError(
-                f"{path}: notebooks: {notebook}: parameter(s) {', '.join(bad)} not declared by the "
-                f"notebook; it declares {', '.join(sorted(allowed))}"
-            )
-    return ParamSet(path.stem, path, content, {k: dict(v or {}) for k, v in per_notebook.items()})
-
-
-def data_fingerprint() -> str:
-    """sha256 over the data package and its seeds: the report says which data it shows."""
-    root = paths.DATA.parent
-    digest = hashlib.sha256()
-    files = [*paths.DATA.glob("*.csv"), paths.DATA / "datapackage.json", *(root / "seeds").glob("*.txt")]
-    for path in sorted(files):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+class BuildResult:
+    folder: Path
+    executed: tuple[str, ...]
+    skipped: tuple[str, ...]
+    seconds: float
 
 
 def _kernel_manager_class() -> type:
     """Kernels talk over local IPC sockets on POSIX: nothing listens on a TCP port, and
-    ipykernel has no reason to warn about unencrypted TCP in the build log."""
+    ipykernel has no reason to warn about unencrypted TCP in the build log. Each kernel
+    gets its own socket prefix, so kernels started at the same moment never collide."""
     from jupyter_client.manager import AsyncKernelManager
+    from jupyter_core.paths import jupyter_runtime_dir
     from traitlets import default
 
     if os.name != "posix":
@@ -109,13 +69,24 @@ def _kernel_manager_class() -> type:
         def _transport_default(self) -> str:
             return "ipc"
 
+        @default("ip")
+        def _ip_default(self) -> str:
+            runtime = Path(jupyter_runtime_dir())
+            runtime.mkdir(parents=True, exist_ok=True)
+            return str(runtime / f"kernel-{uuid.uuid4().hex}-ipc")
+
     return IPCKernelManager
 
 
 def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
-    """Run one notebook with papermill; a failing cell becomes a one-line ReportError."""
+    """Run one notebook with papermill in a fresh kernel; a failing cell becomes a one-line ReportError.
+
+    The executed notebook is always normalised and kept, with the error banner if it failed.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from helpers.render import normalise
 
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -139,114 +110,121 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
             normalise(output)
 
 
-TIMING_KEYS = ("start_time", "end_time", "duration")
+def _previous_inputs(folder: Path) -> dict[str, str]:
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return {
+        entry["notebook"]: entry.get("inputs_sha256", "")
+        for entry in manifest.get("notebooks", [])
+        if (folder / f"{entry['notebook']}.html").exists()
+    }
 
 
-def _relative(path: str) -> str:
-    resolved = Path(path).resolve()
-    return resolved.relative_to(paths.ROOT).as_posix() if resolved.is_relative_to(paths.ROOT) else path
+def _run_one(notebook: Path, param_set: ParamSet, staging: Path, build_dir: Path) -> None:
+    from helpers.render import page_title, render_html
+
+    tick = time.perf_counter()
+    say(f"[start] {notebook.stem}")
+    executed = build_dir / notebook.name
+    parameters = param_set.for_notebook(notebook.stem, paths.relative(staging / "figures"))
+    execute(notebook, executed, parameters)
+    page = render_html(executed, page_title(notebook.stem))
+    (staging / f"{notebook.stem}.html").write_text(page, encoding="utf-8")
+    say(f"[done ] {notebook.stem} in {time.perf_counter() - tick:.1f} s")
 
 
-def normalise(executed: Path) -> None:
-    """Strip what changes from run to run, so that the same inputs give the same bytes.
-
-    Papermill records start and end times and durations, nbclient per-cell timing,
-    papermill gives its injected-parameters cell a random id, and both paths are absolute.
-    """
-    import nbformat
-
-    book = nbformat.read(executed, as_version=4)
-    run = book.metadata.get("papermill", {})
-    for key in TIMING_KEYS:
-        run.pop(key, None)
-    for key in ("input_path", "output_path"):
-        if run.get(key):
-            run[key] = _relative(run[key])
-    for cell in book.cells:
-        cell.metadata.pop("execution", None)
-        for key in TIMING_KEYS:
-            cell.metadata.get("papermill", {}).pop(key, None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.id = "injected-parameters"
-    nbformat.write(book, executed)
+def _carry_over(notebook: str, final: Path, staging: Path) -> None:
+    """Copy an unchanged notebook's page and figures from the previous report."""
+    shutil.copy2(final / f"{notebook}.html", staging / f"{notebook}.html")
+    for figure in (final / "figures").glob(f"{notebook}-*"):
+        shutil.copy2(figure, staging / "figures" / figure.name)
 
 
-def render_html(executed: Path, title: str) -> str:
-    """HTML of an executed notebook: outputs and prose only, alt text kept, no CDN scripts."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES)])
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(
-        nbformat.read(executed, as_version=4), resources={"metadata": {"name": title}}
-    )
-    return body
-
-
-def _title(notebook: str) -> str:
-    number, _, rest = notebook.partition("_")
-    return f"{number} · {rest.replace('_', ' ').capitalize()}"
-
-
-def build(params_path: Path, notebooks: list[Path] | None = None) -> Path:
-    """Build ``reports/<set>/`` for one parameter set and refresh the index; return the set's folder."""
-    from helpers.load import DataError, load_tables
-
+def build(
+    params_path: Path, notebooks: list[Path] | None = None, force: bool = False, jobs: int | None = None
+) -> BuildResult:
+    """Build ``reports/<set>/`` for one parameter set and refresh the index."""
+    started = time.perf_counter()
     param_set = read_param_set(params_path)
     notebooks = notebooks if notebooks is not None else sorted(paths.NOTEBOOKS.glob("*.ipynb"))
     unknown = [nb.stem for nb in notebooks if nb.stem not in NOTEBOOK_PARAMETERS]
     if unknown:
         raise ReportError(
-            f"notebook(s) {', '.join(unknown)} have no entry in helpers.parameters.NOTEBOOK_PARAMETERS"
+            f"notebook(s) {', '.join(unknown)} have no entry in helpers.catalog.NOTEBOOK_PARAMETERS"
         )
+    final = paths.REPORTS / param_set.name
+    shared = data_fingerprint() + code_fingerprint()
+    inputs = {
+        nb.stem: notebook_fingerprint(nb, param_set.for_notebook(nb.stem, ""), shared) for nb in notebooks
+    }
+    previous = {} if force else _previous_inputs(final)
+    todo = [nb for nb in notebooks if previous.get(nb.stem) != inputs[nb.stem]]
+    skipped = tuple(nb.stem for nb in notebooks if nb not in todo)
+    for name in skipped:
+        say(f"[skip ] {name}: inputs unchanged")
+    if todo:
+        _execute_all(param_set, notebooks, todo, inputs, final, jobs)
+    seconds = time.perf_counter() - started
+    say(
+        f"report {param_set.name}: {len(todo)} executed, {len(skipped)} skipped, 0 failed "
+        f"in {seconds:.1f} s -> {paths.relative(paths.REPORTS / 'index.html')}"
+    )
+    return BuildResult(final, tuple(nb.stem for nb in todo), skipped, seconds)
+
+
+def _execute_all(
+    param_set: ParamSet,
+    notebooks: list[Path],
+    todo: list[Path],
+    inputs: dict[str, str],
+    final: Path,
+    jobs: int | None,
+) -> None:
+    from helpers.load import DataError, load_tables
+    from helpers.render import page_title, write_index
+
     try:
         load_tables()
     except DataError as error:
         raise ReportError(f"the data is invalid; no notebook was run.\n{error}") from None
 
-    final = paths.REPORTS / param_set.name
     staging = paths.REPORTS / f".{param_set.name}.partial"
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "figures").mkdir(parents=True)
-    build_dir = paths.BUILD / param_set.name
-    entries = []
-    started = time.perf_counter()
     try:
-        for number, notebook in enumerate(notebooks, 1):
-            tick = time.perf_counter()
-            print(f"[{number}/{len(notebooks)}] {notebook.stem}: executing", flush=True)
-            executed = build_dir / notebook.name
-            figures = _relative(str(staging / "figures"))
-            execute(notebook, executed, param_set.for_notebook(notebook.stem, figures))
-            (staging / f"{notebook.stem}.html").write_text(
-                render_html(executed, _title(notebook.stem)), encoding="utf-8"
-            )
-            print(
-                f"[{number}/{len(notebooks)}] {notebook.stem}: done in {time.perf_counter() - tick:.1f} s",
-                flush=True,
-            )
-            entries.append(
-                {
-                    "notebook": notebook.stem,
-                    "title": _title(notebook.stem),
-                    "html": f"{param_set.name}/{notebook.stem}.html",
-                    "executed": f"../build/{param_set.name}/{notebook.name}",
-                }
+        for notebook in notebooks:
+            if notebook not in todo:
+                _carry_over(notebook.stem, final, staging)
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        build_dir = paths.BUILD / param_set.name
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {nb.stem: pool.submit(_run_one, nb, param_set, staging, build_dir) for nb in todo}
+        failures = [str(f.exception()) for f in futures.values() if f.exception() is not None]
+        if failures:
+            raise ReportError(
+                f"{len(failures)} of {len(todo)} notebook(s) failed; the previous report is untouched.\n"
+                + "\n".join(failures)
             )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     manifest = {
         "parameter_set": param_set.name,
-        "parameter_file": param_set.path.resolve().relative_to(paths.ROOT).as_posix()
-        if param_set.path.resolve().is_relative_to(paths.ROOT)
-        else str(param_set.path),
+        "parameter_file": paths.relative(param_set.path),
         "parameters": {**param_set.shared, "notebooks": param_set.per_notebook},
         "data_sha256": data_fingerprint(),
-        "notebooks": entries,
+        "notebooks": [
+            {
+                "notebook": nb.stem,
+                "title": page_title(nb.stem),
+                "html": f"{param_set.name}/{nb.stem}.html",
+                "executed": f"../build/{param_set.name}/{nb.name}",
+                "inputs_sha256": inputs[nb.stem],
+            }
+            for nb in notebooks
+        ],
         "figures": sorted(p.name for p in (staging / "figures").iterdir()),
     }
     (staging / "manifest.json").write_text(
@@ -259,60 +237,6 @@ def build(params_path: Path, notebooks: list[Path] | None = None) -> Path:
     staging.rename(final)
     shutil.rmtree(old, ignore_errors=True)
     write_index(paths.REPORTS)
-    seconds = time.perf_counter() - started
-    print(
-        f"report: {len(entries)} notebook(s) in {seconds:.1f} s -> {paths.REPORTS / 'index.html'}", flush=True
-    )
-    return final
-
-
-INDEX_STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-body { color: #222; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
-td, th { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; }
-code { font-size: .85rem; }
-"""
-
-
-def write_index(reports: Path) -> None:
-    """Write ``reports/index.html``: every rendered parameter set with its parameters,
-    data fingerprint and notebooks."""
-    sections = []
-    for manifest_path in sorted(reports.glob("*/manifest.json")):
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        name = html.escape(manifest["parameter_set"])
-        rows = "".join(
-            f"<tr><th>{html.escape(str(k))}</th>"
-            f"<td><code>{html.escape(json.dumps(v, sort_keys=True))}</code></td></tr>"
-            for k, v in manifest["parameters"].items()
-        )
-        links = "".join(
-            f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a> '
-            f'(<a href="{html.escape(e["executed"])}">executed notebook with code</a>)</li>'
-            for e in manifest["notebooks"]
-        )
-        sections.append(
-            f'<section id="{name}"><h2>Parameter set <code>{name}</code></h2>'
-            f"<p>From <code>{html.escape(manifest['parameter_file'])}</code>. Data sha256: "
-            f"<code>{html.escape(manifest['data_sha256'])}</code></p>"
-            f"<table>{rows}</table><ul>{links}</ul></section>"
-        )
-    body = "".join(sections) or "<p>No parameter set has been rendered yet: run <code>make report</code>.</p>"
-    page = (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>Japan, Russia and the North Korea crisis, 2017: reports</title>"
-        f"<style>{INDEX_STYLE}</style></head><body>"
-        "<h1>Japan, Russia and the North Korea crisis, August–December 2017</h1>"
-        "<p>Reports built from two news articles of September 2017, curated into evidence-checked "
-        "data. Each parameter set below was rendered by "
-        "<code>make report PARAMS=params/&lt;set&gt;.yaml</code>.</p>"
-        f"{body}</body></html>\n"
-    )
-    reports.mkdir(parents=True, exist_ok=True)
-    (reports / "index.html").write_text(page, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -323,9 +247,11 @@ def main(argv: list[str] | None = None) -> int:
         default=paths.PARAMS / "default.yaml",
         help="parameter set (default: params/default.yaml)",
     )
+    parser.add_argument("--force", action="store_true", help="rebuild every notebook, changed or not")
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
     args = parser.parse_args(argv)
     try:
-        build(args.params)
+        build(args.params, force=args.force, jobs=args.jobs)
     except ReportError as error:
         print(f"make report: {error}", file=sys.stderr)
         return 1
