@@ -23,13 +23,25 @@ def latest_reports(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFram
     Returns ``event_id``, ``source_id`` of that article and ``reported_status``
     (several statuses joined by '/' if that article contradicts itself).
     """
-    published = mentions["source_id"].map(sources.set_index("source_id")["published"])
+    published = pd.to_datetime(mentions["source_id"].map(sources.set_index("source_id")["published"]))
     latest = published == published.groupby(mentions["event_id"]).transform("max")
-    last = mentions.loc[latest, ["event_id", "source_id", "reported_status"]].astype(str)
-    return last.groupby("event_id", as_index=False).agg(
-        source_id=("source_id", "first"),
-        reported_status=("reported_status", lambda s: "/".join(sorted(set(s)))),
+    last = (
+        mentions.loc[latest, ["event_id", "source_id", "reported_status"]]
+        .astype(str)
+        .drop_duplicates(["event_id", "reported_status"])
+        .sort_values(["event_id", "reported_status"])
     )
+    out = last.groupby("event_id").agg(
+        source_id=("source_id", "first"),
+        reported_status=("reported_status", "first"),
+        statuses=("reported_status", "size"),
+    )
+    # Only the rare contradicting events need their statuses joined in Python.
+    mixed = out.index[out["statuses"] > 1]
+    if len(mixed):
+        joined = last.loc[last["event_id"].isin(mixed)].groupby("event_id")["reported_status"].agg("/".join)
+        out.loc[mixed, "reported_status"] = joined
+    return out.drop(columns="statuses").reset_index()
 
 
 def mention_intervals(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
