@@ -9,6 +9,7 @@ successive contacts are ranges, because most contact dates are ranges.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -28,8 +29,22 @@ from helpers.views import CONTACT_KINDS
 IN_PERSON = ("meeting", "summit", "talks", "visit")
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1]
+def _labels(people: pd.DataFrame, column: str) -> pd.Series:
+    """Per event, the sorted ``column`` values joined by ' – '.
+
+    Vectorized for the usual case of one or two per event (first and last of the
+    sorted group); only events with three or more are joined in Python.
+    """
+    ordered = people.sort_values(["event_id", column])
+    grouped = ordered.groupby("event_id")[column]
+    first, last, size = grouped.first(), grouped.last(), grouped.size()
+    labels = first.where(size == 1, first + " – " + last)
+    crowded = size.index[size > 2]
+    if len(crowded):
+        labels[crowded] = (
+            ordered.loc[ordered["event_id"].isin(crowded)].groupby("event_id")[column].agg(" – ".join)
+        )
+    return labels
 
 
 def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -44,15 +59,15 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     people = tables["participants"].merge(tables["actors"], on="actor_id")
     people = people.loc[people["event_id"].isin(events["event_id"])]
     persons = people.loc[people["kind"] == "person"]
-    states = people.loc[people["kind"] == "state"]
-    by_person = persons.groupby("event_id")["name"].agg(
-        lambda names: " – ".join(sorted(_surname(n) for n in names))
-    )
-    by_state = states.groupby("event_id")["name"].agg(lambda names: " – ".join(sorted(names)))
+    persons = persons.assign(surname=persons["name"].str.split().str[-1])
+    by_person = _labels(persons, "surname")
+    by_state = _labels(people.loc[people["kind"] == "state"], "name")
     pair = events["event_id"].map(by_person).fillna(events["event_id"].map(by_state))
     out = events.assign(
         pair=pair.astype("str"),
-        mode=events["kind"].map(lambda k: "phone" if k == "phone_call" else "in_person").astype("str"),
+        mode=pd.Series(
+            np.where(events["kind"] == "phone_call", "phone", "in_person"), index=events.index, dtype="str"
+        ),
     )
     if actors:
         involved = tables["participants"].loc[tables["participants"]["actor_id"].isin(actors), "event_id"]

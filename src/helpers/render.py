@@ -6,8 +6,10 @@ a build with nothing to do never loads them.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import threading
 from pathlib import Path
 
 from helpers import paths
@@ -42,18 +44,28 @@ def normalise(executed: Path) -> None:
     nbformat.write(book, executed)
 
 
-def render_html(executed: Path, title: str) -> str:
-    """HTML of an executed notebook: outputs and prose only, alt text kept, no CDN scripts."""
-    import nbformat
+_exporter_lock = threading.Lock()
+
+
+@functools.cache
+def exporter():
+    """One exporter per process: compiling nbconvert's templates is the slow part of rendering."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES)])
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(
-        nbformat.read(executed, as_version=4), resources={"metadata": {"name": title}}
-    )
+    return exporter
+
+
+def render_html(executed: Path, title: str) -> str:
+    """HTML of an executed notebook: outputs and prose only, alt text kept, no CDN scripts."""
+    import nbformat
+
+    book = nbformat.read(executed, as_version=4)
+    with _exporter_lock:  # the exporter is shared between the driver's threads
+        body, _ = exporter().from_notebook_node(book, resources={"metadata": {"name": title}})
     return body
 
 

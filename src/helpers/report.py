@@ -98,6 +98,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
             progress_bar=False,
             log_output=False,
             report_mode=False,
+            request_save_on_cell_execute=False,
             kernel_manager_class=_kernel_manager_class(),
         )
     except PapermillExecutionError as error:
@@ -108,6 +109,14 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
     finally:
         if output.exists():
             normalise(output)
+
+
+def _warm_up() -> None:
+    import papermill  # noqa: F401
+
+    from helpers.render import exporter
+
+    exporter()
 
 
 def _previous_inputs(folder: Path) -> dict[str, str]:
@@ -182,6 +191,9 @@ def _execute_all(
     final: Path,
     jobs: int | None,
 ) -> None:
+    # Import papermill and compile nbconvert's templates on the second core while the data is validated.
+    warm = threading.Thread(target=_warm_up, daemon=True)
+    warm.start()
     from helpers.load import DataError, load_tables
     from helpers.render import page_title, write_index
 
@@ -189,6 +201,7 @@ def _execute_all(
         load_tables()
     except DataError as error:
         raise ReportError(f"the data is invalid; no notebook was run.\n{error}") from None
+    warm.join()
 
     staging = paths.REPORTS / f".{param_set.name}.partial"
     shutil.rmtree(staging, ignore_errors=True)
