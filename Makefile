@@ -30,7 +30,7 @@ ifeq ($(FORCE),1)
 .PHONY: $(REPORT)
 endif
 
-.PHONY: help report test lint format lab readme-figures clean distclean lock
+.PHONY: help report test lint format lab benchmark readme-figures clean distclean lock
 
 ## Show this help (the default goal)
 help:
@@ -81,6 +81,10 @@ lab: $(KERNELSPEC)
 ## Re-pin every dependency into requirements.lock (needs uv on PATH)
 lock:
 	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock --upgrade
+
+## Measure report build speed and how the helpers scale (prints figures; rebuilds reports/default)
+benchmark: $(KERNELSPEC)
+	$(BIN)/python benchmarks/report_speed.py
 
 ## Refresh the README's chart thumbnails (docs/figures/) from the default report
 readme-figures:
