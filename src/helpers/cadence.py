@@ -26,8 +26,6 @@ from helpers.plotting import (
 )
 from helpers.views import CONTACT_KINDS
 
-IN_PERSON = ("meeting", "summit", "talks", "visit")
-
 
 def _labels(people: pd.DataFrame, column: str) -> pd.Series:
     """Per event, the sorted ``column`` values joined by ' – '.

@@ -40,10 +40,11 @@ def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     events = events.loc[events["kind"].isin(wanted)]
     published = tables["sources"].set_index("source_id")["published"]
     mentions = tables["mentions"].assign(published=tables["mentions"]["source_id"].map(published))
-    mentions = mentions.sort_values(["published", "mention_id"])
-    first = mentions.groupby("event_id").first()
+    # A stable sort on the date keeps the file's order among mentions of one day.
+    mentions = mentions.sort_values("published", kind="stable")
+    first = mentions.groupby("event_id", sort=False).first()
     ahead = mentions.loc[mentions["reported_status"].isin(["planned", "proposed"])]
-    announced = ahead.groupby("event_id").first()
+    announced = ahead.groupby("event_id", sort=False).first()
     out = events.assign(
         first_reported=events["event_id"].map(first["published"]),
         first_reported_by=events["event_id"].map(first["source_id"]),
