@@ -17,6 +17,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from helpers import paths
 from helpers.paramsets import read_param_set
+from helpers.report import KERNEL_START_TIMEOUT, kernel_manager_class
 
 pytestmark = pytest.mark.slow
 
@@ -37,6 +38,8 @@ def run(notebook: str, out: Path, **parameters) -> nbformat.NotebookNode:
         parameters=parameters,
         cwd=str(paths.NOTEBOOKS),
         progress_bar=False,
+        kernel_manager_class=kernel_manager_class(),
+        start_timeout=KERNEL_START_TIMEOUT,
     )
     return nbformat.read(out, as_version=4)
 

@@ -38,6 +38,8 @@ from helpers.paramsets import ParamSet, ReportError, read_param_set
 __all__ = ["BuildResult", "ReportError", "build", "main"]
 
 _print_lock = threading.Lock()
+# Seconds a fresh kernel may take to start (papermill's default, 60, is tight on a loaded CI machine).
+KERNEL_START_TIMEOUT = 180
 
 
 def say(message: str) -> None:
@@ -53,7 +55,7 @@ class BuildResult:
     seconds: float
 
 
-def _kernel_manager_class() -> type:
+def kernel_manager_class() -> type:
     """Kernels talk over local IPC sockets on POSIX: nothing listens on a TCP port, and
     ipykernel has no reason to warn about unencrypted TCP in the build log. Each kernel
     gets its own socket prefix, so kernels started at the same moment never collide."""
@@ -99,7 +101,8 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
             log_output=False,
             report_mode=False,
             request_save_on_cell_execute=False,
-            kernel_manager_class=_kernel_manager_class(),
+            kernel_manager_class=kernel_manager_class(),
+            start_timeout=KERNEL_START_TIMEOUT,
         )
     except PapermillExecutionError as error:
         raise ReportError(
