@@ -167,7 +167,8 @@ def build(
             f"notebook(s) {', '.join(unknown)} have no entry in helpers.catalog.NOTEBOOK_PARAMETERS"
         )
     final = paths.REPORTS / param_set.name
-    shared = data_fingerprint() + code_fingerprint()
+    data_sha256 = data_fingerprint()
+    shared = data_sha256 + code_fingerprint()
     inputs = {
         nb.stem: notebook_fingerprint(nb, param_set.for_notebook(nb.stem, ""), shared) for nb in notebooks
     }
@@ -177,7 +178,7 @@ def build(
     for name in skipped:
         say(f"[skip ] {name}: inputs unchanged")
     if todo:
-        _execute_all(param_set, notebooks, todo, inputs, final, jobs)
+        _execute_all(param_set, notebooks, todo, inputs, data_sha256, final, jobs)
     seconds = time.perf_counter() - started
     say(
         f"report {param_set.name}: {len(todo)} executed, {len(skipped)} skipped, 0 failed "
@@ -191,6 +192,7 @@ def _execute_all(
     notebooks: list[Path],
     todo: list[Path],
     inputs: dict[str, str],
+    data_sha256: str,
     final: Path,
     jobs: int | None,
 ) -> None:
@@ -230,7 +232,7 @@ def _execute_all(
         "parameter_set": param_set.name,
         "parameter_file": paths.relative(param_set.path),
         "parameters": {**param_set.shared, "notebooks": param_set.per_notebook},
-        "data_sha256": data_fingerprint(),
+        "data_sha256": data_sha256,
         "notebooks": [
             {
                 "notebook": nb.stem,
