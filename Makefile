@@ -21,7 +21,7 @@ KERNELSPEC := $(VENV)/share/jupyter/kernels/$(KERNEL)/kernel.json
 PARAMS ?= params/default.yaml
 SET := $(basename $(notdir $(PARAMS)))
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
-INPUTS := $(NOTEBOOKS) $(PARAMS) $(wildcard data/*.csv) data/datapackage.json \
+INPUTS := $(NOTEBOOKS) $(PARAMS) $(wildcard data/*.csv data/context/*.csv) data/datapackage.json \
           $(wildcard seeds/*.txt) $(shell find src/helpers -name '*.py' -o -name '*.j2' -o -name '*.css') \
           requirements.lock
 REPORT := reports/$(SET)/manifest.json

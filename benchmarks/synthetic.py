@@ -23,6 +23,7 @@ import pandas as pd
 
 from helpers import paths
 from helpers.dates import resolve
+from helpers.schema import read_package
 
 EXPRESSIONS = ["Friday", "Monday", "last week", "next week", "early next week", "last month", "November"]
 KINDS = ["phone_call", "meeting", "summit", "talks", "visit", "resolution", "missile_launch"]
@@ -176,12 +177,12 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
         }
     ).to_csv(data / "sanctions.csv", index=False)
 
-    for name, header in {
-        "former_roles": "role_id,actor_id,role,source_id,quote",
-        "figures": "figure_id,event_id,source_id,quantity,value,unit,value_text,quote",
-        "uncurated": "source_id,text,reason",
-    }.items():
-        (data / f"{name}.csv").write_text(header + "\n", encoding="utf-8")
+    # Tables the synthetic articles say nothing about (the context layer among them): header only.
+    for resource in read_package(data / "datapackage.json").values():
+        target = data / resource.path
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(",".join(resource.field_names) + "\n", encoding="utf-8")
     return data
 
 

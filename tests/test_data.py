@@ -21,7 +21,7 @@ def test_frictionless_validates_the_package():
 
 def test_package_declares_every_csv():
     declared = {res.path for res in read_package(paths.DATA / "datapackage.json").values()}
-    assert declared == {p.name for p in paths.DATA.glob("*.csv")}
+    assert declared == {p.relative_to(paths.DATA).as_posix() for p in paths.DATA.rglob("*.csv")}
 
 
 def test_every_quote_is_verbatim_in_its_article(tables):

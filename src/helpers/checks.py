@@ -171,6 +171,50 @@ def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems + problems_at(sanctions, ~in_quote, "sanctions.csv", "item", "an item the quote names")
 
 
+def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> list[Problem]:
+    """The context layer's own logic, and its agreement with the article-derived events."""
+    problems: list[Problem] = []
+    resolutions, outcomes = raw["resolutions"], raw["outcomes"]
+    files = {name: resources[name].path for name in ("resolutions", "outcomes")}
+
+    def day(frame: pd.DataFrame, column: str) -> pd.Series:
+        return pd.to_datetime(frame[column].where(frame[column] != ""), format="%Y-%m-%d")
+
+    first, last, adopted = (day(resolutions, c) for c in ("trigger_first", "trigger_last", "adopted"))
+    file = files["resolutions"]
+    problems += problems_at(
+        resolutions, first.isna() != last.isna(), file, "trigger_last", "both trigger dates or neither"
+    )
+    problems += problems_at(resolutions, last < first, file, "trigger_last", "a date on or after trigger_first")
+    problems += problems_at(resolutions, last > adopted, file, "trigger_last", "a date before the adoption")
+    events = raw["events"].set_index("event_id")
+    for column, inside in (("event_id", (adopted, adopted)), ("trigger_event_id", (first, last))):
+        linked = resolutions[column] != ""
+        lo = pd.to_datetime(resolutions[column].map(events["date_start"]), format="%Y-%m-%d")
+        hi = pd.to_datetime(resolutions[column].map(events["date_end"]), format="%Y-%m-%d")
+        outside = linked & ((inside[0] < lo) | (inside[1] > hi))
+        problems += problems_at(
+            resolutions, outside, file, column, "an event whose interval in events.csv holds these dates"
+        )
+
+    file = files["outcomes"]
+    start, end = day(outcomes, "date_start"), day(outcomes, "date_end")
+    found = outcomes["outcome"] != "not_found"
+    problems += problems_at(outcomes, found & start.isna(), file, "date_start", "a date (the outcome is dated)")
+    problems += problems_at(outcomes, found & end.isna(), file, "date_end", "a date (the outcome is dated)")
+    problems += problems_at(
+        outcomes, ~found & (start.notna() | end.notna()), file, "date_start", "no dates for not_found"
+    )
+    problems += problems_at(outcomes, end < start, file, "date_end", "a date on or after date_start")
+
+    for name, resource in resources.items():
+        if resource.layer == "context":
+            frame = raw[name]
+            late = day(frame, "source_published") > day(frame, "accessed")
+            problems += problems_at(frame, late, resource.path, "source_published", "a date on or before accessed")
+    return problems
+
+
 def domain_problems(
     raw: dict[str, pd.DataFrame], resources: dict[str, Resource], data_dir: Path
 ) -> list[Problem]:
@@ -185,4 +229,5 @@ def domain_problems(
     problems += _event_date_problems(raw["events"], raw["mentions"], sources)
     problems += _status_problems(raw["events"], raw["mentions"], sources)
     problems += _link_problems(raw)
+    problems += _context_problems(raw, resources)
     return problems

@@ -26,7 +26,7 @@ def _digest_files(files: list[Path], root: Path) -> str:
 def data_fingerprint() -> str:
     """sha256 over the data package and its seeds: the report says which data it shows."""
     root = paths.DATA.parent
-    files = [*paths.DATA.glob("*.csv"), paths.DATA / "datapackage.json", *(root / "seeds").glob("*.txt")]
+    files = [*paths.DATA.rglob("*.csv"), paths.DATA / "datapackage.json", *(root / "seeds").glob("*.txt")]
     return _digest_files(files, root)
 
 

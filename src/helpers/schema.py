@@ -40,6 +40,8 @@ class Resource:
     foreign_keys: tuple[ForeignKey, ...] = ()
     # Which column holds verbatim article text, and which column names its article.
     evidence: dict[str, str] = field(default_factory=dict)
+    # "articles": rests on the seeds, quote by quote; "context": rests on cited public sources.
+    layer: str = "articles"
 
     @property
     def field_names(self) -> list[str]:
@@ -82,5 +84,6 @@ def read_package(path: Path) -> dict[str, Resource]:
                 for fk in schema.get("foreignKeys", [])
             ),
             evidence=spec.get("evidence", {}),
+            layer=spec.get("layer", "articles"),
         )
     return resources
