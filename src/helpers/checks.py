@@ -185,7 +185,9 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
     problems += problems_at(
         resolutions, first.isna() != last.isna(), file, "trigger_last", "both trigger dates or neither"
     )
-    problems += problems_at(resolutions, last < first, file, "trigger_last", "a date on or after trigger_first")
+    problems += problems_at(
+        resolutions, last < first, file, "trigger_last", "a date on or after trigger_first"
+    )
     problems += problems_at(resolutions, last > adopted, file, "trigger_last", "a date before the adoption")
     events = raw["events"].set_index("event_id")
     for column, inside in (("event_id", (adopted, adopted)), ("trigger_event_id", (first, last))):
@@ -200,7 +202,9 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
     file = files["outcomes"]
     start, end = day(outcomes, "date_start"), day(outcomes, "date_end")
     found = outcomes["outcome"] != "not_found"
-    problems += problems_at(outcomes, found & start.isna(), file, "date_start", "a date (the outcome is dated)")
+    problems += problems_at(
+        outcomes, found & start.isna(), file, "date_start", "a date (the outcome is dated)"
+    )
     problems += problems_at(outcomes, found & end.isna(), file, "date_end", "a date (the outcome is dated)")
     problems += problems_at(
         outcomes, ~found & (start.notna() | end.notna()), file, "date_start", "no dates for not_found"
@@ -211,7 +215,9 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
         if resource.layer == "context":
             frame = raw[name]
             late = day(frame, "source_published") > day(frame, "accessed")
-            problems += problems_at(frame, late, resource.path, "source_published", "a date on or before accessed")
+            problems += problems_at(
+                frame, late, resource.path, "source_published", "a date on or before accessed"
+            )
     return problems
 
 

@@ -78,6 +78,12 @@ def source_line(sources: pd.DataFrame) -> str:
     return "Source: " + "; ".join(parts) + ". Curated data in data/, every row with its verbatim quote."
 
 
+def context_source_line(*frames: pd.DataFrame) -> str:
+    """'Context: …' for rows of the context layer, which cite their sources row by row."""
+    urls = pd.concat([frame["source_url"] for frame in frames])
+    return f"Context: {urls.nunique()} public sources, each cited on its own row in data/context/."
+
+
 def describe_dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
     """Dates for alt text: 'on 18 Sep 2017', or 'between 4 Sep and 10 Sep 2017' for a range."""
     if start == end:
@@ -174,10 +180,12 @@ def legend_below(fig: Figure, handles: list, ncol: int) -> None:
     )
 
 
-def margins(fig: Figure, left: float, top_in: float = 0.95, bottom_in: float = 1.35) -> None:
+def margins(
+    fig: Figure, left: float, top_in: float = 0.95, bottom_in: float = 1.35, right: float = 0.96
+) -> None:
     """Fixed margins in inches at top (title, subtitle) and bottom (axis, legend, source)."""
     height = fig.get_figheight()
-    fig.subplots_adjust(left=left, right=0.96, top=1 - top_in / height, bottom=bottom_in / height)
+    fig.subplots_adjust(left=left, right=right, top=1 - top_in / height, bottom=bottom_in / height)
 
 
 def show(fig: Figure, name: str, alt: str, figures_dir: Path | None) -> None:
