@@ -30,9 +30,11 @@ WINDOW_COLOUR = "#555555"
 
 
 def plans(tables: Tables) -> pd.DataFrame:
-    """One row per plan (an event last reported as planned or proposed) with its outcome: announced window, first announcement, realised dates,
-    ``verdict`` (one of ``VERDICTS``), ``lead_days`` (announcement to realisation) and
-    ``slip_days`` (days outside the window: positive late, negative early, 0 inside)."""
+    """One row per plan (an event last reported as planned or proposed) with its outcome.
+
+    Columns: announced window, first announcement, realised dates, ``verdict`` (one of
+    ``VERDICTS``), ``lead_days`` (announcement to realisation) and ``slip_days`` (days
+    outside the window: positive late, negative early, 0 inside)."""
     events = tables["events"]
     outcomes = tables["outcomes"]
     planned = events["status"].isin(("planned", "proposed"))
