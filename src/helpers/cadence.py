@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from helpers.load import Tables
 from helpers.plotting import (
@@ -45,6 +46,15 @@ def _labels(people: pd.DataFrame, column: str) -> pd.Series:
     return labels
 
 
+def _pair_labels(participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Per ``event_id``: the surnames of the people taking part, or the states where no person is named."""
+    people = participants[["event_id", "actor_id"]].merge(actors, on="actor_id")
+    persons = people.loc[people["kind"] == "person"]
+    persons = persons.assign(surname=persons["name"].str.split().str[-1])
+    by_state = _labels(people.loc[people["kind"] == "state"], "name")
+    return _labels(persons, "surname").combine_first(by_state)
+
+
 def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per contact, with its pair, mode (phone or in person) and date range.
 
@@ -54,13 +64,8 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     events = tables["events"]
     wanted = list(kinds) if kinds else list(CONTACT_KINDS)
     events = events.loc[events["kind"].isin([k for k in wanted if k in CONTACT_KINDS])]
-    people = tables["participants"].merge(tables["actors"], on="actor_id")
-    people = people.loc[people["event_id"].isin(events["event_id"])]
-    persons = people.loc[people["kind"] == "person"]
-    persons = persons.assign(surname=persons["name"].str.split().str[-1])
-    by_person = _labels(persons, "surname")
-    by_state = _labels(people.loc[people["kind"] == "state"], "name")
-    pair = events["event_id"].map(by_person).fillna(events["event_id"].map(by_state))
+    people = tables["participants"].loc[tables["participants"]["event_id"].isin(events["event_id"])]
+    pair = events["event_id"].map(_pair_labels(people, tables["actors"]))
     out = events.assign(
         pair=pair.astype("str"),
         mode=pd.Series(
@@ -84,6 +89,27 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
         "location",
     ]
     return out[columns].sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
+
+
+def realised_contacts(
+    tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Contacts that the context layer shows took place (outcome ``held``), with the same pair
+    labels as ``contacts``; ``actors`` and ``kinds`` filter as there."""
+    outcomes = tables["outcomes"]
+    wanted = [k for k in (kinds or CONTACT_KINDS) if k in CONTACT_KINDS]
+    held = outcomes.loc[(outcomes["outcome"] == "held") & outcomes["kind"].isin(wanted)]
+    if actors:
+        held = held.loc[held["actor_a"].isin(actors) | held["actor_b"].isin(actors)]
+    parties = pd.concat(
+        [
+            held[["outcome_id", column]].set_axis(["event_id", "actor_id"], axis=1)
+            for column in ("actor_a", "actor_b")
+        ]
+    ).dropna()
+    out = held.assign(pair=held["outcome_id"].map(_pair_labels(parties, tables["actors"])).astype("str"))
+    columns = ["event_id", "title", "kind", "pair", "date_start", "date_end", "location", "source_url"]
+    return out[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
 
 
 def gaps(contacts_frame: pd.DataFrame) -> pd.DataFrame:
@@ -139,10 +165,20 @@ def lanes(frame: pd.DataFrame, label_days: int = 12) -> pd.Series:
     return lane
 
 
-def alt_text(frame: pd.DataFrame) -> str:
+def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None) -> str:
     """Describe the timeline in words, contact by contact."""
+    took_place = ""
+    if realised is not None and not realised.empty:
+        took_place = (
+            " Black stars mark when contacts took place according to the context layer: "
+            + "; ".join(
+                f"{r.pair}, {r.kind.replace('_', ' ')} {describe_dates(r.date_start, r.date_end)}"
+                for r in realised.itertuples()
+            )
+            + "."
+        )
     if frame.empty:
-        return "Empty timeline: no contacts match the parameters."
+        return "Empty timeline: no contacts match the parameters." + took_place
     items = []
     for row in frame.itertuples():
         when = describe_dates(row.date_start, row.date_end)
@@ -150,7 +186,7 @@ def alt_text(frame: pd.DataFrame) -> str:
     return (
         f"Timeline of {len(frame)} Japan–Russia contacts, one row per pair of officials; "
         "exact days are markers, uncertain dates are bars spanning the possible days, "
-        "planned or proposed contacts are hollow. " + "; ".join(items) + "."
+        "planned or proposed contacts are hollow. " + "; ".join(items) + "." + took_place
     )
 
 
@@ -163,20 +199,33 @@ KIND_LABELS = {
 }
 
 
-def timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
+def timeline(
+    frame: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    source: str,
+    realised: pd.DataFrame | None = None,
+) -> Figure:
     """Contacts per pair over time: phone vs in person by colour and shape, planned hollow,
-    uncertain dates as ranges (a bar over every possible day), exact days as markers."""
-    pairs = list(dict.fromkeys(frame.sort_values("date_start")["pair"]))
+    uncertain dates as ranges (a bar over every possible day), exact days as markers.
+    ``realised`` (from ``realised_contacts``) adds, as black stars on the same rows, the
+    days the context layer shows contacts took place."""
+    realised = realised if realised is not None else pd.DataFrame(columns=["event_id", "pair"])
+    pairs = list(dict.fromkeys([*frame.sort_values("date_start")["pair"], *realised["pair"]]))
     lane = lanes(frame)
     rows: dict[str, float] = {}
     position = 0.0
     for pair in pairs:
         rows[pair] = position
-        position += 0.45 * (lane[frame["pair"] == pair].max() + 1) + 0.5
+        position += (
+            0.45 * (lane[frame["pair"] == pair].max() + 1 if (frame["pair"] == pair).any() else 1) + 0.5
+        )
     fig, ax = plt.subplots(figsize=(10, 2.6 + 0.55 * max(position, 1)))
-    margins(fig, left=0.17)
+    margins(fig, left=0.17, bottom_in=1.5)
+    row_of: dict[str, float] = {}
     for row, sub in zip(frame.itertuples(), lane, strict=True):
         y = rows[row.pair] + 0.45 * sub
+        row_of[row.event_id] = y
         draw_event(
             ax,
             y,
@@ -192,7 +241,28 @@ def timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source
         if label_x > end - pd.Timedelta(days=10):
             label_x, align = row.date_start - pd.Timedelta(days=2), "right"
         ax.annotate(KIND_LABELS[row.kind], (label_x, y), va="center", ha=align, fontsize=8, color="#333333")
-    ax.set_yticks([rows[p] + 0.225 * lane[frame["pair"] == p].max() for p in pairs], pairs)
+    for row in realised.itertuples():
+        y = row_of.get(row.event_id, rows[row.pair])
+        ax.plot(
+            [row.date_start, row.date_end + pd.Timedelta(days=1)],
+            [y, y],
+            color="black",
+            linewidth=2.5,
+            solid_capstyle="butt",
+            zorder=4,
+        )
+        ax.plot(
+            row.date_start + (row.date_end - row.date_start + pd.Timedelta(days=1)) / 2,
+            y,
+            marker="*",
+            markersize=13,
+            color="black",
+            markeredgecolor="white",
+            linestyle="none",
+            zorder=5,
+        )
+    depth = {p: lane[frame["pair"] == p].max() if (frame["pair"] == p).any() else 0 for p in pairs}
+    ax.set_yticks([rows[p] + 0.225 * depth[p] for p in pairs], pairs)
     ax.set_ylim(-0.5, max(position - 0.2, 0.5))
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
@@ -205,7 +275,19 @@ def timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source
         held_colour=MODE_COLOURS["in_person"],
         plan_colour=MODE_COLOURS["in_person"],
     )
-    legend_below(fig, handles, ncol=5)
+    if not realised.empty:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="*",
+                color="black",
+                markersize=12,
+                linestyle="none",
+                label="Took place (context layer, cited)",
+            )
+        )
+    legend_below(fig, handles, ncol=5 if realised.empty else 4)
     finish(
         fig,
         _headline(frame),

@@ -172,7 +172,8 @@ def legend_below(fig: Figure, handles: list, ncol: int) -> None:
     fig.legend(
         handles=handles,
         loc="lower left",
-        bbox_to_anchor=(0.01, 0.035),
+        # Above a source line of up to two lines, whatever the figure's height.
+        bbox_to_anchor=(0.01, 0.36 / fig.get_figheight()),
         ncol=ncol,
         fontsize=8,
         handlelength=1.6,
