@@ -19,14 +19,14 @@ def test_no_change_executes_nothing(outputs_in, capsys):
     result = report.build(paths.PARAMS / "default.yaml")
     assert result.executed == () and result.skipped == ALL
     assert (outputs_in / "reports" / "default" / "01_meeting_cadence.html").read_bytes() == before
-    assert "0 executed, 4 skipped, 0 failed" in capsys.readouterr().out
+    assert f"0 executed, {len(ALL)} skipped, 0 failed" in capsys.readouterr().out
 
 
 def test_force_executes_everything(private_outputs):
     assert report.build(paths.PARAMS / "default.yaml", force=True).executed == ALL
 
 
-def test_changing_one_notebook_reexecutes_only_it(private_outputs, tmp_path):
+def test_changing_one_notebook_reexecutes_only_it(private_outputs, built, tmp_path):
     copies = []
     for notebook in sorted(paths.NOTEBOOKS.glob("*.ipynb")):
         copy = tmp_path / notebook.name
@@ -45,7 +45,9 @@ def test_changing_one_notebook_reexecutes_only_it(private_outputs, tmp_path):
     # The pages and figures of the others were carried over into the new report.
     for name in ALL:
         assert (private_outputs / "reports" / "default" / f"{name}.html").exists()
-    assert len(list((private_outputs / "reports" / "default" / "figures").glob("*.png"))) == 4
+    before = {p.name for p in (built / "reports" / "default" / "figures").glob("*.png")}
+    after = {p.name for p in (private_outputs / "reports" / "default" / "figures").glob("*.png")}
+    assert after == before and len(before) >= len(ALL)
 
 
 def test_data_change_reexecutes_every_reader(private_outputs, data_copy, use_data):

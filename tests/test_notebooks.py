@@ -28,7 +28,10 @@ CHARTS = {
     "01_meeting_cadence": ["01_meeting_cadence-timeline"],
     "02_sanction_escalation": ["02_sanction_escalation-steps"],
     "03_summit_schedule": ["03_summit_schedule-gantt"],
+    "04_plans_vs_outcomes": ["04_plans_vs_outcomes-verification"],
 }
+# Charts drawn only with include_context (the default); the context layer off, they are absent.
+CONTEXT_CHARTS = {"02_sanction_escalation": ["02_sanction_escalation-regime"]}
 
 
 def run(notebook: str, out: Path, **parameters) -> nbformat.NotebookNode:
@@ -62,11 +65,16 @@ def test_notebook_runs_with_parameter_set(notebook, param_file, tmp_path):
     stderr = [o.text for o in outputs(book, "stream") if o.name == "stderr"]
     assert stderr == [], "warnings or errors printed:\n" + "\n".join(stderr)
     images = [o for o in outputs(book, "display_data") if "image/png" in o.data]
-    assert len(images) == len(CHARTS[notebook])
+    context = parameters.get("include_context", True)
+    expected = CHARTS[notebook] + (CONTEXT_CHARTS.get(notebook, []) if context else [])
+    assert len(images) == len(expected)
     assert all(len(o.metadata["image/png"]["alt"]) > 40 for o in images)
-    for chart in CHARTS[notebook]:
+    for chart in expected:
         assert (figures / f"{chart}.png").stat().st_size > 10_000
         assert (figures / f"{chart}.svg").read_text(encoding="utf-8").startswith("<?xml")
+    if notebook == "01_meeting_cadence":  # the stars, and their description, only with the context layer
+        alt = " ".join(o.metadata["image/png"]["alt"] for o in images)
+        assert ("context layer" in alt) is context
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,8 @@ def namespace(notebook="01_meeting_cadence", **overrides):
         ns["kinds"] = []
     if "categories" in NOTEBOOK_PARAMETERS[notebook]:
         ns["categories"] = []
+    if "include_context" in NOTEBOOK_PARAMETERS[notebook]:
+        ns["include_context"] = True
     ns.update(overrides)
     return ns
 
@@ -79,6 +81,9 @@ def test_parameter_of_another_notebook_is_undeclared(tables):
 
 def test_boolean_from_string(tables):
     assert validate(namespace(include_planned="false"), "01_meeting_cadence", tables).include_planned is False
+    assert validate(namespace(include_context="false"), "01_meeting_cadence", tables).include_context is False
+    with pytest.raises(ParameterError, match="'include_context' = 'often' is not a boolean"):
+        validate(namespace(include_context="often"), "01_meeting_cadence", tables)
     with pytest.raises(ParameterError, match="'include_planned' = 'maybe' is not a boolean"):
         validate(namespace(include_planned="maybe"), "01_meeting_cadence", tables)
 

@@ -50,13 +50,15 @@ def validation_summary(tables: Tables) -> pd.DataFrame:
         rows.append(
             {
                 "table": name,
+                "layer": resource.layer,
                 "rows": len(tables[name]),
                 "required": sum(f.required for f in fields),
                 "typed (date, number)": sum(f.type != "string" for f in fields),
                 "enums": sum(f.enum is not None for f in fields),
                 "patterns": sum(f.pattern is not None for f in fields),
                 "keys (primary, foreign)": f"{len(resource.primary_key)}, {len(resource.foreign_keys)}",
-                "verbatim quotes": resource.evidence.get("text", ""),
+                "evidence": resource.evidence.get("text", "")
+                or ("source_url" if "source_url" in resource.field_names else ""),
                 "result": "passed",
             }
         )

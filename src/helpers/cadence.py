@@ -107,8 +107,21 @@ def realised_contacts(
             for column in ("actor_a", "actor_b")
         ]
     ).dropna()
-    out = held.assign(pair=held["outcome_id"].map(_pair_labels(parties, tables["actors"])).astype("str"))
-    columns = ["event_id", "title", "kind", "pair", "date_start", "date_end", "location", "source_url"]
+    out = held.assign(
+        pair=held["outcome_id"].map(_pair_labels(parties, tables["actors"])).astype("str"),
+        status="occurred",
+    )
+    columns = [
+        "event_id",
+        "title",
+        "kind",
+        "status",
+        "pair",
+        "date_start",
+        "date_end",
+        "location",
+        "source_url",
+    ]
     return out[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
 
 

@@ -7,9 +7,11 @@ from typing import Any
 
 import pandas as pd
 
+from helpers import paths
 from helpers.load import Tables, load_tables
 from helpers.parameters import Params, validate
-from helpers.plotting import setup_style, source_line
+from helpers.plotting import context_source_line, setup_style, source_line
+from helpers.schema import read_package
 from helpers.views import as_of_view
 
 
@@ -25,6 +27,11 @@ class Run:
     def source(self) -> str:
         return source_line(self.tables["sources"])
 
+    def source_with_context(self, *names: str) -> str:
+        """The source line, plus the context layer's when the named context tables have rows."""
+        frames = [self.tables[name] for name in names if not self.tables[name].empty]
+        return f"{self.source} {context_source_line(*frames)}" if frames else self.source
+
 
 def start(namespace: dict[str, Any], notebook: str) -> Run:
     """Validate the notebook's parameters (``globals()``) and return the data view they ask for.
@@ -37,7 +44,13 @@ def start(namespace: dict[str, Any], notebook: str) -> Run:
     setup_style()
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 200)
-    return Run(params=params, tables=as_of_view(tables, params.as_of), all_tables=tables)
+    view = as_of_view(tables, params.as_of)
+    if not params.include_context:
+        # The context layer is hindsight from outside the articles: off, it is simply empty.
+        for name, resource in read_package(paths.DATA / "datapackage.json").items():
+            if resource.layer == "context":
+                view[name] = view[name].iloc[0:0]
+    return Run(params=params, tables=view, all_tables=tables)
 
 
 def tidy(frame: pd.DataFrame) -> pd.DataFrame:

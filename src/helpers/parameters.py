@@ -42,6 +42,7 @@ class Params:
     actors: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    include_context: bool = True
 
 
 def _date(name: str, value: Any, allow_empty: bool = False) -> pd.Timestamp | None:
@@ -123,7 +124,9 @@ def validate(namespace: dict[str, Any], notebook: str, tables: Tables) -> Params
             f"'start_date' = {namespace['start_date']!r}: expected end_date >= start_date"
         )
     figures_dir = namespace["figures_dir"]
-    extra: dict[str, tuple[str, ...]] = {}
+    extra: dict[str, Any] = {}
+    if "include_context" in declared:
+        extra["include_context"] = _bool("include_context", namespace["include_context"])
     if "actors" in declared:
         extra["actors"] = _choices("actors", namespace["actors"], tables["actors"]["actor_id"].tolist())
     if "kinds" in declared:

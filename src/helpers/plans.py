@@ -83,6 +83,19 @@ def plans(tables: Tables) -> pd.DataFrame:
     return out[columns].sort_values(["window_start", "event_id"]).reset_index(drop=True)
 
 
+def overlapping(
+    table: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, happened_only: bool
+) -> pd.DataFrame:
+    """Plans whose announced window or realised dates overlap ``[start, end]``; with
+    ``happened_only`` only those that happened (in full or in part)."""
+    window = (table["window_start"] <= end) & (table["window_end"] >= start)
+    realised = (table["realised_start"] <= end) & (table["realised_end"] >= start)
+    keep = window | realised
+    if happened_only:
+        keep &= table["outcome"].isin(("held", "partly"))
+    return table.loc[keep].reset_index(drop=True)
+
+
 def scorecard(table: pd.DataFrame) -> pd.DataFrame:
     """How many plans ended in each verdict, with their median lead time in days."""
     return (

@@ -84,6 +84,19 @@ def resolutions(tables: Tables) -> pd.DataFrame:
     return out[columns].sort_values("adopted").reset_index(drop=True)
 
 
+def article_links(tables: Tables) -> pd.DataFrame:
+    """The resolutions the articles describe: the window the articles allow for their adoption
+    against the adoption day the context layer cites, and whether the two agree."""
+    res = tables["resolutions"].dropna(subset=["event_id"])
+    events = tables["events"][["event_id", "title", "date_start", "date_end"]]
+    out = res.merge(events, on="event_id").rename(
+        columns={"date_start": "articles_from", "date_end": "articles_to", "title": "article_event"}
+    )
+    out = out.assign(agrees=out["adopted"].between(out["articles_from"], out["articles_to"]))
+    columns = ["event_id", "article_event", "articles_from", "articles_to", "symbol", "adopted", "agrees"]
+    return out[columns].sort_values("adopted").reset_index(drop=True)
+
+
 def matrix(tables: Tables) -> pd.DataFrame:
     """Measures per category (rows, in ``CATEGORY_ORDER``) and resolution (columns, by number)."""
     measures = tables["resolution_measures"].assign(category=lambda f: f["category"].astype("str"))
