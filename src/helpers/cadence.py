@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from helpers.frames import isin
 from helpers.load import Tables
 from helpers.plotting import (
     MODE_COLOURS,
@@ -41,16 +42,17 @@ def _labels(people: pd.DataFrame, column: str) -> pd.Series:
     crowded = size.index[size > 2]
     if len(crowded):
         labels[crowded] = (
-            ordered.loc[ordered["event_id"].isin(crowded)].groupby("event_id")[column].agg(" – ".join)
+            ordered.loc[isin(ordered["event_id"], crowded)].groupby("event_id")[column].agg(" – ".join)
         )
     return labels
 
 
 def _pair_labels(participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     """Per ``event_id``: the surnames of the people taking part, or the states where no person is named."""
+    # Surnames are taken per actor, before the join multiplies the rows.
+    actors = actors.assign(surname=actors["name"].str.split().str[-1])
     people = participants[["event_id", "actor_id"]].merge(actors, on="actor_id")
     persons = people.loc[people["kind"] == "person"]
-    persons = persons.assign(surname=persons["name"].str.split().str[-1])
     by_state = _labels(people.loc[people["kind"] == "state"], "name")
     return _labels(persons, "surname").combine_first(by_state)
 
@@ -64,7 +66,7 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     events = tables["events"]
     wanted = list(kinds) if kinds else list(CONTACT_KINDS)
     events = events.loc[events["kind"].isin([k for k in wanted if k in CONTACT_KINDS])]
-    people = tables["participants"].loc[tables["participants"]["event_id"].isin(events["event_id"])]
+    people = tables["participants"].loc[isin(tables["participants"]["event_id"], events["event_id"])]
     pair = events["event_id"].map(_pair_labels(people, tables["actors"]))
     out = events.assign(
         pair=pair.astype("str"),
@@ -73,8 +75,8 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
         ),
     )
     if actors:
-        involved = tables["participants"].loc[tables["participants"]["actor_id"].isin(actors), "event_id"]
-        out = out.loc[out["event_id"].isin(involved)]
+        involved = tables["participants"].loc[isin(tables["participants"]["actor_id"], actors), "event_id"]
+        out = out.loc[isin(out["event_id"], involved)]
     columns = [
         "event_id",
         "title",

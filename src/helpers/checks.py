@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.dates import precision_series
+from helpers.frames import contains, isin, lookup
 from helpers.load import Problem, problems_at
 from helpers.schema import Resource
 from helpers.views import latest_reports, mention_intervals
@@ -46,7 +47,9 @@ def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str,
     for source_id, group in frame.groupby(source_col, sort=False):
         article = texts.get(source_id)
         if article is not None:
-            verbatim.loc[group.index] = group[text_col].map(article.__contains__)
+            # Quotes repeat (one passage backs several rows): test each distinct one once.
+            found = [quote for quote in group[text_col].unique() if quote in article]
+            verbatim.loc[group.index] = isin(group[text_col], found)
     return problems_at(
         frame, ~verbatim, resource.path, text_col, f"an exact passage of the article named in {source_col}"
     )
@@ -55,8 +58,8 @@ def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str,
 def _event_date_problems(
     events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
 ) -> list[Problem]:
-    start = pd.to_datetime(events["date_start"])
-    end = pd.to_datetime(events["date_end"])
+    start = pd.to_datetime(events["date_start"], format="%Y-%m-%d")
+    end = pd.to_datetime(events["date_end"], format="%Y-%m-%d")
     problems = problems_at(events, start > end, "events.csv", "date_end", "a date on or after date_start")
     ordered = start <= end
     problems += problems_at(
@@ -70,10 +73,7 @@ def _event_date_problems(
 
     resolved = mention_intervals(mentions, sources)
     dated = mentions["date_text"] != ""
-    not_in_quote = dated & ~pd.Series(
-        [t in q for t, q in zip(mentions["date_text"], mentions["quote"], strict=True)],
-        index=mentions.index,
-    )
+    not_in_quote = dated & ~contains(mentions["quote"], mentions["date_text"])
     problems += problems_at(
         mentions, not_in_quote, "mentions.csv", "date_text", "an expression that appears in the quote"
     )
@@ -136,8 +136,8 @@ def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.D
         "reported_status",
         "the same status as the article's other mentions of this event",
     )
-    expected = events["event_id"].map(
-        latest_reports(mentions, sources).set_index("event_id")["reported_status"]
+    expected = lookup(
+        events["event_id"], latest_reports(mentions, sources).set_index("event_id")["reported_status"]
     )
     no_mention = expected.isna()
     problems += problems_at(
@@ -155,7 +155,7 @@ def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.D
 
 def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     participants, mentions = raw["participants"], raw["mentions"]
-    mention_event = participants["mention_id"].map(mentions.set_index("mention_id")["event_id"])
+    mention_event = lookup(participants["mention_id"], mentions.set_index("mention_id")["event_id"])
     problems = problems_at(
         participants,
         mention_event != participants["event_id"],
@@ -164,10 +164,7 @@ def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
         "a mention of the same event",
     )
     sanctions = raw["sanctions"]
-    in_quote = pd.Series(
-        [i in q.lower() for i, q in zip(sanctions["item"], sanctions["quote"], strict=True)],
-        index=sanctions.index,
-    )
+    in_quote = contains(sanctions["quote"].str.lower(), sanctions["item"])
     return problems + problems_at(sanctions, ~in_quote, "sanctions.csv", "item", "an item the quote names")
 
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from helpers import paths
+from helpers.frames import categorical, isin
 from helpers.schema import Field, Resource, read_package
 
 __all__ = ["DataError", "Problem", "Tables", "load_tables", "read_raw"]
@@ -72,8 +74,8 @@ def _line_numbers(path: Path, rows: int) -> pd.Series:
     Fast path: one physical line per row. Quoted fields with newlines make the
     counts differ, and then the csv module tells where each record starts.
     """
-    with path.open("rb") as handle:
-        physical = sum(1 for _ in handle)
+    data = path.read_bytes()
+    physical = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
     if physical == rows + 1:
         return pd.Series(range(2, rows + 2), dtype="int64")
     starts = []
@@ -87,13 +89,24 @@ def _line_numbers(path: Path, rows: int) -> pd.Series:
     return pd.Series(starts, dtype="int64")
 
 
+def _read_csv(path: Path) -> pd.DataFrame:
+    """Every cell as a string, empty cells as ''. Arrow's multi-threaded reader first (about
+    3x faster on large tables); anything it refuses goes to pandas' own parser, whose error
+    messages name the problem."""
+    options = {"dtype": str, "keep_default_na": False, "encoding": "utf-8"}
+    try:
+        return pd.read_csv(path, engine="pyarrow", **options)
+    except (pa.ArrowInvalid, UnicodeDecodeError, ValueError):
+        return pd.read_csv(path, **options)
+
+
 def read_raw(data_dir: Path, resource: Resource) -> tuple[pd.DataFrame, list[Problem]]:
     """Read one CSV as strings (empty cells stay ''), with a ``_line`` column."""
     path = data_dir / resource.path
     if not path.exists():
         return pd.DataFrame(), [Problem(resource.path, None, None, "", "the file to exist")]
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        frame = _read_csv(path)
     except (UnicodeDecodeError, pd.errors.ParserError) as error:
         reason = str(error).splitlines()[0]
         return pd.DataFrame(), [Problem(resource.path, None, None, "", f"readable UTF-8 CSV ({reason})")]
@@ -176,7 +189,7 @@ def _check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Proble
         if len(fk.fields) == 1:
             column = fk.fields[0]
             values = frame[column]
-            bad = (values != "") & ~values.isin(target[fk.reference[0]])
+            bad = (values != "") & ~isin(values, target[fk.reference[0]])
         else:
             merged = frame[list(fk.fields)].merge(
                 target[list(fk.reference)].drop_duplicates(),
@@ -209,7 +222,7 @@ def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
         elif field.type == "number":
             out[field.name] = pd.to_numeric(values.where(~missing)).astype("Float64")
         elif field.enum is not None:
-            out[field.name] = pd.Categorical(values.where(~missing), categories=list(field.enum))
+            out[field.name] = categorical(values.where(~missing), list(field.enum))
         else:
             out[field.name] = values.where(~missing).astype("str")
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)

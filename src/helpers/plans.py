@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from helpers.frames import lookup
 from helpers.load import Tables
 from helpers.plotting import OKABE_ITO, date_axis, describe_dates, finish, legend_below, margins
 
@@ -39,14 +40,14 @@ def plans(tables: Tables) -> pd.DataFrame:
     outcomes = tables["outcomes"]
     planned = events["status"].isin(("planned", "proposed"))
     frame = events.loc[planned, ["event_id", "title", "kind", "status", "date_start", "date_end"]]
-    published = tables["mentions"]["source_id"].map(tables["sources"].set_index("source_id")["published"])
+    published = lookup(tables["mentions"]["source_id"], tables["sources"].set_index("source_id")["published"])
     announced = published.groupby(tables["mentions"]["event_id"]).min()
     found = outcomes.set_index("event_id")[["outcome", "date_start", "date_end", "title", "location"]]
     found.columns = ["outcome", "realised_start", "realised_end", "realised", "realised_location"]
     out = frame.rename(columns={"date_start": "window_start", "date_end": "window_end"}).join(
         found, on="event_id"
     )
-    out = out.assign(announced=out["event_id"].map(announced))
+    out = out.assign(announced=lookup(out["event_id"], announced))
     late = out["realised_start"] > out["window_end"]
     early = out["realised_end"] < out["window_start"]
     verdict = pd.Series("in window", index=out.index, dtype="str")

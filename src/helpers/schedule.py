@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from helpers.frames import lookup
 from helpers.load import Tables
 from helpers.plotting import (
     OKABE_ITO,
@@ -39,17 +40,17 @@ def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     events = tables["events"]
     events = events.loc[events["kind"].isin(wanted)]
     published = tables["sources"].set_index("source_id")["published"]
-    mentions = tables["mentions"].assign(published=tables["mentions"]["source_id"].map(published))
+    mentions = tables["mentions"].assign(published=lookup(tables["mentions"]["source_id"], published))
     # A stable sort on the date keeps the file's order among mentions of one day.
     mentions = mentions.sort_values("published", kind="stable")
     first = mentions.groupby("event_id", sort=False).first()
     ahead = mentions.loc[mentions["reported_status"].isin(["planned", "proposed"])]
     announced = ahead.groupby("event_id", sort=False).first()
     out = events.assign(
-        first_reported=events["event_id"].map(first["published"]),
-        first_reported_by=events["event_id"].map(first["source_id"]),
-        announced=events["event_id"].map(announced["published"]),
-        announced_by=events["event_id"].map(announced["source_id"]),
+        first_reported=lookup(events["event_id"], first["published"]),
+        first_reported_by=lookup(events["event_id"], first["source_id"]),
+        announced=lookup(events["event_id"], announced["published"]),
+        announced_by=lookup(events["event_id"], announced["source_id"]),
     )
     out = out.assign(
         lead_min_days=(out["date_start"] - out["announced"]).dt.days.astype("Int64"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.dates import precision_series, resolve_series
+from helpers.frames import isin, lookup
 from helpers.load import Tables
 
 CONTACT_KINDS = ("phone_call", "meeting", "summit", "talks", "visit")
@@ -23,7 +24,7 @@ def latest_reports(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFram
     Returns ``event_id``, ``source_id`` of that article and ``reported_status``
     (several statuses joined by '/' if that article contradicts itself).
     """
-    published = pd.to_datetime(mentions["source_id"].map(sources.set_index("source_id")["published"]))
+    published = pd.to_datetime(lookup(mentions["source_id"], sources.set_index("source_id")["published"]))
     latest = published == published.groupby(mentions["event_id"]).transform("max")
     last = (
         mentions.loc[latest, ["event_id", "source_id", "reported_status"]]
@@ -39,14 +40,14 @@ def latest_reports(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFram
     # Only the rare contradicting events need their statuses joined in Python.
     mixed = out.index[out["statuses"] > 1]
     if len(mixed):
-        joined = last.loc[last["event_id"].isin(mixed)].groupby("event_id")["reported_status"].agg("/".join)
+        joined = last.loc[isin(last["event_id"], mixed)].groupby("event_id")["reported_status"].agg("/".join)
         out.loc[mixed, "reported_status"] = joined
     return out.drop(columns="statuses").reset_index()
 
 
 def mention_intervals(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Each mention's ``date_text`` resolved against its article's date (NaT where none)."""
-    published = mentions["source_id"].map(sources.set_index("source_id")["published"])
+    published = lookup(mentions["source_id"], sources.set_index("source_id")["published"])
     return resolve_series(mentions["date_text"], published)
 
 
@@ -55,17 +56,17 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     if as_of is None:
         return dict(tables)
     sources = tables["sources"].loc[tables["sources"]["published"] <= as_of]
-    visible = tables["mentions"]["source_id"].isin(sources["source_id"])
+    visible = isin(tables["mentions"]["source_id"], sources["source_id"])
     mentions = tables["mentions"].loc[visible]
-    events = tables["events"].loc[tables["events"]["event_id"].isin(mentions["event_id"])]
+    events = tables["events"].loc[isin(tables["events"]["event_id"], mentions["event_id"])]
 
     status = latest_reports(mentions, sources).set_index("event_id")["reported_status"]
-    hidden_events = set(tables["mentions"].loc[~visible, "event_id"])
+    hidden_events = tables["mentions"].loc[~visible, "event_id"]
     intervals = mention_intervals(mentions, sources).assign(event_id=mentions["event_id"])
     known = (
         intervals.dropna(subset=["start"]).groupby("event_id").agg(start=("start", "max"), end=("end", "min"))
     )
-    partial = events["event_id"].isin(hidden_events)
+    partial = isin(events["event_id"], hidden_events)
     start = events["date_start"].where(~partial, events["event_id"].map(known["start"]))
     end = events["date_end"].where(~partial, events["event_id"].map(known["end"]))
     events = events.assign(
@@ -77,16 +78,16 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
             categories=events["precision"].cat.categories,
         ),
     )
-    keep = set(events["event_id"])
+    keep = events["event_id"]
     out = dict(tables)
     out.update(
         sources=sources,
         mentions=mentions,
         events=events,
-        participants=tables["participants"].loc[tables["participants"]["event_id"].isin(keep)],
+        participants=tables["participants"].loc[isin(tables["participants"]["event_id"], keep)],
     )
     for name in ("sanctions", "figures"):
-        out[name] = tables[name].loc[tables[name]["source_id"].isin(sources["source_id"])]
+        out[name] = tables[name].loc[isin(tables[name]["source_id"], sources["source_id"])]
     return {name: frame.reset_index(drop=True) for name, frame in out.items()}
 
 
