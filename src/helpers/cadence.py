@@ -17,14 +17,17 @@ from matplotlib.lines import Line2D
 from helpers.frames import isin
 from helpers.load import Tables
 from helpers.plotting import (
+    MAX_MARKS,
     MODE_COLOURS,
     date_axis,
     describe_dates,
     draw_event,
+    draw_weekly,
     finish,
     legend_below,
     margins,
     status_handles,
+    weekly_counts,
 )
 from helpers.views import CONTACT_KINDS
 
@@ -157,7 +160,7 @@ def _headline(frame: pd.DataFrame) -> str:
     counts = frame["pair"].value_counts()
     busiest, n = counts.index[0], int(counts.iloc[0])
     held = int(((frame["pair"] == busiest) & (frame["status"] == "occurred")).sum())
-    return f"{busiest} was the busiest channel: {n} of {len(frame)} contacts, {held} of them held"
+    return f"{busiest} was the busiest channel: {n:,} of {len(frame):,} contacts, {held:,} of them held"
 
 
 def lanes(frame: pd.DataFrame, label_days: int = 12) -> pd.Series:
@@ -181,7 +184,14 @@ def lanes(frame: pd.DataFrame, label_days: int = 12) -> pd.Series:
 
 
 def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None) -> str:
-    """Describe the timeline in words, contact by contact."""
+    """Describe the timeline in words, contact by contact (in sum when there are too many)."""
+    if len(frame) > MAX_MARKS:
+        counts = frame["pair"].value_counts()
+        return (
+            f"Heat map of {len(frame):,} Japan–Russia contacts per week for the {min(len(counts), 12)} "
+            f"busiest of {len(counts):,} pairs of officials, each counted in the week of the first day "
+            f"it may have taken place; the busiest pair, {counts.index[0]}, has {int(counts.iloc[0]):,}."
+        )
     took_place = ""
     if realised is not None and not realised.empty:
         took_place = (
@@ -214,6 +224,22 @@ KIND_LABELS = {
 }
 
 
+def _weekly_timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
+    counts = weekly_counts(frame, "pair", start, end)
+    fig, ax = plt.subplots(figsize=(10, 2.6 + 0.4 * len(counts)))
+    margins(fig, left=0.2, bottom_in=1.1, right=0.88)
+    draw_weekly(ax, counts, "Contacts per week")
+    date_axis(ax, start, end)
+    finish(
+        fig,
+        _headline(frame),
+        f"Contacts per week, busiest pairs of officials first ({len(frame):,} contacts: too many to draw "
+        "one by one); each counts in the week of its first possible day.",
+        source,
+    )
+    return fig
+
+
 def timeline(
     frame: pd.DataFrame,
     start: pd.Timestamp,
@@ -224,7 +250,10 @@ def timeline(
     """Contacts per pair over time: phone vs in person by colour and shape, planned hollow,
     uncertain dates as ranges (a bar over every possible day), exact days as markers.
     ``realised`` (from ``realised_contacts``) adds, as black stars on the same rows, the
-    days the context layer shows contacts took place."""
+    days the context layer shows contacts took place. Above ``MAX_MARKS`` contacts it draws
+    weekly counts per pair instead."""
+    if len(frame) > MAX_MARKS:
+        return _weekly_timeline(frame, start, end, source)
     realised = realised if realised is not None else pd.DataFrame(columns=["event_id", "pair"])
     pairs = list(dict.fromkeys([*frame.sort_values("date_start")["pair"], *realised["pair"]]))
     lane = lanes(frame)

@@ -19,12 +19,14 @@ from helpers.load import Tables
 from helpers.plotting import (
     CATEGORY_COLOURS,
     CATEGORY_LABELS,
+    MAX_MARKS,
     TRIGGER_COLOUR,
     date_axis,
     describe_dates,
     finish,
     legend_below,
     margins,
+    weekly_counts,
 )
 
 TRIGGER_KINDS = ("missile_launch", "nuclear_test")
@@ -94,20 +96,113 @@ def triggers(tables: Tables) -> pd.DataFrame:
     return out[["event_id", "title", "kind", "date_start", "date_end"]].reset_index(drop=True)
 
 
+def _marked_triggers(top: plt.Axes, lane: plt.Axes, trigger_events: pd.DataFrame) -> None:
+    """Each launch (a band over its possible days) and test (a dashed line), labelled at the top."""
+    for axis in (top, lane):
+        for row in trigger_events.itertuples():
+            if row.date_start == row.date_end:
+                axis.axvline(
+                    row.date_start + pd.Timedelta(hours=12),
+                    color=TRIGGER_COLOUR,
+                    linestyle="--",
+                    linewidth=1.2,
+                )
+            else:
+                axis.axvspan(
+                    row.date_start,
+                    row.date_end + pd.Timedelta(days=1),
+                    color=TRIGGER_COLOUR,
+                    alpha=0.18,
+                    linewidth=0,
+                )
+    ceiling = top.get_ylim()[1]
+    for i, row in enumerate(trigger_events.sort_values("date_start").itertuples()):
+        label = "nuclear test" if row.kind == "nuclear_test" else "missile over Japan"
+        top.annotate(
+            label,
+            (row.date_end + pd.Timedelta(days=1.5), ceiling * (0.97 - 0.07 * i)),
+            fontsize=8,
+            color="#444444",
+            va="top",
+        )
+
+
+def _marked_proposals(lane: plt.Axes, proposed: pd.DataFrame) -> None:
+    """Each proposal as a hollow diamond on the day an article reported it, with its item."""
+    for y, row in enumerate(proposed.itertuples()):
+        lane.plot(
+            row.reported + pd.Timedelta(hours=12),
+            y,
+            marker="D",
+            markersize=8,
+            linestyle="none",
+            markerfacecolor="white",
+            markeredgecolor=CATEGORY_COLOURS[row.category],
+            markeredgewidth=2,
+        )
+        lane.annotate(
+            f"{row.item} ({row.measure_type.replace('_', ' ')})",
+            (row.reported + pd.Timedelta(days=2), y),
+            va="center",
+            fontsize=8,
+        )
+    lane.set_yticks([])
+    lane.set_ylim(-0.8, max(len(proposed), 1) - 0.2)
+    lane.invert_yaxis()
+    lane.set_ylabel("Proposed", rotation=0, ha="right", va="center")
+    lane.spines["left"].set_visible(False)
+
+
+def _weekly_lane(
+    lane: plt.Axes,
+    proposed: pd.DataFrame,
+    trigger_events: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+) -> None:
+    """Too many to mark one by one: proposals and triggers counted per week, side by side."""
+    frames = {
+        "Proposals reported": proposed.rename(columns={"reported": "date_start"}),
+        "Launches and tests": trigger_events,
+    }
+    width = pd.Timedelta(days=3)
+    drawn = []
+    colours = (CATEGORY_COLOURS["energy"], TRIGGER_COLOUR)
+    for (label, frame), shift, colour in zip(frames.items(), (pd.Timedelta(0), width), colours, strict=True):
+        counts = weekly_counts(frame.assign(what=label), "what", start, end, top=1)
+        if not counts.empty:
+            weeks, values = counts.columns + shift, counts.iloc[0].to_numpy()
+            lane.bar(weeks, values, width=width, align="edge", color=colour)
+            drawn.append(Patch(facecolor=colour, label=label))
+    lane.legend(handles=drawn, fontsize=8, loc="upper left")
+    lane.set_title("Per week (too many to mark one by one)", fontsize=9, loc="left")
+
+
 def _headline(adopted: pd.DataFrame, proposed: pd.DataFrame) -> str:
     if adopted.empty:
         return f"No adopted measures in this view; {len(proposed)} proposed"
     by_resolution = adopted.groupby("resolution", sort=False).size()
-    steps = ", then ".join(str(int(n)) for n in by_resolution)
     plural = "s" if len(by_resolution) > 1 else ""
+    steps = (
+        f" ({', then '.join(str(int(n)) for n in by_resolution)} items)" if len(by_resolution) <= 4 else ""
+    )
     return (
-        f"UN sanctions grew in {len(by_resolution)} step{plural} ({steps} items): "
-        f"{len(adopted)} in force by {adopted['in_force_by'].max():%-d %b %Y}"
+        f"UN sanctions grew in {len(by_resolution):,} step{plural}{steps}: "
+        f"{len(adopted):,} in force by {adopted['in_force_by'].max():%-d %b %Y}"
     )
 
 
 def alt_text(adopted: pd.DataFrame, proposed: pd.DataFrame, trigger_events: pd.DataFrame) -> str:
     parts = [f"Stacked step chart of UN sanctions measures in force by category: {len(adopted)} adopted"]
+    if max(len(adopted), len(proposed), len(trigger_events)) > MAX_MARKS:
+        by_category = adopted["category"].value_counts()
+        parts.append(
+            "by category "
+            + ", ".join(f"{c} {int(n):,}" for c, n in by_category.items() if n)
+            + f"; {len(proposed):,} proposals and {len(trigger_events):,} launches and tests counted per "
+            "week in the lane below"
+        )
+        return "; ".join(parts) + "."
     for resolution, group in adopted.groupby("resolution", sort=False):
         first = group.iloc[0]
         parts.append(
@@ -168,55 +263,13 @@ def chart(
         )
     top.set_ylabel("Measures in force (items)")
     top.set_ylim(0, max(int(possible.sum(axis=1).max()) if order else 0, 1) * 1.45)
-    for axis in (top, lane):
-        for row in trigger_events.itertuples():
-            if row.date_start == row.date_end:
-                axis.axvline(
-                    row.date_start + pd.Timedelta(hours=12),
-                    color=TRIGGER_COLOUR,
-                    linestyle="--",
-                    linewidth=1.2,
-                )
-            else:
-                axis.axvspan(
-                    row.date_start,
-                    row.date_end + pd.Timedelta(days=1),
-                    color=TRIGGER_COLOUR,
-                    alpha=0.18,
-                    linewidth=0,
-                )
-    ceiling = top.get_ylim()[1]
-    for i, row in enumerate(trigger_events.sort_values("date_start").itertuples()):
-        label = "nuclear test" if row.kind == "nuclear_test" else "missile over Japan"
-        top.annotate(
-            label,
-            (row.date_end + pd.Timedelta(days=1.5), ceiling * (0.97 - 0.07 * i)),
-            fontsize=8,
-            color="#444444",
-            va="top",
-        )
-    for y, row in enumerate(proposed.itertuples()):
-        lane.plot(
-            row.reported + pd.Timedelta(hours=12),
-            y,
-            marker="D",
-            markersize=8,
-            linestyle="none",
-            markerfacecolor="white",
-            markeredgecolor=CATEGORY_COLOURS[row.category],
-            markeredgewidth=2,
-        )
-        lane.annotate(
-            f"{row.item} ({row.measure_type.replace('_', ' ')})",
-            (row.reported + pd.Timedelta(days=2), y),
-            va="center",
-            fontsize=8,
-        )
-    lane.set_yticks([])
-    lane.set_ylim(-0.8, max(len(proposed), 1) - 0.2)
-    lane.invert_yaxis()
-    lane.set_ylabel("Proposed", rotation=0, ha="right", va="center")
-    lane.spines["left"].set_visible(False)
+    many = len(trigger_events) > MAX_MARKS or len(proposed) > MAX_MARKS
+    if many:
+        _weekly_lane(lane, proposed, trigger_events, start, end)
+    else:
+        _marked_triggers(top, lane, trigger_events)
+    if not many:
+        _marked_proposals(lane, proposed)
     date_axis(lane, start, end)
     if not figures.empty:
         text = "\n".join(f"{r.quantity}: {r.value_text} ({r.source_id})" for r in figures.itertuples())
@@ -238,12 +291,12 @@ def chart(
             label="Pale: possibly in force (adoption day uncertain)",
         )
     )
-    kinds = set(trigger_events["kind"])
+    kinds = set() if many else set(trigger_events["kind"])
     if "missile_launch" in kinds:
         handles.append(Patch(facecolor=TRIGGER_COLOUR, alpha=0.3, label="Missile launch (date range)"))
     if "nuclear_test" in kinds:
         handles.append(Line2D([], [], color=TRIGGER_COLOUR, linestyle="--", label="Nuclear test (exact day)"))
-    if not proposed.empty:
+    if not proposed.empty and not many:
         handles.append(
             Line2D(
                 [],

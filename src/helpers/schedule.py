@@ -16,14 +16,17 @@ from matplotlib.lines import Line2D
 from helpers.frames import lookup
 from helpers.load import Tables
 from helpers.plotting import (
+    MAX_MARKS,
     OKABE_ITO,
     date_axis,
     describe_dates,
     draw_event,
+    draw_weekly,
     finish,
     legend_below,
     margins,
     status_handles,
+    weekly_counts,
 )
 
 SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
@@ -81,14 +84,21 @@ def _headline(frame: pd.DataFrame) -> str:
     held = int((frame["status"] == "occurred").sum())
     ahead = int(frame["announced"].notna().sum())
     return (
-        f"{len(frame)} summits, visits, talks and meetings: {held} known to have been held, "
-        f"{ahead} announced in advance"
+        f"{len(frame):,} summits, visits, talks and meetings: {held:,} known to have been held, "
+        f"{ahead:,} announced in advance"
     )
 
 
 def alt_text(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "Empty schedule: no events match the parameters."
+    if len(frame) > MAX_MARKS:
+        by_status = frame["status"].value_counts()
+        return (
+            f"Heat map of {len(frame):,} calendar events per week by status ("
+            + ", ".join(f"{int(n):,} {status}" for status, n in by_status.items())
+            + "), each counted in the week of the first day it may have taken place."
+        )
     items = []
     for row in frame.itertuples():
         when = describe_dates(row.date_start, row.date_end)
@@ -102,7 +112,22 @@ def alt_text(frame: pd.DataFrame) -> str:
 
 
 def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
-    """Held vs planned events as bars over their possible days, with announcement markers."""
+    """Held vs planned events as bars over their possible days, with announcement markers;
+    above ``MAX_MARKS`` events, weekly counts by status instead."""
+    if len(frame) > MAX_MARKS:
+        counts = weekly_counts(frame, "status", start, end)
+        fig, ax = plt.subplots(figsize=(11, 4))
+        margins(fig, left=0.12, bottom_in=1.1, right=0.88)
+        draw_weekly(ax, counts, "Events per week")
+        date_axis(ax, start, end)
+        finish(
+            fig,
+            _headline(frame),
+            f"Calendar events per week by status ({len(frame):,}: too many to draw one by one); "
+            "each counts in the week of its first possible day.",
+            source,
+        )
+        return fig
     height = 2.8 + 0.42 * max(len(frame), 1)
     fig, ax = plt.subplots(figsize=(10, height))
     margins(fig, left=0.36)
