@@ -116,7 +116,7 @@ def scale(events: int) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import generate
 
-    from helpers import cadence, escalation, schedule, views
+    from helpers import cadence, escalation, plans, plotting, schedule, views
     from helpers.load import load_tables
 
     with tempfile.TemporaryDirectory() as out:
@@ -134,10 +134,26 @@ def scale(events: int) -> None:
             "escalation.adopted_measures": lambda: escalation.adopted_measures(tables),
             "escalation.in_force": lambda: escalation.in_force(adopted, start, end),
             "schedule.schedule": lambda: schedule.schedule(tables),
+            "plans.plans": lambda: plans.plans(tables),
         }
         contacts = cadence.contacts(tables)
         for name, step in steps.items():
             print(f"  {name + ':':30s}{timed(step):6.2f} s")
+        # Charts: built and rendered to PNG, as the notebooks do (weekly counts at this size).
+        plotting.setup_style()
+        shown = views.in_window(contacts, start, end, True)
+        calendar = views.in_window(schedule.schedule(tables), start, end, True)
+        proposed, triggers = escalation.proposed_measures(tables), escalation.triggers(tables)
+        charts = {
+            "cadence.timeline": lambda: cadence.timeline(shown, start, end, "Source: synthetic."),
+            "schedule.gantt": lambda: schedule.gantt(calendar, start, end, "Source: synthetic."),
+            "escalation.chart": lambda: escalation.chart(
+                adopted, proposed, triggers, tables["figures"], start, end, "Source: synthetic."
+            ),
+        }
+        for name, chart in charts.items():
+            seconds = timed(lambda chart=chart: chart().savefig(Path(out) / "chart.png"))
+            print(f"  chart {name + ':':24s}{seconds:6.2f} s")
 
 
 def main() -> int:
