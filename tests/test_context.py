@@ -78,8 +78,17 @@ def test_no_context_fact_appears_in_the_article_tables():
 def test_every_plan_has_one_outcome(tables):
     announced = tables["events"].loc[tables["events"]["status"].isin(("planned", "proposed")), "event_id"]
     outcomes = tables["outcomes"]["event_id"]
-    assert set(announced) <= set(outcomes)
-    assert outcomes.is_unique
+    assert set(announced) <= set(outcomes.dropna())
+    assert outcomes.dropna().is_unique
+
+
+def test_contacts_the_articles_do_not_report_are_dated_contacts(tables):
+    """Rows without an article event are Japan-Russia contacts the articles could not know."""
+    unreported = tables["outcomes"].loc[tables["outcomes"]["event_id"].isna()]
+    assert not unreported.empty
+    assert (unreported["outcome"] == "held").all()
+    assert unreported["kind"].isin(("phone_call", "meeting", "summit", "talks", "visit")).all()
+    assert unreported[["date_start", "actor_a", "actor_b"]].notna().all().all()
 
 
 def test_the_articles_two_resolutions_are_linked(tables):
