@@ -22,12 +22,11 @@ from helpers.plotting import (
     date_axis,
     describe_dates,
     draw_event,
-    draw_weekly,
     finish,
     legend_below,
     margins,
     status_handles,
-    weekly_counts,
+    weekly_figure,
 )
 from helpers.views import CONTACT_KINDS
 
@@ -224,22 +223,6 @@ KIND_LABELS = {
 }
 
 
-def _weekly_timeline(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
-    counts = weekly_counts(frame, "pair", start, end)
-    fig, ax = plt.subplots(figsize=(10, 2.6 + 0.4 * len(counts)))
-    margins(fig, left=0.2, bottom_in=1.1, right=0.88)
-    draw_weekly(ax, counts, "Contacts per week")
-    date_axis(ax, start, end)
-    finish(
-        fig,
-        _headline(frame),
-        f"Contacts per week, busiest pairs of officials first ({len(frame):,} contacts: too many to draw "
-        "one by one); each counts in the week of its first possible day.",
-        source,
-    )
-    return fig
-
-
 def timeline(
     frame: pd.DataFrame,
     start: pd.Timestamp,
@@ -253,7 +236,16 @@ def timeline(
     days the context layer shows contacts took place. Above ``MAX_MARKS`` contacts it draws
     weekly counts per pair instead."""
     if len(frame) > MAX_MARKS:
-        return _weekly_timeline(frame, start, end, source)
+        return weekly_figure(
+            frame,
+            "pair",
+            start,
+            end,
+            "Contacts per week",
+            _headline(frame),
+            f"Contacts per week, busiest pairs first ({len(frame):,}: too many to draw one by one).",
+            source,
+        )
     realised = realised if realised is not None else pd.DataFrame(columns=["event_id", "pair"])
     pairs = list(dict.fromkeys([*frame.sort_values("date_start")["pair"], *realised["pair"]]))
     lane = lanes(frame)

@@ -91,7 +91,27 @@ def draw_weekly(ax: plt.Axes, counts: pd.DataFrame, label: str) -> None:
     ax.set_yticks([i + 0.5 for i in range(len(counts))], counts.index)
     ax.set_ylim(len(counts), 0)
     ax.tick_params(axis="y", length=0)
-    ax.figure.colorbar(mesh, ax=ax, label=f"{label} (log scale; white: none)", fraction=0.03, pad=0.01)
+    ax.figure.colorbar(mesh, ax=ax, label=f"{label} (log scale)", fraction=0.03, pad=0.01)
+
+
+def weekly_figure(
+    frame: pd.DataFrame,
+    by: str,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    counted: str,
+    title: str,
+    subtitle: str,
+    source: str,
+) -> Figure:
+    """The whole chart for data too large to mark row by row: a weekly heat map per value of ``by``."""
+    counts = weekly_counts(frame, by, start, end)
+    fig, ax = plt.subplots(figsize=(11, max(4.4, 2.6 + 0.4 * len(counts))))
+    margins(fig, left=0.2, bottom_in=1.1, right=0.88)
+    draw_weekly(ax, counts, counted)
+    date_axis(ax, start, end)
+    finish(fig, title, f"{subtitle} Each counts in the week of its first possible day; white: none.", source)
+    return fig
 
 
 def setup_style() -> None:

@@ -21,12 +21,11 @@ from helpers.plotting import (
     date_axis,
     describe_dates,
     draw_event,
-    draw_weekly,
     finish,
     legend_below,
     margins,
     status_handles,
-    weekly_counts,
+    weekly_figure,
 )
 
 SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
@@ -83,8 +82,9 @@ def _headline(frame: pd.DataFrame) -> str:
         return "No calendar events in this window"
     held = int((frame["status"] == "occurred").sum())
     ahead = int(frame["announced"].notna().sum())
+    held_words = "held" if len(frame) > MAX_MARKS else "known to have been held"
     return (
-        f"{len(frame):,} summits, visits, talks and meetings: {held:,} known to have been held, "
+        f"{len(frame):,} summits, visits, talks and meetings: {held:,} {held_words}, "
         f"{ahead:,} announced in advance"
     )
 
@@ -115,19 +115,16 @@ def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
     """Held vs planned events as bars over their possible days, with announcement markers;
     above ``MAX_MARKS`` events, weekly counts by status instead."""
     if len(frame) > MAX_MARKS:
-        counts = weekly_counts(frame, "status", start, end)
-        fig, ax = plt.subplots(figsize=(11, 4))
-        margins(fig, left=0.12, bottom_in=1.1, right=0.88)
-        draw_weekly(ax, counts, "Events per week")
-        date_axis(ax, start, end)
-        finish(
-            fig,
+        return weekly_figure(
+            frame,
+            "status",
+            start,
+            end,
+            "Events per week",
             _headline(frame),
-            f"Calendar events per week by status ({len(frame):,}: too many to draw one by one); "
-            "each counts in the week of its first possible day.",
+            f"Calendar events per week by status ({len(frame):,}: too many to draw one by one).",
             source,
         )
-        return fig
     height = 2.8 + 0.42 * max(len(frame), 1)
     fig, ax = plt.subplots(figsize=(10, height))
     margins(fig, left=0.36)
