@@ -116,7 +116,8 @@ def write_index(reports: Path) -> None:
         f"<style>{INDEX_STYLE}</style></head><body>"
         "<h1>Japan, Russia and the North Korea crisis, August–December 2017</h1>"
         "<p>Reports built from two news articles of September 2017, curated into evidence-checked "
-        "data. Each parameter set below was rendered by "
+        "data, beside a context layer in which every fact cites its public source. Each parameter "
+        "set below was rendered by "
         "<code>make report PARAMS=params/&lt;set&gt;.yaml</code>.</p>"
         f"{body}</body></html>\n"
     )
