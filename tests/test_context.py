@@ -76,7 +76,10 @@ def test_no_context_fact_appears_in_the_article_tables():
 
 
 def test_every_plan_has_one_outcome(tables):
-    announced = tables["events"].loc[tables["events"]["status"].isin(("planned", "proposed")), "event_id"]
+    """Every event an article reported as planned or proposed, even if a later article reports it
+    held: with ``as_of`` before that later article, it is a plan again and needs its outcome."""
+    mentions = tables["mentions"]
+    announced = mentions.loc[mentions["reported_status"].isin(("planned", "proposed")), "event_id"]
     outcomes = tables["outcomes"]["event_id"]
     assert set(announced) <= set(outcomes.dropna())
     assert outcomes.dropna().is_unique
@@ -192,3 +195,12 @@ def test_not_found_outcome_with_a_date_is_refused(data_copy):
     index = next(i for i, r in enumerate(rows) if r["outcome"] == "not_found")
     line = edit(data_copy, "context/outcomes", index, "date_start", "2017-11-10")
     find(problems(data_copy), "context/outcomes.csv", line, "date_start", "2017-11-10")
+
+
+def test_plan_without_an_announced_date_has_no_window():
+    """With ``as_of``, a plan whose date only a later article gives is undated: it cannot be early,
+    late or in its window, only held without a window."""
+    tables = _plan(("2017-11-01", "2017-11-30"), "held", ("2017-11-10", "2017-11-10"))
+    tables["events"] = tables["events"].assign(date_start=pd.NaT, date_end=pd.NaT)
+    row = plans.plans(tables).iloc[0]
+    assert row["verdict"] == "no window" and pd.isna(row["slip_days"])

@@ -19,9 +19,10 @@ from helpers.frames import lookup
 from helpers.load import Tables
 from helpers.plotting import OKABE_ITO, date_axis, describe_dates, finish, legend_below, margins
 
-VERDICTS = ("in window", "early", "late", "partly", "not found")
+VERDICTS = ("in window", "early", "late", "no window", "partly", "not found")
 VERDICT_COLOURS = {
     "in window": OKABE_ITO["green"],
+    "no window": OKABE_ITO["blue"],
     "early": OKABE_ITO["sky_blue"],
     "late": OKABE_ITO["vermillion"],
     "partly": OKABE_ITO["orange"],
@@ -52,6 +53,8 @@ def plans(tables: Tables) -> pd.DataFrame:
     early = out["realised_end"] < out["window_start"]
     verdict = pd.Series("in window", index=out.index, dtype="str")
     verdict = verdict.mask(early, "early").mask(late, "late")
+    # A plan the articles known by then gave no date for (see views.as_of_view) has no window.
+    verdict = verdict.mask(out["window_start"].isna(), "no window")
     verdict = verdict.mask(out["outcome"] == "partly", "partly").mask(
         out["outcome"] == "not_found", "not found"
     )
@@ -113,6 +116,8 @@ def _outcome_note(row: pd.Series) -> str:
         return f"{row['slip_days']} days late"
     if row["verdict"] == "early":
         return f"{-row['slip_days']} days early"
+    if row["verdict"] == "no window":
+        return "no date given"
     return str(row["verdict"])
 
 
@@ -217,7 +222,7 @@ def chart(table: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
         Patch(facecolor="white", edgecolor=WINDOW_COLOUR, linestyle=":", label="Window of a proposal"),
         *[
             Patch(facecolor=VERDICT_COLOURS[v], edgecolor="#222222", label=f"Happened: {v}")
-            for v in ("in window", "early", "late", "partly")
+            for v in ("in window", "early", "late", "no window", "partly")
             if v in set(table["verdict"])
         ],
     ]
