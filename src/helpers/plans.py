@@ -121,10 +121,13 @@ def _outcome_note(row: pd.Series) -> str:
     return str(row["verdict"])
 
 
-def headline(table: pd.DataFrame) -> str:
+def headline(table: pd.DataFrame, announced: int | None = None) -> str:
+    """The verdicts in one line; ``announced`` is the number of plans before any filter."""
     counts = table["verdict"].value_counts()
-    parts = [f"{counts[v]} {v}" for v in VERDICTS if counts.get(v, 0)]
-    return f"Of {len(table)} plans the articles announced: " + ", ".join(parts)
+    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v, 0)) or "none shown"
+    if announced is not None and announced != len(table):
+        return f"Of {announced} plans the articles announced, {len(table)} shown: {parts}"
+    return f"Of {len(table)} plans the articles announced: {parts}"
 
 
 def alt_text(table: pd.DataFrame) -> str:
@@ -151,9 +154,16 @@ def alt_text(table: pd.DataFrame) -> str:
     return "; ".join(parts) + "."
 
 
-def chart(table: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
+def chart(
+    table: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    source: str,
+    announced: int | None = None,
+) -> Figure:
     """One row per plan: announced window (hollow), announcement (tick and dotted lead line),
-    outcome (filled, coloured by verdict), with the verdict written at the right."""
+    outcome (filled, coloured by verdict), with the verdict written at the right. ``announced``
+    is the number of plans before filtering, for the title."""
     fig, ax = plt.subplots(figsize=(10, 1.6 + 0.55 * max(len(table), 1)))
     margins(fig, left=0.3, bottom_in=1.5, right=0.86)
     day = pd.Timedelta(days=1)
@@ -229,7 +239,7 @@ def chart(table: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
     legend_below(fig, handles, ncol=4)
     finish(
         fig,
-        headline(table),
+        headline(table, announced),
         "Announced window (articles) against what happened (context layer, cited sources); "
         "'no record found' is not proof it did not happen.",
         source,
