@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from helpers.frames import isin
+from helpers.frames import isin, lookup
 from helpers.load import Tables
 from helpers.plotting import (
     MAX_MARKS,
@@ -69,7 +69,7 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     wanted = list(kinds) if kinds else list(CONTACT_KINDS)
     events = events.loc[events["kind"].isin([k for k in wanted if k in CONTACT_KINDS])]
     people = tables["participants"].loc[isin(tables["participants"]["event_id"], events["event_id"])]
-    pair = events["event_id"].map(_pair_labels(people, tables["actors"]))
+    pair = lookup(events["event_id"], _pair_labels(people, tables["actors"]))
     out = events.assign(
         pair=pair.astype("str"),
         mode=pd.Series(
@@ -112,7 +112,7 @@ def realised_contacts(
         ]
     ).dropna()
     out = held.assign(
-        pair=held["outcome_id"].map(_pair_labels(parties, tables["actors"])).astype("str"),
+        pair=lookup(held["outcome_id"], _pair_labels(parties, tables["actors"])).astype("str"),
         status="occurred",
     )
     columns = [
@@ -249,13 +249,13 @@ def timeline(
     realised = realised if realised is not None else pd.DataFrame(columns=["event_id", "pair"])
     pairs = list(dict.fromkeys([*frame.sort_values("date_start")["pair"], *realised["pair"]]))
     lane = lanes(frame)
+    # Sub-rows below each pair's first (0 for a pair only the context layer has).
+    depth = lane.groupby(frame["pair"]).max().reindex(pairs, fill_value=0)
     rows: dict[str, float] = {}
     position = 0.0
     for pair in pairs:
         rows[pair] = position
-        position += (
-            0.45 * (lane[frame["pair"] == pair].max() + 1 if (frame["pair"] == pair).any() else 1) + 0.5
-        )
+        position += 0.45 * (depth[pair] + 1) + 0.5
     fig, ax = plt.subplots(figsize=(10, 2.6 + 0.55 * max(position, 1)))
     margins(fig, left=0.17, bottom_in=1.5)
     row_of: dict[str, float] = {}
@@ -297,7 +297,6 @@ def timeline(
             linestyle="none",
             zorder=5,
         )
-    depth = {p: lane[frame["pair"] == p].max() if (frame["pair"] == p).any() else 0 for p in pairs}
     ax.set_yticks([rows[p] + 0.225 * depth[p] for p in pairs], pairs)
     ax.set_ylim(-0.5, max(position - 0.2, 0.5))
     ax.invert_yaxis()
