@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from helpers.frames import isin, lookup
+from helpers.frames import isin, order, positions, sort_key
 from helpers.load import Tables
 from helpers.plotting import (
     MAX_MARKS,
@@ -31,32 +31,49 @@ from helpers.plotting import (
 from helpers.views import CONTACT_KINDS
 
 
-def _labels(people: pd.DataFrame, column: str) -> pd.Series:
-    """Per event, the sorted ``column`` values joined by ' – '.
+def _pair_labels(event_ids: pd.Series, participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Per event of ``event_ids`` (aligned with it): the surnames of the people taking part,
+    sorted and joined by ' – ', or the states' names where no person is named (NA if neither).
 
-    Vectorized for the usual case of one or two per event (first and last of the
-    sorted group); only events with three or more are joined in Python.
+    Each id column is hashed once; the rest runs on integer positions: per event the first
+    and last name in sort order, so only events with three or more are joined in Python.
     """
-    ordered = people.sort_values(["event_id", column])
-    grouped = ordered.groupby("event_id")[column]
-    first, last, size = grouped.first(), grouped.last(), grouped.size()
-    labels = first.where(size == 1, first + " – " + last)
-    crowded = size.index[size > 2]
-    if len(crowded):
-        labels[crowded] = (
-            ordered.loc[isin(ordered["event_id"], crowded)].groupby("event_id")[column].agg(" – ".join)
-        )
-    return labels
-
-
-def _pair_labels(participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
-    """Per ``event_id``: the surnames of the people taking part, or the states where no person is named."""
+    person = (actors["kind"] == "person").to_numpy()
+    state = (actors["kind"] == "state").to_numpy()
     # Surnames are taken per actor, before the join multiplies the rows.
-    actors = actors.assign(surname=actors["name"].str.split().str[-1])
-    people = participants[["event_id", "actor_id"]].merge(actors, on="actor_id")
-    persons = people.loc[people["kind"] == "person"]
-    by_state = _labels(people.loc[people["kind"] == "state"], "name")
-    return _labels(persons, "surname").combine_first(by_state)
+    names = actors["name"].where(~person, actors["name"].str.split().str[-1]).where(person | state)
+    rank = sort_key(names)
+    by_rank = np.empty(len(names) + 1, dtype=object)
+    by_rank[rank] = names.to_numpy(dtype=object, na_value=None)
+    event = positions(participants["event_id"], event_ids)
+    actor = positions(participants["actor_id"], actors["actor_id"])
+    keep = (event >= 0) & (actor >= 0)
+    keep[keep] = names.notna().to_numpy()[actor[keep]]
+    event, actor = event[keep], actor[keep]
+    # An event shows its states only if it names no person.
+    count = len(event_ids)
+    has_person = np.zeros(count, dtype=bool)
+    has_person[event[person[actor]]] = True
+    shown = person[actor] == has_person[event]
+    event, key = event[shown], rank[actor[shown]]
+    size = np.bincount(event, minlength=count)
+    low = np.full(count, len(names), dtype=np.int64)
+    high = np.zeros(count, dtype=np.int64)
+    np.minimum.at(low, event, key)
+    np.maximum.at(high, event, key)
+    width = len(names) + 1
+    combos, uniques = pd.factorize((low * width + high) * 3 + np.minimum(size, 2))
+    text = [
+        None if n == 0 else by_rank[a] if n == 1 else f"{by_rank[a]} – {by_rank[b]}"
+        for a, b, n in zip(uniques // 3 // width, uniques // 3 % width, uniques % 3, strict=True)
+    ]
+    labels = pd.Series(pd.array(text, dtype="str").take(combos), index=event_ids.index)
+    crowded = np.flatnonzero(size > 2)
+    if len(crowded):
+        rows = np.isin(event, crowded)
+        lists = pd.Series(key[rows]).groupby(event[rows]).agg(sorted)
+        labels.iloc[lists.index] = [" – ".join(by_rank[k] for k in ranks) for ranks in lists]
+    return labels
 
 
 def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -66,33 +83,21 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     ``kinds`` keeps those kinds. Empty means no filter.
     """
     events = tables["events"]
-    wanted = list(kinds) if kinds else list(CONTACT_KINDS)
-    events = events.loc[events["kind"].isin([k for k in wanted if k in CONTACT_KINDS])]
-    people = tables["participants"].loc[isin(tables["participants"]["event_id"], events["event_id"])]
-    pair = lookup(events["event_id"], _pair_labels(people, tables["actors"]))
-    out = events.assign(
-        pair=pair.astype("str"),
-        mode=pd.Series(
-            np.where(events["kind"] == "phone_call", "phone", "in_person"), index=events.index, dtype="str"
-        ),
-    )
+    wanted = [k for k in (kinds or CONTACT_KINDS) if k in CONTACT_KINDS]
+    keep = events["kind"].isin(wanted).to_numpy()
     if actors:
-        involved = tables["participants"].loc[isin(tables["participants"]["actor_id"], actors), "event_id"]
-        out = out.loc[isin(out["event_id"], involved)]
-    columns = [
-        "event_id",
-        "title",
-        "kind",
-        "mode",
-        "status",
-        "pair",
-        "date_start",
-        "date_end",
-        "precision",
-        "duration_min",
-        "location",
-    ]
-    return out[columns].sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
+        participants = tables["participants"]
+        involved = participants.loc[isin(participants["actor_id"], actors), "event_id"]
+        keep = keep & isin(events["event_id"], involved).to_numpy()
+    # One take of the wanted rows, already in date order.
+    rows = order(events, ["date_start", "date_end", "event_id"], keep)
+    columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "duration_min"]
+    out = events[[*columns, "location"]].take(rows).reset_index(drop=True)
+    out = out.assign(
+        pair=_pair_labels(out["event_id"], tables["participants"], tables["actors"]),
+        mode=pd.array(["in_person", "phone"], dtype="str").take((out["kind"] == "phone_call").to_numpy(int)),
+    )
+    return out[[*columns[:3], "mode", "status", "pair", *columns[4:], "location"]]
 
 
 def realised_contacts(
@@ -112,7 +117,7 @@ def realised_contacts(
         ]
     ).dropna()
     out = held.assign(
-        pair=lookup(held["outcome_id"], _pair_labels(parties, tables["actors"])).astype("str"),
+        pair=_pair_labels(held["outcome_id"], parties, tables["actors"]),
         status="occurred",
     )
     columns = [

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers.dates import precision_series
-from helpers.frames import contains, isin, lookup
+from helpers.frames import codes, contains, iso_dates, positions, row_keys
 from helpers.load import Problem, problems_at
 from helpers.schema import Resource
-from helpers.views import latest_reports, mention_intervals
+from helpers.views import event_intervals, latest_statuses
 
 
 def source_texts(sources: pd.DataFrame, root: Path) -> dict[str, str]:
@@ -43,13 +44,20 @@ def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
 
 def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str, str]) -> list[Problem]:
     text_col, source_col = resource.evidence["text"], resource.evidence["source"]
-    verbatim = pd.Series(False, index=frame.index)
-    for source_id, group in frame.groupby(source_col, sort=False):
-        article = texts.get(source_id)
-        if article is not None:
-            # Quotes repeat (one passage backs several rows): test each distinct one once.
-            found = [quote for quote in group[text_col].unique() if quote in article]
-            verbatim.loc[group.index] = isin(group[text_col], found)
+    # Quotes repeat (one passage backs several rows): test each distinct (article, quote) once.
+    _, first, which = np.unique(
+        row_keys(frame, [source_col, text_col]), return_index=True, return_inverse=True
+    )
+    found = np.array(
+        [
+            quote in texts.get(source_id, "") and source_id in texts
+            for source_id, quote in zip(
+                frame[source_col].iloc[first], frame[text_col].iloc[first], strict=True
+            )
+        ],
+        dtype=bool,
+    )
+    verbatim = pd.Series(found[which.ravel()], index=frame.index)
     return problems_at(
         frame, ~verbatim, resource.path, text_col, f"an exact passage of the article named in {source_col}"
     )
@@ -58,8 +66,7 @@ def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str,
 def _event_date_problems(
     events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
 ) -> list[Problem]:
-    start = pd.to_datetime(events["date_start"], format="%Y-%m-%d")
-    end = pd.to_datetime(events["date_end"], format="%Y-%m-%d")
+    start, end = iso_dates(events["date_start"]), iso_dates(events["date_end"])
     problems = problems_at(events, start > end, "events.csv", "date_end", "a date on or after date_start")
     ordered = start <= end
     problems += problems_at(
@@ -71,7 +78,8 @@ def _event_date_problems(
         "month (a whole month), else interval",
     )
 
-    resolved = mention_intervals(mentions, sources)
+    event = positions(mentions["event_id"], events["event_id"])
+    allowed_start, allowed_end, resolved = event_intervals(mentions, sources, event, len(events))
     dated = mentions["date_text"] != ""
     not_in_quote = dated & ~contains(mentions["quote"], mentions["date_text"])
     problems += problems_at(
@@ -89,9 +97,7 @@ def _event_date_problems(
         )
 
     # The event's interval must be exactly what its dated mentions allow together.
-    ok = resolved.loc[dated & ~unresolved].assign(event_id=mentions["event_id"])
-    allowed = ok.groupby("event_id").agg(start=("start", "max"), end=("end", "min"))
-    frame = events.assign(_start=start, _end=end).join(allowed, on="event_id")
+    frame = events.assign(_start=start, _end=end, start=allowed_start, end=allowed_end)
     has_dated = frame["start"].notna()
     for column, mine, theirs in (("date_start", "_start", "start"), ("date_end", "_end", "end")):
         differs = has_dated & (frame[mine] != frame[theirs])
@@ -128,17 +134,22 @@ def _event_date_problems(
 
 def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
     """One article reports one status per event; the event's is what the latest article reports."""
-    mixed = mentions.groupby(["event_id", "source_id"])["reported_status"].transform("nunique") > 1
+    event = positions(mentions["event_id"], events["event_id"])
+    source = positions(mentions["source_id"], sources["source_id"])
+    pair, _ = pd.factorize(event * (len(sources) + 1) + source)
+    status, kinds = codes(mentions["reported_status"])
+    low, high = np.full(len(mentions), kinds), np.full(len(mentions), -1)
+    np.minimum.at(low, pair, status)
+    np.maximum.at(high, pair, status)
     problems = problems_at(
         mentions,
-        mixed,
+        pd.Series((low != high)[pair], index=mentions.index),
         "mentions.csv",
         "reported_status",
         "the same status as the article's other mentions of this event",
     )
-    expected = lookup(
-        events["event_id"], latest_reports(mentions, sources).set_index("event_id")["reported_status"]
-    )
+    expected, _ = latest_statuses(mentions, sources, event, len(events))
+    expected = expected.set_axis(events.index)
     no_mention = expected.isna()
     problems += problems_at(
         events, no_mention, "events.csv", "event_id", "at least one row in mentions.csv for this event"
@@ -154,11 +165,16 @@ def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.D
 
 
 def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
-    participants, mentions = raw["participants"], raw["mentions"]
-    mention_event = lookup(participants["mention_id"], mentions.set_index("mention_id")["event_id"])
+    participants, mentions, events = raw["participants"], raw["mentions"], raw["events"]
+    # Compared as rows of events.csv: each join here is one the key checks already made.
+    mention_event = np.append(positions(mentions["event_id"], events["event_id"]), -1)[
+        positions(participants["mention_id"], mentions["mention_id"])
+    ]
     problems = problems_at(
         participants,
-        mention_event != participants["event_id"],
+        pd.Series(
+            mention_event != positions(participants["event_id"], events["event_id"]), index=participants.index
+        ),
         "participants.csv",
         "mention_id",
         "a mention of the same event",

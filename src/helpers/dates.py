@@ -38,6 +38,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from helpers.frames import iso_dates, row_keys
+
 __all__ = [
     "Interval",
     "UnresolvableDate",
@@ -56,6 +58,8 @@ MONTHS["sept"] = 9
 WEEK_PARTS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 SHIFT = {"last": -1, "this": 0, "next": 1}
+
+PRECISIONS = pd.array(["day", "week", "month", "interval"], dtype="str")
 
 _RELATIVE = re.compile(r"(?:(early|mid|late)\s+)?(last|this|next)\s+(week|month)")
 _NAMED_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})")
@@ -174,34 +178,40 @@ def resolve_series(expressions: pd.Series, anchors: pd.Series) -> pd.DataFrame:
 
     Each distinct pair is resolved once, so a million mentions that use a
     handful of expressions cost a handful of calls. Returns ``start``, ``end``
-    (datetime64, NaT where there is no expression or it cannot be resolved) and
+    (datetime64[us], NaT where there is no expression or it cannot be resolved) and
     ``error`` (the resolver's message, or NA), aligned with the input's index.
     """
-    pairs = pd.DataFrame({"expression": expressions, "anchor": pd.to_datetime(anchors)})
-    present = pairs["expression"].notna() & (pairs["expression"] != "") & pairs["anchor"].notna()
-    unique = pairs.loc[present].drop_duplicates()
-    starts, ends, errors = [], [], []
-    for expression, anchor in zip(unique["expression"], unique["anchor"], strict=True):
+    anchors = iso_dates(anchors) if pd.api.types.is_string_dtype(anchors.dtype) else anchors
+    pairs = pd.DataFrame({"expression": expressions, "anchor": anchors.astype("datetime64[us]")})
+    present = (pairs["expression"].notna() & (pairs["expression"] != "") & pairs["anchor"].notna()).to_numpy()
+    # One resolver call per distinct pair; the answers are spread back by the pair's number.
+    distinct, first, which = np.unique(
+        row_keys(pairs, ["expression", "anchor"]), return_index=True, return_inverse=True
+    )
+    starts = np.full(len(distinct) + 1, np.datetime64("NaT"), dtype="datetime64[us]")
+    ends = starts.copy()
+    errors = np.full(len(distinct) + 1, None, dtype=object)
+    candidates = zip(
+        pairs["expression"].iloc[first], pairs["anchor"].iloc[first], present[first], strict=True
+    )
+    for code, (expression, anchor, known) in enumerate(candidates):
+        if not known:
+            continue
         try:
             interval = resolve(expression, anchor.date())
         except UnresolvableDate as error:
-            starts.append(pd.NaT)
-            ends.append(pd.NaT)
-            errors.append(str(error))
+            errors[code] = str(error)
         else:
-            starts.append(pd.Timestamp(interval.start))
-            ends.append(pd.Timestamp(interval.end))
-            errors.append(None)
-    resolved = unique.assign(
-        start=pd.to_datetime(pd.Series(starts, index=unique.index, dtype="datetime64[ns]")),
-        end=pd.to_datetime(pd.Series(ends, index=unique.index, dtype="datetime64[ns]")),
-        error=pd.Series(errors, index=unique.index, dtype="str"),
+            starts[code], ends[code] = np.datetime64(interval.start, "us"), np.datetime64(interval.end, "us")
+    which = np.where(present, which.ravel(), len(distinct))
+    return pd.DataFrame(
+        {
+            "start": starts[which],
+            "end": ends[which],
+            "error": pd.array(errors, dtype="str").take(which),
+        },
+        index=expressions.index,
     )
-    merged = pairs.reset_index(drop=True).merge(
-        resolved, on=["expression", "anchor"], how="left", validate="many_to_one"
-    )
-    merged.index = expressions.index
-    return merged[["start", "end", "error"]]
 
 
 def precision_series(start: pd.Series, end: pd.Series) -> pd.Series:
@@ -209,8 +219,5 @@ def precision_series(start: pd.Series, end: pd.Series) -> pd.Series:
     span = end - start
     is_week = (start.dt.day_of_week == 0) & (span == pd.Timedelta(days=6))
     is_month = (start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))
-    return pd.Series(
-        np.select([span == pd.Timedelta(0), is_week, is_month], ["day", "week", "month"], "interval"),
-        index=start.index,
-        dtype="str",
-    )
+    which = np.select([span == pd.Timedelta(0), is_week, is_month], [0, 1, 2], 3)
+    return pd.Series(PRECISIONS.take(which), index=start.index)

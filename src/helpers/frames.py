@@ -1,55 +1,215 @@
 """Vectorized operations that pandas does slowly on Arrow-backed strings.
 
 pandas 3 stores ``str`` columns in Arrow when pyarrow is installed (it is, by the
-lock). Most string work is then fast, but ``Series.isin`` still converts every
-allowed value one by one in Python, which costs minutes when checking a million
-foreign keys against a million keys. ``isin`` here hands the whole test to Arrow.
+lock). Most string work is then fast, but joining, grouping, sorting and
+de-duplicating on string keys go through pandas' factorization, which costs a
+second or more per million rows, and ``Series.isin`` converts every allowed
+value one by one in Python. The functions here hash each string column once in
+Arrow and do the rest on integer positions and codes in NumPy. Each one gives
+the same answer as the pandas expression its docstring names (tests/test_frames.py
+checks that on random frames).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+# Above this many keys per value, ``isin`` first narrows the keys to those among the values.
+_NARROW_RATIO = 8
+
+
+def _strings(values: pd.Series | Iterable[str]) -> pa.Array | pa.ChunkedArray:
+    """The values as Arrow strings: a ``str`` column's own Arrow data, without a copy."""
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")
+    array = series.astype("str").array
+    if hasattr(array, "__arrow_array__"):
+        return array.__arrow_array__()
+    return pa.array(array, from_pandas=True)
+
+
+# Joins repeat: the loader's foreign-key check, its link checks and then every helper join the
+# same id columns of the same tables. Arrow arrays are immutable, so the positions computed
+# for one pair of arrays hold for as long as both exist; the memo keeps both alive.
+# Small joins cost less than the bookkeeping and are not kept.
+_MEMO: OrderedDict[tuple[int, int], tuple[object, object, np.ndarray]] = OrderedDict()
+_MEMO_SIZE = 8
+_MEMO_MIN_ROWS = 65_536
+
+
+def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """Row position in ``keys`` of each value (of the first match if keys repeat), -1 where
+    there is none, as a read-only int64 array. Computed by an Arrow hash join, once per pair
+    of arrays (see ``_MEMO``)."""
+    array, key_array = _strings(values), _strings(keys)
+    memo_key = (id(array), id(key_array))
+    if memo_key in _MEMO:
+        _MEMO.move_to_end(memo_key)
+        return _MEMO[memo_key][2]
+    found = pc.index_in(array, value_set=key_array.cast(array.type))
+    found = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    found.setflags(write=False)
+    if len(array) >= _MEMO_MIN_ROWS:
+        _MEMO[memo_key] = (array, key_array, found)
+        if len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
+    return found
+
+
+def clear_memo() -> None:
+    """Forget every memoized join (the benchmark times helpers with and without it)."""
+    _MEMO.clear()
+
 
 def isin(values: pd.Series, allowed: pd.Series | Iterable[str]) -> pd.Series:
     """``values.isin(allowed)`` for string values, computed by Arrow (missing values are never in)."""
-    array = pa.array(values.astype("str"), from_pandas=True)
-    allowed = allowed if isinstance(allowed, pd.Series) else pd.Series(list(allowed), dtype="str")
-    value_set = pa.array(allowed.astype("str").dropna(), from_pandas=True).cast(array.type)
+    if isinstance(allowed, pd.Series) and len(allowed) <= _NARROW_RATIO * len(values):
+        return pd.Series(positions(values, allowed) >= 0, index=values.index, name=values.name)
+    array = _strings(values)
+    value_set = _strings(allowed).cast(array.type).drop_null()
+    # A few values against many keys: hashing the few and probing the many is cheaper.
+    value_set = value_set.filter(pc.is_in(value_set, value_set=array))
     found = pc.fill_null(pc.is_in(array, value_set=value_set, skip_nulls=True), False)
-    return pd.Series(np.asarray(found, dtype=bool), index=values.index)
+    return pd.Series(np.asarray(found, dtype=bool), index=values.index, name=values.name)
 
 
 def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """``keys.map(mapping)`` for a mapping indexed by unique strings: a hash join in Arrow
     (pandas converts Arrow strings to Python objects to map them). Missing keys give NA."""
-    array = pa.array(keys.astype("str"), from_pandas=True)
-    index = pa.array(mapping.index.astype("str"), from_pandas=True).cast(array.type)
-    positions = pc.index_in(array, value_set=index).to_numpy(zero_copy_only=False)
-    found = ~np.isnan(positions)
-    taken = mapping.iloc[np.where(found, positions, 0).astype("int64")].reset_index(drop=True)
-    return taken.where(found).set_axis(keys.index)
+    where = positions(keys, mapping.index.to_series())
+    return take(mapping, where).set_axis(keys.index).rename(keys.name)
+
+
+def take(values: pd.Series, where: np.ndarray) -> pd.Series:
+    """``values.iloc[where]`` with NA where ``where`` is -1, on a fresh 0..n-1 index."""
+    found = where >= 0
+    if values.empty:
+        return values.reset_index(drop=True).reindex(range(len(where)))
+    taken = values.iloc[np.where(found, where, 0)].reset_index(drop=True)
+    return taken if found.all() else taken.where(found)
+
+
+def codes(values: pd.Series) -> tuple[np.ndarray, int]:
+    """Integer codes of the values, equal exactly where the values are (missing values share
+    one code), numbered in sort order, and how many codes there are. Strings are ranked in
+    Arrow: sorting a million strings is several times faster than hashing them."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        found = values.cat.codes.to_numpy().astype(np.int64)
+        return np.where(found < 0, len(values.cat.categories), found), len(values.cat.categories) + 1
+    if not pd.api.types.is_string_dtype(values.dtype):
+        found, uniques = pd.factorize(values, use_na_sentinel=False, sort=True)
+        return found.astype(np.int64), len(uniques)
+    if values.empty:
+        return np.zeros(0, dtype=np.int64), 0
+    array = _strings(values)
+    sample = array.take(np.linspace(0, len(array) - 1, min(len(array), 4096)).astype(np.int64))
+    if pc.count_distinct(sample, mode="all").as_py() > 0.9 * len(sample):
+        found = sort_key(values) - 1
+        return found, int(found.max()) + 1
+    # Arrow sorts strings with many repeats slowly; hash them and rank the few distinct ones.
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    encoded = pc.dictionary_encode(array, null_encoding="encode")
+    ranks = pc.rank(encoded.dictionary, sort_keys="ascending", tiebreaker="dense").to_numpy()
+    return ranks.astype(np.int64)[encoded.indices.to_numpy(zero_copy_only=False)] - 1, len(ranks)
+
+
+def row_keys(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """One integer per row, equal exactly where the rows agree on every column (missing
+    equals missing)."""
+    key, bound = np.zeros(len(frame), dtype=np.int64), 1
+    for column in columns:
+        found, count = codes(frame[column])
+        if bound * count >= 2**62:  # renumber densely before the product could overflow
+            key, uniques = pd.factorize(key)
+            bound = len(uniques)
+        key, bound = key * count + found, bound * count
+    return key
+
+
+def duplicated(frame: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
+    """``frame.duplicated(columns, keep="first")``, with each string column ranked in Arrow."""
+    key = pd.Series(row_keys(frame, columns), index=frame.index)
+    return key.duplicated(keep="first")
+
+
+def sort_key(values: pd.Series) -> np.ndarray:
+    """Integers that sort as the values do, missing values last."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        found = values.cat.codes.to_numpy().astype(np.int64)
+        return np.where(found < 0, np.iinfo(np.int64).max, found)
+    if pd.api.types.is_string_dtype(values.dtype):
+        ranks = pc.rank(_strings(values), sort_keys="ascending", tiebreaker="dense")
+        return ranks.to_numpy(zero_copy_only=False).astype(np.int64)
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        found = values.to_numpy().view(np.int64)
+        return np.where(values.isna().to_numpy(), np.iinfo(np.int64).max, found)
+    numbers = values.astype("float64").to_numpy(na_value=np.nan)
+    return np.where(np.isnan(numbers), np.inf, numbers)
+
+
+def order(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray | None = None) -> np.ndarray:
+    """Positions of ``frame``'s rows (of those where the boolean ``rows`` holds, if given) in the
+    order of ``frame.sort_values(columns, kind="stable")``: ascending, missing values last.
+    String columns are ranked in Arrow, then one NumPy lexsort orders the rows."""
+    keys = [sort_key(frame[column]) for column in reversed(columns)]
+    if rows is None:
+        return np.lexsort(keys)
+    where = np.flatnonzero(rows)
+    return where[np.lexsort([key[where] for key in keys])]
+
+
+def sort_rows(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """``frame.sort_values(columns, kind="stable")`` (see ``order``)."""
+    return frame.take(order(frame, columns))
+
+
+def group_first(groups: np.ndarray, count: int) -> np.ndarray:
+    """Per group 0..count-1, the position of its first row in ``groups`` (-1 if it has none)."""
+    first = np.full(count, -1, dtype=np.int64)
+    present, at = np.unique(groups, return_index=True)
+    first[present] = at
+    return first
 
 
 def contains(haystacks: pd.Series, needles: pd.Series) -> pd.Series:
     """Row-wise ``needle in haystack``. Needles repeat (a date expression, a traded item), so
     each distinct needle is searched for in its rows at once, in Arrow."""
     out = np.zeros(len(haystacks), dtype=bool)
-    hay = pa.array(haystacks.astype("str"), from_pandas=True)
-    for needle, rows in needles.groupby(needles.astype("str"), sort=False).indices.items():
-        out[rows] = np.asarray(pc.match_substring(hay.take(pa.array(rows)), needle), dtype=bool)
+    hay = _strings(haystacks)
+    found, _ = codes(needles)
+    order = np.argsort(found, kind="stable")
+    bounds = np.flatnonzero(np.diff(found[order])) + 1
+    for rows in np.split(order, bounds):
+        if len(rows):
+            needle = needles.iloc[rows[0]]
+            if isinstance(needle, str):
+                out[rows] = np.asarray(pc.match_substring(hay.take(pa.array(rows)), needle), dtype=bool)
     return pd.Series(out, index=haystacks.index)
+
+
+def iso_dates(values: pd.Series) -> pd.Series:
+    """Strings ``YYYY-MM-DD`` as ``datetime64[us]``; NaT for '' and missing values and for
+    anything that is not a real day in that form (``2017-9-1``, ``2017-02-30``, ``' 2017-09-01'``).
+    Arrow's strict ISO cast does the common case of all-valid columns at once."""
+    try:
+        days = pc.cast(_strings(values.where(values != "")), pa.date32())
+    except pa.ArrowInvalid:  # some value is not a date: find which, row by row
+        well_formed = values.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool)
+        parsed = pd.to_datetime(values.where(well_formed), format="%Y-%m-%d", errors="coerce")
+        return parsed.astype("datetime64[us]")
+    return pd.Series(days.cast(pa.timestamp("us")).to_numpy(zero_copy_only=False), index=values.index)
 
 
 def categorical(values: pd.Series, categories: list[str]) -> pd.Categorical:
     """``pd.Categorical(values, categories)``, coded in Arrow; values not among the categories
     (and missing values) become NaN."""
-    array = pa.array(values.astype("str"), from_pandas=True)
-    codes = pc.index_in(array, value_set=pa.array(categories, type=array.type))
-    codes = pc.fill_null(codes, -1).to_numpy(zero_copy_only=False)
-    return pd.Categorical.from_codes(codes, categories=categories)
+    array = _strings(values)
+    found = pc.index_in(array, value_set=pa.array(categories, type=array.type))
+    found = pc.fill_null(found, -1).to_numpy(zero_copy_only=False)
+    return pd.Categorical.from_codes(found, categories=categories)

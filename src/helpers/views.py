@@ -9,46 +9,103 @@ than dated with knowledge from the future.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers.dates import precision_series, resolve_series
-from helpers.frames import isin, lookup
+from helpers.frames import categorical, codes, group_first, isin, iso_dates, positions, take
 from helpers.load import Tables
 
 CONTACT_KINDS = ("phone_call", "meeting", "summit", "talks", "visit")
+
+
+def _days(published: pd.Series) -> np.ndarray:
+    """Publication dates as integers that order as the dates do (strings are parsed first)."""
+    if pd.api.types.is_string_dtype(published.dtype):
+        published = iso_dates(published)
+    return published.astype("datetime64[us]").to_numpy().view(np.int64)
+
+
+def latest_statuses(
+    mentions: pd.DataFrame, sources: pd.DataFrame, groups: np.ndarray, count: int
+) -> tuple[pd.Series, np.ndarray]:
+    """Per group 0..count-1 of mentions (``groups`` numbers each mention's event): the statuses
+    in the latest article that mentions it, sorted and joined by '/' if that article
+    contradicts itself (NA for a group without mentions), and that article's row in
+    ``sources`` (-1 if none). Integer work throughout; only contradicting groups are joined
+    in Python."""
+    source = positions(mentions["source_id"], sources["source_id"])
+    published = np.where(source >= 0, _days(sources["published"])[source], np.iinfo(np.int64).min)
+    latest = np.full(count, np.iinfo(np.int64).min)
+    np.maximum.at(latest, groups, published)
+    rows = np.flatnonzero((source >= 0) & (published == latest[groups]))
+    status, kinds = codes(mentions["reported_status"].astype("str"))  # numbered in sort order
+    low = np.full(count, kinds, dtype=np.int64)
+    high = np.full(count, -1, dtype=np.int64)
+    np.minimum.at(low, groups[rows], status[rows])
+    np.maximum.at(high, groups[rows], status[rows])
+    names = take(mentions["reported_status"].astype("str"), group_first(status, kinds))
+    out = take(names, np.where(low < kinds, low, -1))
+    mixed = np.flatnonzero(low < high)
+    if len(mixed):
+        chosen = rows[np.isin(groups[rows], mixed)]
+        joined = (
+            pd.DataFrame({"group": groups[chosen], "status": status[chosen]})
+            .drop_duplicates()
+            .sort_values(["group", "status"])
+            .groupby("group")["status"]
+            .agg(lambda found: "/".join(names.iloc[found]))
+        )
+        out.iloc[joined.index.to_numpy()] = joined.to_numpy()
+    # The article is the first (in file order) of the latest ones reporting the first status.
+    first = np.full(len(groups), count)
+    first[rows] = np.where(status[rows] == low[groups[rows]], groups[rows], count)
+    row = group_first(first, count + 1)[:count]
+    return out, np.where(row >= 0, source[np.maximum(row, 0)], -1)
 
 
 def latest_reports(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Per event, the reported statuses in the latest article that mentions it.
 
     Returns ``event_id``, ``source_id`` of that article and ``reported_status``
-    (several statuses joined by '/' if that article contradicts itself).
+    (several statuses joined by '/' if that article contradicts itself), sorted by event.
     """
-    published = pd.to_datetime(lookup(mentions["source_id"], sources.set_index("source_id")["published"]))
-    latest = published == published.groupby(mentions["event_id"]).transform("max")
-    last = (
-        mentions.loc[latest, ["event_id", "source_id", "reported_status"]]
-        .astype(str)
-        .drop_duplicates(["event_id", "reported_status"])
-        .sort_values(["event_id", "reported_status"])
-    )
-    out = last.groupby("event_id").agg(
-        source_id=("source_id", "first"),
-        reported_status=("reported_status", "first"),
-        statuses=("reported_status", "size"),
-    )
-    # Only the rare contradicting events need their statuses joined in Python.
-    mixed = out.index[out["statuses"] > 1]
-    if len(mixed):
-        joined = last.loc[isin(last["event_id"], mixed)].groupby("event_id")["reported_status"].agg("/".join)
-        out.loc[mixed, "reported_status"] = joined
-    return out.drop(columns="statuses").reset_index()
+    groups, count = codes(mentions["event_id"])
+    status, source = latest_statuses(mentions, sources, groups, count)
+    return pd.DataFrame(
+        {
+            "event_id": take(mentions["event_id"], group_first(groups, count)),
+            "source_id": take(sources["source_id"], source),
+            "reported_status": status,
+        }
+    ).dropna(subset=["event_id"])
 
 
 def mention_intervals(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Each mention's ``date_text`` resolved against its article's date (NaT where none)."""
-    published = lookup(mentions["source_id"], sources.set_index("source_id")["published"])
-    return resolve_series(mentions["date_text"], published)
+    published = take(sources["published"], positions(mentions["source_id"], sources["source_id"]))
+    return resolve_series(mentions["date_text"], published.set_axis(mentions.index))
+
+
+def event_intervals(
+    mentions: pd.DataFrame, sources: pd.DataFrame, event: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+    """The interval the dated mentions of each event 0..count-1 allow together (``event``
+    numbers each mention's event): the latest start and earliest end, NaT where no mention
+    is dated. Also each mention's own resolved interval (``mention_intervals``)."""
+    resolved = mention_intervals(mentions, sources)
+    start = resolved["start"].to_numpy().view(np.int64)
+    end = resolved["end"].to_numpy().view(np.int64)
+    dated = resolved["start"].notna().to_numpy() & (event >= 0)
+    nat = np.datetime64("NaT").astype(np.int64)
+    low = np.full(count, np.iinfo(np.int64).min)
+    high = np.full(count, np.iinfo(np.int64).max)
+    np.maximum.at(low, event[dated], start[dated])
+    np.minimum.at(high, event[dated], end[dated])
+    known = np.zeros(count, dtype=bool)
+    known[event[dated]] = True
+    low, high = np.where(known, low, nat), np.where(known, high, nat)
+    return low.view("datetime64[us]"), high.view("datetime64[us]"), resolved
 
 
 def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
@@ -56,35 +113,33 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     if as_of is None:
         return dict(tables)
     sources = tables["sources"].loc[tables["sources"]["published"] <= as_of]
-    visible = isin(tables["mentions"]["source_id"], sources["source_id"])
-    mentions = tables["mentions"].loc[visible]
-    events = tables["events"].loc[isin(tables["events"]["event_id"], mentions["event_id"])]
-
-    status = latest_reports(mentions, sources).set_index("event_id")["reported_status"]
-    hidden_events = tables["mentions"].loc[~visible, "event_id"]
-    intervals = mention_intervals(mentions, sources).assign(event_id=mentions["event_id"])
-    known = (
-        intervals.dropna(subset=["start"]).groupby("event_id").agg(start=("start", "max"), end=("end", "min"))
-    )
-    partial = isin(events["event_id"], hidden_events)
-    start = events["date_start"].where(~partial, events["event_id"].map(known["start"]))
-    end = events["date_end"].where(~partial, events["event_id"].map(known["end"]))
-    events = events.assign(
-        status=pd.Categorical(events["event_id"].map(status), categories=events["status"].cat.categories),
+    all_events, all_mentions = tables["events"], tables["mentions"]
+    count = len(all_events)
+    event = positions(all_mentions["event_id"], all_events["event_id"])
+    visible = isin(all_mentions["source_id"], sources["source_id"]).to_numpy() & (event >= 0)
+    seen, partial = np.zeros(count, dtype=bool), np.zeros(count, dtype=bool)
+    seen[event[visible]] = True
+    partial[event[~visible & (event >= 0)]] = True
+    mentions = all_mentions.loc[visible]
+    status, _ = latest_statuses(mentions, sources, event[visible], count)
+    known_start, known_end, _ = event_intervals(mentions, sources, event[visible], count)
+    start = all_events["date_start"].where(~partial, known_start)
+    end = all_events["date_end"].where(~partial, known_end)
+    events = all_events.assign(
+        status=categorical(status, list(all_events["status"].cat.categories)),
         date_start=start,
         date_end=end,
-        precision=pd.Categorical(
-            precision_series(start, end).where(start.notna()),
-            categories=events["precision"].cat.categories,
+        precision=categorical(
+            precision_series(start, end).where(start.notna()), list(all_events["precision"].cat.categories)
         ),
-    )
-    keep = events["event_id"]
+    ).loc[seen]
+    participant_event = positions(tables["participants"]["event_id"], all_events["event_id"])
     out = dict(tables)
     out.update(
         sources=sources,
         mentions=mentions,
         events=events,
-        participants=tables["participants"].loc[isin(tables["participants"]["event_id"], keep)],
+        participants=tables["participants"].loc[np.append(seen, False)[participant_event]],
     )
     for name in ("sanctions", "figures"):
         out[name] = tables[name].loc[isin(tables[name]["source_id"], sources["source_id"])]

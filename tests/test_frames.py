@@ -1,0 +1,123 @@
+"""helpers.frames gives the same answers as the pandas expressions it replaces, on random
+frames with repeats, missing values and both few and many distinct strings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import frames
+
+RNG = np.random.default_rng(2017)
+
+
+def strings(n: int, distinct: int, missing: float = 0.1) -> np.ndarray:
+    values = np.array([f"k{i:05d}" for i in RNG.integers(0, distinct, n)], dtype=object)
+    values[RNG.random(n) < missing] = None
+    return pd.Series(values, dtype="str").to_numpy()
+
+
+def random_frame(n: int) -> pd.DataFrame:
+    days = pd.Series(pd.to_datetime("2017-01-01") + pd.to_timedelta(RNG.integers(0, 20, n), unit="D"))
+    days[RNG.random(n) < 0.1] = pd.NaT
+    counts = pd.array(RNG.integers(0, 5, n), dtype="Int64")
+    counts[RNG.random(n) < 0.1] = pd.NA
+    return pd.DataFrame(
+        {
+            "many": pd.Series(strings(n, distinct=n * 10), dtype="str").array,  # nearly all distinct
+            "few": pd.Series(strings(n, distinct=4), dtype="str").array,  # many repeats
+            "day": days.astype("datetime64[us]").array,
+            "kind": pd.Categorical(RNG.choice(["b", "a", None], n), categories=["b", "a"]),
+            "count": counts,
+            "share": RNG.choice([0.5, 1.5, np.nan], n),
+        },
+        index=RNG.permutation(n) + 100,
+    )
+
+
+@pytest.fixture(params=[5000, 40])
+def frame(request) -> pd.DataFrame:
+    return random_frame(request.param)
+
+
+@pytest.mark.parametrize(
+    "columns", [["many"], ["few"], ["few", "day"], ["kind", "few", "count"], ["share", "few"]]
+)
+def test_duplicated_matches_pandas(frame, columns):
+    pd.testing.assert_series_equal(frames.duplicated(frame, columns), frame.duplicated(columns))
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [["many"], ["few", "many"], ["day", "few", "many"], ["kind", "count", "many"], ["share", "day"]],
+)
+def test_order_matches_stable_sort(frame, columns):
+    expected = frame.sort_values(columns, kind="stable", na_position="last")
+    pd.testing.assert_frame_equal(frames.sort_rows(frame, columns), expected)
+    rows = RNG.random(len(frame)) < 0.5
+    chosen = frame.iloc[frames.order(frame, columns, rows)]
+    pd.testing.assert_frame_equal(chosen, frame.loc[rows].sort_values(columns, kind="stable"))
+
+
+@pytest.mark.parametrize("column", ["many", "few"])
+def test_codes_are_equal_exactly_where_values_are(frame, column):
+    found, count = frames.codes(frame[column])
+    expected, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+    assert count == len(uniques)
+    # The same partition of the rows: each code stands for one value and each value for one code.
+    pairs = pd.DataFrame({"mine": found, "pandas": expected}).drop_duplicates()
+    assert pairs["mine"].is_unique and pairs["pandas"].is_unique
+
+
+def test_positions_isin_and_lookup_match_pandas(frame):
+    keys = frame["many"].dropna().drop_duplicates().iloc[::2]
+    values = pd.concat([frame["many"], keys.iloc[:3]])
+    where = frames.positions(values, keys)
+    expected = pd.Series(range(len(keys)), index=keys.to_numpy()).reindex(values.to_numpy())
+    assert where.tolist() == expected.fillna(-1).astype(int).tolist()
+    assert not where.flags.writeable
+    for allowed in (keys, keys.iloc[:2], list(keys.iloc[:2])):  # the big-key-set path and the narrowing one
+        pd.testing.assert_series_equal(frames.isin(values, allowed), values.isin(list(allowed)).astype(bool))
+    mapping = pd.Series(np.arange(len(keys)) * 2.0, index=keys.to_numpy())
+    pd.testing.assert_series_equal(frames.lookup(values, mapping), values.map(mapping), check_dtype=False)
+
+
+def test_memoized_positions_follow_the_arrays_not_their_labels():
+    keys = pd.Series([f"e{i}" for i in range(70_000)], dtype="str")
+    values = keys.iloc[::-1].reset_index(drop=True)
+    first = frames.positions(values, keys)
+    assert frames.positions(values, keys) is first  # the same arrays: memoized
+    changed = values.copy()
+    changed.iloc[0] = "not a key"  # a new array: computed afresh
+    assert frames.positions(changed, keys)[0] == -1 and first[0] == 69_999
+    frames.clear_memo()
+    assert frames.positions(values, keys) is not first
+
+
+def test_lookup_into_an_empty_mapping_gives_missing_values():
+    found = frames.lookup(pd.Series(["a", "b"], dtype="str"), pd.Series([], dtype="float64", index=[]))
+    assert found.isna().all() and len(found) == 2
+
+
+def test_group_first_and_take():
+    groups = np.array([2, 0, 2, 1, 0])
+    assert frames.group_first(groups, 4).tolist() == [1, 3, 0, -1]
+    taken = frames.take(pd.Series(["a", "b"], dtype="str"), np.array([1, -1, 0]))
+    assert taken.tolist()[0] == "b" and pd.isna(taken.iloc[1]) and taken.iloc[2] == "a"
+
+
+def test_iso_dates_accepts_only_real_days_in_iso_form():
+    values = pd.Series(["2017-09-01", "", "2016-02-29"], dtype="str")
+    assert frames.iso_dates(values).tolist()[::2] == [pd.Timestamp("2017-09-01"), pd.Timestamp("2016-02-29")]
+    bad = pd.Series(["2017-09-01", "2017-9-1", "2017-02-30", " 2017-09-01", "1 Sept", ""], dtype="str")
+    parsed = frames.iso_dates(bad)
+    assert parsed.dtype == "datetime64[us]"
+    assert parsed.notna().tolist() == [True, False, False, False, False, False]
+
+
+def test_contains_is_row_wise_substring(frame):
+    hay = frame["many"].fillna("") + " " + frame["few"].fillna("")
+    needles = frame["few"].where(RNG.random(len(frame)) < 0.5, "k0")
+    expected = [isinstance(n, str) and n in h for h, n in zip(hay, needles, strict=True)]
+    assert frames.contains(hay, needles).tolist() == expected
