@@ -32,6 +32,14 @@ def test_as_of_keeps_only_what_was_published(tables):
     assert set(view["sanctions"]["source_id"]) == {"a000"}
 
 
+def test_as_of_before_the_first_article_knows_nothing(tables):
+    view = as_of_view(tables, pd.Timestamp("2017-08-15"))
+    for name in ("sources", "events", "mentions", "participants", "sanctions"):
+        assert view[name].empty
+        assert view[name].dtypes.to_dict() == tables[name].dtypes.to_dict()
+    assert cadence.contacts(view).empty and schedule.schedule(view).empty
+
+
 def test_as_of_none_is_everything(tables):
     assert as_of_view(tables, None)["events"] is tables["events"]
 

@@ -31,12 +31,13 @@ from helpers.plotting import (
 from helpers.views import CONTACT_KINDS
 
 
-def _pair_labels(event_ids: pd.Series, participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
-    """Per event of ``event_ids`` (aligned with it): the surnames of the people taking part,
-    sorted and joined by ' – ', or the states' names where no person is named (NA if neither).
+def _pair_labels(event: np.ndarray, count: int, actor_ids: pd.Series, actors: pd.DataFrame) -> pd.Series:
+    """Per event 0..count-1: the surnames of the people taking part, sorted and joined by
+    ' – ', or the states' names where no person is named (NA if neither). ``event`` numbers
+    the event of each participant (-1: none of these) and ``actor_ids`` names its actor.
 
-    Each id column is hashed once; the rest runs on integer positions: per event the first
-    and last name in sort order, so only events with three or more are joined in Python.
+    Integer work throughout: per event the first and last name in sort order, so only events
+    with three or more are joined in Python.
     """
     person = (actors["kind"] == "person").to_numpy()
     state = (actors["kind"] == "state").to_numpy()
@@ -45,13 +46,11 @@ def _pair_labels(event_ids: pd.Series, participants: pd.DataFrame, actors: pd.Da
     rank = sort_key(names)
     by_rank = np.empty(len(names) + 1, dtype=object)
     by_rank[rank] = names.to_numpy(dtype=object, na_value=None)
-    event = positions(participants["event_id"], event_ids)
-    actor = positions(participants["actor_id"], actors["actor_id"])
+    actor = positions(actor_ids, actors["actor_id"])
     keep = (event >= 0) & (actor >= 0)
     keep[keep] = names.notna().to_numpy()[actor[keep]]
     event, actor = event[keep], actor[keep]
     # An event shows its states only if it names no person.
-    count = len(event_ids)
     has_person = np.zeros(count, dtype=bool)
     has_person[event[person[actor]]] = True
     shown = person[actor] == has_person[event]
@@ -67,7 +66,7 @@ def _pair_labels(event_ids: pd.Series, participants: pd.DataFrame, actors: pd.Da
         None if n == 0 else by_rank[a] if n == 1 else f"{by_rank[a]} – {by_rank[b]}"
         for a, b, n in zip(uniques // 3 // width, uniques // 3 % width, uniques % 3, strict=True)
     ]
-    labels = pd.Series(pd.array(text, dtype="str").take(combos), index=event_ids.index)
+    labels = pd.Series(pd.array(text, dtype="str").take(combos))
     crowded = np.flatnonzero(size > 2)
     if len(crowded):
         rows = np.isin(event, crowded)
@@ -85,16 +84,24 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     events = tables["events"]
     wanted = [k for k in (kinds or CONTACT_KINDS) if k in CONTACT_KINDS]
     keep = events["kind"].isin(wanted).to_numpy()
+    participants = tables["participants"]
     if actors:
-        participants = tables["participants"]
         involved = participants.loc[isin(participants["actor_id"], actors), "event_id"]
         keep = keep & isin(events["event_id"], involved).to_numpy()
     # One take of the wanted rows, already in date order.
     rows = order(events, ["date_start", "date_end", "event_id"], keep)
+    # Each event's row in the output (-1 if left out), for the participants' join to events.
+    shown = np.full(len(events), -1)
+    shown[rows] = np.arange(len(rows))
     columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "duration_min"]
     out = events[[*columns, "location"]].take(rows).reset_index(drop=True)
     out = out.assign(
-        pair=_pair_labels(out["event_id"], tables["participants"], tables["actors"]),
+        pair=_pair_labels(
+            np.append(shown, -1)[positions(participants["event_id"], events["event_id"])],
+            len(out),
+            participants["actor_id"],
+            tables["actors"],
+        ),
         mode=pd.array(["in_person", "phone"], dtype="str").take((out["kind"] == "phone_call").to_numpy(int)),
     )
     return out[[*columns[:3], "mode", "status", "pair", *columns[4:], "location"]]
@@ -117,7 +124,12 @@ def realised_contacts(
         ]
     ).dropna()
     out = held.assign(
-        pair=_pair_labels(held["outcome_id"], parties, tables["actors"]),
+        pair=_pair_labels(
+            positions(parties["event_id"], held["outcome_id"]),
+            len(held),
+            parties["actor_id"],
+            tables["actors"],
+        ).to_numpy(),
         status="occurred",
     )
     columns = [

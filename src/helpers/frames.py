@@ -177,6 +177,18 @@ def group_first(groups: np.ndarray, count: int) -> np.ndarray:
     return first
 
 
+def first_of_earliest(groups: np.ndarray, count: int, when: np.ndarray) -> np.ndarray:
+    """Per group 0..count-1, the position of the first row (in row order) among the group's rows
+    with the smallest ``when``; -1 for a group without rows. A group number outside 0..count-1
+    leaves the row out."""
+    inside = (groups >= 0) & (groups < count)
+    earliest = np.full(count, np.iinfo(np.int64).max)
+    np.minimum.at(earliest, groups[inside], when[inside])
+    chosen = inside.copy()
+    chosen[inside] = when[inside] == earliest[groups[inside]]
+    return group_first(np.where(chosen, groups, count), count + 1)[:count]
+
+
 def contains(haystacks: pd.Series, needles: pd.Series) -> pd.Series:
     """Row-wise ``needle in haystack``. Needles repeat (a date expression, a traded item), so
     each distinct needle is searched for in its rows at once, in Arrow."""

@@ -10,14 +10,16 @@ proof that the plan was dropped; the chart and the tables say so.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from helpers.frames import lookup
+from helpers.frames import first_of_earliest, order, positions, take
 from helpers.load import Tables
 from helpers.plotting import OKABE_ITO, date_axis, describe_dates, finish, legend_below, margins
+from helpers.views import publication_days
 
 VERDICTS = ("in window", "early", "late", "no window", "partly", "not found")
 VERDICT_COLOURS = {
@@ -37,18 +39,26 @@ def plans(tables: Tables) -> pd.DataFrame:
     Columns: announced window, first announcement, realised dates, ``verdict`` (one of
     ``VERDICTS``), ``lead_days`` (announcement to realisation) and ``slip_days`` (days
     outside the window: positive late, negative early, 0 inside)."""
-    events = tables["events"]
-    outcomes = tables["outcomes"]
-    planned = events["status"].isin(("planned", "proposed"))
-    frame = events.loc[planned, ["event_id", "title", "kind", "status", "date_start", "date_end"]]
-    published = lookup(tables["mentions"]["source_id"], tables["sources"].set_index("source_id")["published"])
-    announced = published.groupby(tables["mentions"]["event_id"]).min()
-    found = outcomes.set_index("event_id")[["outcome", "date_start", "date_end", "title", "location"]]
-    found.columns = ["outcome", "realised_start", "realised_end", "realised", "realised_location"]
-    out = frame.rename(columns={"date_start": "window_start", "date_end": "window_end"}).join(
-        found, on="event_id"
+    events, mentions, sources = tables["events"], tables["mentions"], tables["sources"]
+    planned = events["status"].isin(("planned", "proposed")).to_numpy()
+    rows = order(events, ["date_start", "event_id"], planned)
+    out = (
+        events[["event_id", "title", "kind", "status", "date_start", "date_end"]]
+        .take(rows)
+        .rename(columns={"date_start": "window_start", "date_end": "window_end"})
+        .reset_index(drop=True)
     )
-    out = out.assign(announced=lookup(out["event_id"], announced))
+    # First announcement: the earliest article that mentions the plan.
+    source = positions(mentions["source_id"], sources["source_id"])
+    published = np.append(publication_days(sources["published"]), np.iinfo(np.int64).max)[source]
+    event = positions(mentions["event_id"], events["event_id"])
+    first = first_of_earliest(event, len(events), published)[rows]
+    out["announced"] = take(sources["published"], np.append(source, -1)[first])
+    outcomes = tables["outcomes"]
+    found = positions(out["event_id"], outcomes["event_id"])
+    realised = {"outcome": "outcome", "date_start": "realised_start", "date_end": "realised_end"}
+    for column, name in (*realised.items(), ("location", "realised_location")):
+        out[name] = take(outcomes[column], found)
     late = out["realised_start"] > out["window_end"]
     early = out["realised_end"] < out["window_start"]
     verdict = pd.Series("in window", index=out.index, dtype="str")
@@ -84,7 +94,7 @@ def plans(tables: Tables) -> pd.DataFrame:
         "lead_days",
         "slip_days",
     ]
-    return out[columns].sort_values(["window_start", "event_id"]).reset_index(drop=True)
+    return out[columns]
 
 
 def overlapping(

@@ -9,11 +9,12 @@ article, and the lead time from announcement to event, as a range of days.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from helpers.frames import lookup
+from helpers.frames import first_of_earliest, order, positions, take
 from helpers.load import Tables
 from helpers.plotting import (
     MAX_MARKS,
@@ -27,6 +28,7 @@ from helpers.plotting import (
     status_handles,
     weekly_figure,
 )
+from helpers.views import publication_days
 
 SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
 STATUS_COLOURS = {
@@ -39,42 +41,25 @@ STATUS_COLOURS = {
 def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per calendar event with its announcement and lead time."""
     wanted = [k for k in (kinds or SCHEDULE_KINDS) if k in SCHEDULE_KINDS]
-    events = tables["events"]
-    events = events.loc[events["kind"].isin(wanted)]
-    published = tables["sources"].set_index("source_id")["published"]
-    mentions = tables["mentions"].assign(published=lookup(tables["mentions"]["source_id"], published))
-    # A stable sort on the date keeps the file's order among mentions of one day.
-    mentions = mentions.sort_values("published", kind="stable")
-    first = mentions.groupby("event_id", sort=False).first()
-    ahead = mentions.loc[mentions["reported_status"].isin(["planned", "proposed"])]
-    announced = ahead.groupby("event_id", sort=False).first()
-    out = events.assign(
-        first_reported=lookup(events["event_id"], first["published"]),
-        first_reported_by=lookup(events["event_id"], first["source_id"]),
-        announced=lookup(events["event_id"], announced["published"]),
-        announced_by=lookup(events["event_id"], announced["source_id"]),
-    )
-    out = out.assign(
+    events, mentions, sources = tables["events"], tables["mentions"], tables["sources"]
+    rows = order(events, ["date_start", "date_end", "event_id"], events["kind"].isin(wanted).to_numpy())
+    columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "location"]
+    out = events[columns].take(rows).reset_index(drop=True)
+    # Per event, the first mention in publication order (the file's order among mentions of
+    # one day), and the first that reported it ahead as planned or proposed.
+    event = positions(mentions["event_id"], events["event_id"])
+    source = positions(mentions["source_id"], sources["source_id"])
+    published = np.append(publication_days(sources["published"]), np.iinfo(np.int64).max)[source]
+    ahead = mentions["reported_status"].isin(["planned", "proposed"]).to_numpy()
+    for column, groups in (("first_reported", event), ("announced", np.where(ahead, event, -1))):
+        first = first_of_earliest(groups, len(events), published)[rows]
+        by = np.append(source, -1)[first]
+        out[column] = take(sources["published"], by)
+        out[column + "_by"] = take(sources["source_id"], by)
+    return out.assign(
         lead_min_days=(out["date_start"] - out["announced"]).dt.days.astype("Int64"),
         lead_max_days=(out["date_end"] - out["announced"]).dt.days.astype("Int64"),
     )
-    columns = [
-        "event_id",
-        "title",
-        "kind",
-        "status",
-        "date_start",
-        "date_end",
-        "precision",
-        "location",
-        "first_reported",
-        "first_reported_by",
-        "announced",
-        "announced_by",
-        "lead_min_days",
-        "lead_max_days",
-    ]
-    return out[columns].sort_values(["date_start", "date_end", "event_id"]).reset_index(drop=True)
 
 
 def _headline(frame: pd.DataFrame) -> str:

@@ -19,11 +19,21 @@ from helpers.load import Tables
 CONTACT_KINDS = ("phone_call", "meeting", "summit", "talks", "visit")
 
 
-def _days(published: pd.Series) -> np.ndarray:
+def publication_days(published: pd.Series) -> np.ndarray:
     """Publication dates as integers that order as the dates do (strings are parsed first)."""
     if pd.api.types.is_string_dtype(published.dtype):
         published = iso_dates(published)
     return published.astype("datetime64[us]").to_numpy().view(np.int64)
+
+
+def _status_codes(statuses: pd.Series) -> tuple[np.ndarray, int, pd.Series]:
+    """Status codes numbered in alphabetical order, how many there are, and the status of each."""
+    if isinstance(statuses.dtype, pd.CategoricalDtype):
+        names = statuses.cat.categories.astype("str")
+        alphabetical = np.argsort(np.argsort(names.to_numpy()))
+        return alphabetical[statuses.cat.codes.to_numpy()], len(names), pd.Series(np.sort(names), dtype="str")
+    status, kinds = codes(statuses.astype("str"))
+    return status, kinds, take(statuses.astype("str"), group_first(status, kinds))
 
 
 def latest_statuses(
@@ -35,16 +45,15 @@ def latest_statuses(
     ``sources`` (-1 if none). Integer work throughout; only contradicting groups are joined
     in Python."""
     source = positions(mentions["source_id"], sources["source_id"])
-    published = np.where(source >= 0, _days(sources["published"])[source], np.iinfo(np.int64).min)
+    published = np.where(source >= 0, publication_days(sources["published"])[source], np.iinfo(np.int64).min)
     latest = np.full(count, np.iinfo(np.int64).min)
     np.maximum.at(latest, groups, published)
     rows = np.flatnonzero((source >= 0) & (published == latest[groups]))
-    status, kinds = codes(mentions["reported_status"].astype("str"))  # numbered in sort order
+    status, kinds, names = _status_codes(mentions["reported_status"])
     low = np.full(count, kinds, dtype=np.int64)
     high = np.full(count, -1, dtype=np.int64)
     np.minimum.at(low, groups[rows], status[rows])
     np.maximum.at(high, groups[rows], status[rows])
-    names = take(mentions["reported_status"].astype("str"), group_first(status, kinds))
     out = take(names, np.where(low < kinds, low, -1))
     mixed = np.flatnonzero(low < high)
     if len(mixed):
@@ -61,7 +70,7 @@ def latest_statuses(
     first = np.full(len(groups), count)
     first[rows] = np.where(status[rows] == low[groups[rows]], groups[rows], count)
     row = group_first(first, count + 1)[:count]
-    return out, np.where(row >= 0, source[np.maximum(row, 0)], -1)
+    return out, np.append(source, -1)[row]
 
 
 def latest_reports(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
