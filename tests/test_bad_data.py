@@ -74,6 +74,26 @@ def test_unknown_actor_id(data_copy):
     assert "actors.csv" in str(next(p for p in found if p.value == "kono-typo"))
 
 
+@pytest.mark.parametrize("actor", [None, "kono-typo"], ids=["known-ids", "unknown-actor"])
+def test_repeated_composite_key_is_named(data_copy, actor):
+    """A participant listed twice for one event; the check runs on the foreign keys' joins when
+    every id exists and on the strings themselves when one does not."""
+    path = data_copy / "participants.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    for column in ("event_id", "actor_id", "mention_id"):
+        rows[2][header.index(column)] = rows[1][header.index(column)]
+    if actor:
+        rows[1][header.index("actor_id")] = rows[2][header.index("actor_id")] = actor
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    found = problems(data_copy)
+    find(found, "participants.csv", 3, "actor_id", rows[2][header.index("actor_id")])
+    repeated = [p for p in found if "repeats an earlier row" in p.expected]
+    assert [(p.line, p.column) for p in repeated] == [(3, "actor_id")]
+
+
 def test_curly_quote_straightened_is_not_verbatim(data_copy):
     tables = load_tables(data_copy)
     row = int(tables["mentions"].index[tables["mentions"]["quote"].str.contains("’")][0])

@@ -134,8 +134,13 @@ def row_keys(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
 
 def duplicated(frame: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
     """``frame.duplicated(columns, keep="first")``, with each string column ranked in Arrow."""
-    key = pd.Series(row_keys(frame, columns), index=frame.index)
-    return key.duplicated(keep="first")
+    if len(columns) == 1:
+        found, count = codes(frame[columns[0]])
+        if count == len(frame):  # as many codes as rows: all distinct (the usual primary key)
+            return pd.Series(False, index=frame.index)
+    else:
+        found = row_keys(frame, columns)
+    return pd.Series(found, index=frame.index).duplicated(keep="first")
 
 
 def sort_key(values: pd.Series) -> np.ndarray:

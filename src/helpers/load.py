@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from helpers import paths
-from helpers.frames import categorical, duplicated, isin, iso_dates
+from helpers.frames import categorical, duplicated, isin, iso_dates, positions
 from helpers.schema import Field, Resource, read_package
 
 __all__ = ["DataError", "Problem", "Tables", "load_tables", "read_raw"]
@@ -187,12 +187,6 @@ def _check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Proble
     frame = raw[resource.name]
     file = resource.path
     problems = []
-    key = list(resource.primary_key)
-    if key and all(k in frame for k in key) and len(key) > 1:
-        dup = duplicated(frame, key)
-        problems += problems_at(
-            frame, dup, file, key[-1], f"a unique ({', '.join(key)}) (it repeats an earlier row)"
-        )
     for fk in resource.foreign_keys:
         target = raw.get(fk.resource)
         if target is None or not all(c in frame for c in fk.fields):
@@ -220,7 +214,41 @@ def _check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Proble
             column,
             f"a {'/'.join(fk.reference)} listed in {fk.resource}.csv",
         )
+    key = list(resource.primary_key)
+    if key and all(k in frame for k in key) and len(key) > 1:
+        problems += problems_at(
+            frame,
+            _duplicate_keys(raw, resource, key),
+            file,
+            key[-1],
+            f"a unique ({', '.join(key)}) (it repeats an earlier row)",
+        )
     return problems
+
+
+def _duplicate_keys(raw: dict[str, pd.DataFrame], resource: Resource, key: list[str]) -> pd.Series:
+    """Rows repeating an earlier row's composite key. Where every key column is a foreign key
+    whose values all exist, their rows in the referenced tables (joins the foreign-key checks
+    just made, memoized) are integers equal exactly where the ids are, so no string is hashed
+    again."""
+    frame = raw[resource.name]
+    found = []
+    for column in key:
+        fk = next((fk for fk in resource.foreign_keys if fk.fields == (column,)), None)
+        target = raw.get(fk.resource) if fk else None
+        if target is None or fk.reference[0] not in target:
+            return duplicated(frame, key)
+        where = positions(frame[column], target[fk.reference[0]])
+        if (where < 0).any():
+            return duplicated(frame, key)
+        found.append(where)
+    sizes = [int(where.max(initial=0)) + 1 for where in found]
+    if np.prod(sizes, dtype=float) >= 2**62:  # the combined number could overflow
+        return duplicated(frame, key)
+    combined = np.zeros(len(frame), dtype=np.int64)
+    for where, size in zip(found, sizes, strict=True):
+        combined = combined * size + where
+    return pd.Series(combined, index=frame.index).duplicated(keep="first")
 
 
 def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
