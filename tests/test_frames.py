@@ -116,6 +116,14 @@ def test_iso_dates_accepts_only_real_days_in_iso_form():
     assert parsed.notna().tolist() == [True, False, False, False, False, False]
 
 
+def test_numbers_match_to_numeric():
+    valid = pd.Series(["25", "", "1.5", "-3"], dtype="str")
+    assert frames.numbers(valid).tolist()[::2] == [25.0, 1.5] and pd.isna(frames.numbers(valid)[1])
+    mixed = pd.Series(["25", "twenty", "", "7"], dtype="str")
+    expected = pd.to_numeric(mixed.where(mixed != ""), errors="coerce")
+    pd.testing.assert_series_equal(frames.numbers(mixed), expected.astype("float64"))
+
+
 def test_contains_is_row_wise_substring(frame):
     hay = frame["many"].fillna("") + " " + frame["few"].fillna("")
     needles = frame["few"].where(RNG.random(len(frame)) < 0.5, "k0")

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from helpers import paths
-from helpers.frames import categorical, duplicated, isin, iso_dates, positions
+from helpers.frames import categorical, duplicated, isin, iso_dates, numbers, positions
 from helpers.schema import Field, Resource, read_package
 
 __all__ = ["DataError", "Problem", "Tables", "load_tables", "read_raw"]
@@ -152,7 +152,7 @@ def _check_field(frame: pd.DataFrame, field: Field, file: str) -> list[Problem]:
             frame, present & parsed.isna(), file, field.name, "an ISO 8601 date (YYYY-MM-DD)"
         )
     elif field.type in ("integer", "number"):
-        parsed = pd.to_numeric(values.where(present), errors="coerce")
+        parsed = numbers(values)
         bad = present & parsed.isna()
         if field.type == "integer":
             bad |= present & parsed.notna() & (parsed % 1 != 0)
@@ -259,9 +259,9 @@ def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
         if field.type == "date":
             out[field.name] = iso_dates(values)
         elif field.type == "integer":
-            out[field.name] = pd.to_numeric(values.where(~missing)).astype("Int64")
+            out[field.name] = numbers(values).astype("Int64")
         elif field.type == "number":
-            out[field.name] = pd.to_numeric(values.where(~missing)).astype("Float64")
+            out[field.name] = numbers(values).astype("Float64")
         elif field.enum is not None:
             out[field.name] = categorical(values.where(~missing), list(field.enum))
         else:
