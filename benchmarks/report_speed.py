@@ -124,10 +124,14 @@ def scale(events: int, repeat: int) -> None:
         seconds = timed(lambda: generate(Path(out), events))
         print(f"synthetic data, {events:,} events: generated in {seconds:.1f} s")
         tables: dict = {}
-        seconds = median_of(
-            repeat, lambda: tables.update(load_tables(Path(out) / "data")), before=frames.clear_memo
+        loads = []
+        for _ in range(repeat):
+            frames.clear_memo()
+            loads.append(timed(lambda: tables.update(load_tables(Path(out) / "data"))))
+        print(
+            f"  load and validate:            {statistics.median(loads):6.2f} s  (median of {repeat}; "
+            f"the first in this process {loads[0]:.2f} s)"
         )
-        print(f"  load and validate:            {seconds:6.2f} s  (median of {repeat})")
         # The joins the loader's checks made, memoized by helpers.frames.positions, are what a
         # notebook's helpers start from ("after load"); "cold" clears them before each step.
         after_load = dict(frames._MEMO)

@@ -100,6 +100,19 @@ def test_lookup_into_an_empty_mapping_gives_missing_values():
     assert found.isna().all() and len(found) == 2
 
 
+def test_joins_side_by_side_match_one_by_one():
+    keys = pd.Series([f"e{i}" for i in range(70_000)], dtype="str")
+    values = [keys.iloc[::-1].reset_index(drop=True), keys.iloc[::3].reset_index(drop=True), keys.iloc[:5]]
+    frames.clear_memo()
+    together = frames.positions_all([(v, keys) for v in values])
+    frames.clear_memo()
+    assert [a.tolist() for a in together] == [frames.positions(v, keys).tolist() for v in values]
+    frames.clear_memo()
+    frames.prefetch([(v, keys) for v in values])
+    # The large joins are memoized (the same array comes back); the five-value one is not kept.
+    assert len(frames._MEMO) == 1 and frames.positions(values[0], keys) is frames.positions(values[0], keys)
+
+
 def test_group_first_and_take():
     groups = np.array([2, 0, 2, 1, 0])
     assert frames.group_first(groups, 4).tolist() == [1, 3, 0, -1]

@@ -8,6 +8,9 @@ point at the CSV line and column to fix.
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -237,16 +240,24 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
 def domain_problems(
     raw: dict[str, pd.DataFrame], resources: dict[str, Resource], data_dir: Path
 ) -> list[Problem]:
-    """Every check beyond the schema, on tables that already passed it."""
+    """Every check beyond the schema, on tables that already passed it. The checks only read
+    the tables, so they run side by side (NumPy and Arrow release the GIL for their loops);
+    problems are listed in the same order whatever finishes first."""
     root = data_dir.parent
     sources = raw["sources"]
-    problems = _seed_problems(sources, root)
     texts = source_texts(sources, root)
-    for name, resource in resources.items():
-        if resource.evidence:
-            problems += _evidence_problems(raw[name], resource, texts)
-    problems += _event_date_problems(raw["events"], raw["mentions"], sources)
-    problems += _status_problems(raw["events"], raw["mentions"], sources)
-    problems += _link_problems(raw)
-    problems += _context_problems(raw, resources)
-    return problems
+    events, mentions = raw["events"], raw["mentions"]
+    checks: list[Callable[[], list[Problem]]] = [lambda: _seed_problems(sources, root)]
+    checks += [
+        lambda name=name, resource=resource: _evidence_problems(raw[name], resource, texts)
+        for name, resource in resources.items()
+        if resource.evidence
+    ]
+    checks += [
+        lambda: _event_date_problems(events, mentions, sources),
+        lambda: _status_problems(events, mentions, sources),
+        lambda: _link_problems(raw),
+        lambda: _context_problems(raw, resources),
+    ]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return [problem for found in pool.map(lambda check: check(), checks) for problem in found]

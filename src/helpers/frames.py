@@ -12,8 +12,11 @@ checks that on random frames).
 
 from __future__ import annotations
 
+import os
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -38,7 +41,8 @@ def _strings(values: pd.Series | Iterable[str]) -> pa.Array | pa.ChunkedArray:
 # for one pair of arrays hold for as long as both exist; the memo keeps both alive.
 # Small joins cost less than the bookkeeping and are not kept.
 _MEMO: OrderedDict[tuple[int, int], tuple[object, object, np.ndarray]] = OrderedDict()
-_MEMO_SIZE = 8
+_MEMO_LOCK = threading.Lock()
+_MEMO_SIZE = 16
 _MEMO_MIN_ROWS = 65_536
 
 
@@ -48,22 +52,46 @@ def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
     of arrays (see ``_MEMO``)."""
     array, key_array = _strings(values), _strings(keys)
     memo_key = (id(array), id(key_array))
-    if memo_key in _MEMO:
-        _MEMO.move_to_end(memo_key)
-        return _MEMO[memo_key][2]
+    with _MEMO_LOCK:
+        if memo_key in _MEMO:
+            _MEMO.move_to_end(memo_key)
+            return _MEMO[memo_key][2]
     found = pc.index_in(array, value_set=key_array.cast(array.type))
     found = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     found.setflags(write=False)
     if len(array) >= _MEMO_MIN_ROWS:
-        _MEMO[memo_key] = (array, key_array, found)
-        if len(_MEMO) > _MEMO_SIZE:
-            _MEMO.popitem(last=False)
+        with _MEMO_LOCK:
+            _MEMO[memo_key] = (array, key_array, found)
+            while len(_MEMO) > _MEMO_SIZE:
+                _MEMO.popitem(last=False)
     return found
+
+
+def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarray]:
+    """``[positions(values, keys) for values, keys in pairs]``, several at a time: Arrow
+    releases the GIL while it hashes, so on a machine with several cores the joins overlap."""
+    if len(pairs) < 2:
+        return [positions(*pair) for pair in pairs]
+    with ThreadPoolExecutor(max_workers=min(len(pairs), os.cpu_count() or 1)) as pool:
+        return list(pool.map(lambda pair: positions(*pair), pairs))
+
+
+def prefetch(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> None:
+    """Memoize, several at a time, the large joins among ``pairs`` (values, keys) that
+    ``positions`` and ``isin`` will be asked for."""
+    positions_all(
+        [
+            (values, keys)
+            for values, keys in pairs
+            if len(values) >= _MEMO_MIN_ROWS and len(keys) <= _NARROW_RATIO * len(values)
+        ]
+    )
 
 
 def clear_memo() -> None:
     """Forget every memoized join (the benchmark times helpers with and without it)."""
-    _MEMO.clear()
+    with _MEMO_LOCK:
+        _MEMO.clear()
 
 
 def isin(values: pd.Series, allowed: pd.Series | Iterable[str]) -> pd.Series:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from helpers import paths
-from helpers.frames import categorical, duplicated, isin, iso_dates, numbers, positions
+from helpers.frames import categorical, duplicated, isin, iso_dates, numbers, positions, prefetch
 from helpers.schema import Field, Resource, read_package
 
 __all__ = ["DataError", "Problem", "Tables", "load_tables", "read_raw"]
@@ -271,6 +272,19 @@ def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
 
 
+def _foreign_key_columns(
+    raw: dict[str, pd.DataFrame], resources: dict[str, Resource]
+) -> Iterator[tuple[pd.Series, pd.Series]]:
+    """(values, referenced keys) of every single-column foreign key whose columns exist."""
+    for resource in resources.values():
+        frame = raw[resource.name]
+        for fk in resource.foreign_keys:
+            target = raw.get(fk.resource)
+            columns_exist = target is not None and fk.fields[0] in frame and fk.reference[0] in target
+            if len(fk.fields) == 1 and columns_exist:
+                yield frame[fk.fields[0]], target[fk.reference[0]]
+
+
 def load_tables(data_dir: Path | str | None = None) -> Tables:
     """Return every table of the data package as a typed DataFrame, keyed by resource name.
 
@@ -289,6 +303,7 @@ def load_tables(data_dir: Path | str | None = None) -> Tables:
         problems += found
     structural = bool(problems)
     if not structural:
+        prefetch(list(_foreign_key_columns(raw, resources)))
         for resource in resources.values():
             for field in resource.fields:
                 problems += _check_field(raw[resource.name], field, resource.path)

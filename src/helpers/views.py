@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.dates import precision_series, resolve_series
-from helpers.frames import categorical, codes, group_first, isin, iso_dates, positions, take
+from helpers.frames import categorical, codes, group_first, isin, iso_dates, positions, positions_all, take
 from helpers.load import Tables
 
 CONTACT_KINDS = ("phone_call", "meeting", "summit", "talks", "visit")
@@ -124,7 +124,12 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     sources = tables["sources"].loc[tables["sources"]["published"] <= as_of]
     all_events, all_mentions = tables["events"], tables["mentions"]
     count = len(all_events)
-    event = positions(all_mentions["event_id"], all_events["event_id"])
+    event, participant_event = positions_all(
+        [
+            (all_mentions["event_id"], all_events["event_id"]),
+            (tables["participants"]["event_id"], all_events["event_id"]),
+        ]
+    )
     visible = isin(all_mentions["source_id"], sources["source_id"]).to_numpy() & (event >= 0)
     seen, partial = np.zeros(count, dtype=bool), np.zeros(count, dtype=bool)
     seen[event[visible]] = True
@@ -142,7 +147,6 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
             precision_series(start, end).where(start.notna()), list(all_events["precision"].cat.categories)
         ),
     ).loc[seen]
-    participant_event = positions(tables["participants"]["event_id"], all_events["event_id"])
     out = dict(tables)
     out.update(
         sources=sources,
