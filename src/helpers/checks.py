@@ -8,16 +8,14 @@ point at the CSV line and column to fix.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from helpers.dates import precision_series
-from helpers.frames import codes, contains, iso_dates, positions, row_keys
+from helpers.frames import codes, contains, iso_dates, positions, row_keys, side_by_side
 from helpers.load import Problem, problems_at
 from helpers.schema import Resource
 from helpers.views import event_intervals, latest_statuses
@@ -259,5 +257,4 @@ def domain_problems(
         lambda: _link_problems(raw),
         lambda: _context_problems(raw, resources),
     ]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return [problem for found in pool.map(lambda check: check(), checks) for problem in found]
+    return [problem for found in side_by_side(checks) for problem in found]

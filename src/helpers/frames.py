@@ -15,13 +15,16 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+T = TypeVar("T")
 
 # Above this many keys per value, ``isin`` first narrows the keys to those among the values.
 _NARROW_RATIO = 8
@@ -67,13 +70,20 @@ def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
     return found
 
 
+def side_by_side(tasks: Sequence[Callable[[], T]]) -> list[T]:
+    """Run the tasks in a thread pool (one thread per core) and return their results in the
+    tasks' order. Worth it for Arrow and NumPy work, which releases the GIL; the tasks must
+    only read what they share."""
+    if len(tasks) < 2:
+        return [task() for task in tasks]
+    with ThreadPoolExecutor(max_workers=min(len(tasks), os.cpu_count() or 1)) as pool:
+        return list(pool.map(lambda task: task(), tasks))
+
+
 def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarray]:
-    """``[positions(values, keys) for values, keys in pairs]``, several at a time: Arrow
-    releases the GIL while it hashes, so on a machine with several cores the joins overlap."""
-    if len(pairs) < 2:
-        return [positions(*pair) for pair in pairs]
-    with ThreadPoolExecutor(max_workers=min(len(pairs), os.cpu_count() or 1)) as pool:
-        return list(pool.map(lambda pair: positions(*pair), pairs))
+    """``[positions(values, keys) for values, keys in pairs]``, side by side: Arrow releases
+    the GIL while it hashes, so on a machine with several cores the joins overlap."""
+    return side_by_side([lambda pair=pair: positions(*pair) for pair in pairs])
 
 
 def prefetch(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> None:

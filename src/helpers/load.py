@@ -15,6 +15,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,16 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from helpers import paths
-from helpers.frames import categorical, duplicated, isin, iso_dates, numbers, positions, prefetch
+from helpers.frames import (
+    categorical,
+    duplicated,
+    isin,
+    iso_dates,
+    numbers,
+    positions,
+    prefetch,
+    side_by_side,
+)
 from helpers.schema import Field, Resource, read_package
 
 __all__ = ["DataError", "Problem", "Tables", "load_tables", "read_raw"]
@@ -184,6 +194,10 @@ def _check_field(frame: pd.DataFrame, field: Field, file: str) -> list[Problem]:
     return problems
 
 
+def _check_fields(frame: pd.DataFrame, resource: Resource) -> list[Problem]:
+    return [problem for field in resource.fields for problem in _check_field(frame, field, resource.path)]
+
+
 def _check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Problem]:
     frame = raw[resource.name]
     file = resource.path
@@ -304,12 +318,14 @@ def load_tables(data_dir: Path | str | None = None) -> Tables:
     structural = bool(problems)
     if not structural:
         prefetch(list(_foreign_key_columns(raw, resources)))
+        # Each table's own columns, side by side; then the keys, which use the joins above.
+        for found in side_by_side([partial(_check_fields, raw[r.name], r) for r in resources.values()]):
+            problems += found
         for resource in resources.values():
-            for field in resource.fields:
-                problems += _check_field(raw[resource.name], field, resource.path)
             problems += _check_keys(raw, resource)
     if not problems:
         problems += checks.domain_problems(raw, resources, data_dir)
     if problems:
         raise DataError(problems)
-    return {name: _typed(raw[name], res) for name, res in resources.items()}
+    typed = side_by_side([partial(_typed, raw[name], res) for name, res in resources.items()])
+    return dict(zip(resources, typed, strict=True))
