@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from helpers.frames import isin, order, positions, sort_key
+from helpers.frames import isin, order, positions, side_by_side, sort_key
 from helpers.load import Tables
 from helpers.plotting import (
     MAX_MARKS,
@@ -88,8 +88,14 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     if actors:
         involved = participants.loc[isin(participants["actor_id"], actors), "event_id"]
         keep = keep & isin(events["event_id"], involved).to_numpy()
-    # One take of the wanted rows, already in date order.
-    rows = order(events, ["date_start", "date_end", "event_id"], keep)
+    # One take of the wanted rows, already in date order; sorting them and joining the
+    # participants to the events run side by side.
+    rows, participant_event = side_by_side(
+        [
+            lambda: order(events, ["date_start", "date_end", "event_id"], keep),
+            lambda: positions(participants["event_id"], events["event_id"]),
+        ]
+    )
     # Each event's row in the output (-1 if left out), for the participants' join to events.
     shown = np.full(len(events), -1)
     shown[rows] = np.arange(len(rows))
@@ -97,7 +103,7 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     out = events[[*columns, "location"]].take(rows).reset_index(drop=True)
     out = out.assign(
         pair=_pair_labels(
-            np.append(shown, -1)[positions(participants["event_id"], events["event_id"])],
+            np.append(shown, -1)[participant_event],
             len(out),
             participants["actor_id"],
             tables["actors"],

@@ -13,7 +13,17 @@ import numpy as np
 import pandas as pd
 
 from helpers.dates import precision_series, resolve_series
-from helpers.frames import categorical, codes, group_first, isin, iso_dates, positions, positions_all, take
+from helpers.frames import (
+    categorical,
+    codes,
+    group_first,
+    isin,
+    iso_dates,
+    positions,
+    positions_all,
+    side_by_side,
+    take,
+)
 from helpers.load import Tables
 
 CONTACT_KINDS = ("phone_call", "meeting", "summit", "talks", "visit")
@@ -135,8 +145,12 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     seen[event[visible]] = True
     partial[event[~visible & (event >= 0)]] = True
     mentions = all_mentions.loc[visible]
-    status, _ = latest_statuses(mentions, sources, event[visible], count)
-    known_start, known_end, _ = event_intervals(mentions, sources, event[visible], count)
+    (status, _), (known_start, known_end, _) = side_by_side(
+        [
+            lambda: latest_statuses(mentions, sources, event[visible], count),
+            lambda: event_intervals(mentions, sources, event[visible], count),
+        ]
+    )
     start = all_events["date_start"].where(~partial, known_start)
     end = all_events["date_end"].where(~partial, known_end)
     events = all_events.assign(
@@ -148,14 +162,13 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
         ),
     ).loc[seen]
     out = dict(tables)
-    out.update(
-        sources=sources,
-        mentions=mentions,
-        events=events,
-        participants=tables["participants"].loc[np.append(seen, False)[participant_event]],
-    )
+    out.update(sources=sources, mentions=mentions, events=events)
+    kept = {"participants": np.append(seen, False)[participant_event]}
     for name in ("sanctions", "figures"):
-        out[name] = tables[name].loc[isin(tables[name]["source_id"], sources["source_id"])]
+        kept[name] = isin(tables[name]["source_id"], sources["source_id"]).to_numpy()
+    # The large row selections copy a million rows each: side by side.
+    filtered = side_by_side([lambda n=name, r=rows: tables[n].loc[r] for name, rows in kept.items()])
+    out.update(zip(kept, filtered, strict=True))
     return {name: frame.reset_index(drop=True) for name, frame in out.items()}
 
 
