@@ -51,7 +51,7 @@ def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str,
     )
     found = np.array(
         [
-            quote in texts.get(source_id, "") and source_id in texts
+            source_id in texts and quote in texts[source_id]
             for source_id, quote in zip(
                 frame[source_col].iloc[first], frame[text_col].iloc[first], strict=True
             )

@@ -4,8 +4,9 @@ pandas 3 stores ``str`` columns in Arrow when pyarrow is installed (it is, by th
 lock). Most string work is then fast, but joining, grouping, sorting and
 de-duplicating on string keys go through pandas' factorization, which costs a
 second or more per million rows, and ``Series.isin`` converts every allowed
-value one by one in Python. The functions here hash each string column once in
-Arrow and do the rest on integer positions and codes in NumPy. Each one gives
+value one by one in Python. The functions here turn each string column into
+integers once in Arrow (a hash join, or a rank) and do the rest on those integer
+positions and codes in NumPy. Each one gives
 the same answer as the pandas expression its docstring names (tests/test_frames.py
 checks that on random frames).
 """

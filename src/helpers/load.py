@@ -249,11 +249,10 @@ def _duplicate_keys(raw: dict[str, pd.DataFrame], resource: Resource, key: list[
     frame = raw[resource.name]
     found = []
     for column in key:
-        fk = next((fk for fk in resource.foreign_keys if fk.fields == (column,)), None)
-        target = raw.get(fk.resource) if fk else None
-        if target is None or fk.reference[0] not in target:
+        keys = _referenced(raw, resource, column)
+        if keys is None:
             return duplicated(frame, key)
-        where = positions(frame[column], target[fk.reference[0]])
+        where = positions(frame[column], keys)
         if (where < 0).any():
             return duplicated(frame, key)
         found.append(where)
@@ -286,17 +285,26 @@ def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
 
 
+def _referenced(raw: dict[str, pd.DataFrame], resource: Resource, column: str) -> pd.Series | None:
+    """The key column that ``column`` of ``resource`` refers to, if it is a single-column foreign
+    key and both columns exist."""
+    for fk in resource.foreign_keys:
+        target = raw.get(fk.resource)
+        found = target is not None and column in raw[resource.name] and fk.reference[0] in target
+        if fk.fields == (column,) and found:
+            return target[fk.reference[0]]
+    return None
+
+
 def _foreign_key_columns(
     raw: dict[str, pd.DataFrame], resources: dict[str, Resource]
 ) -> Iterator[tuple[pd.Series, pd.Series]]:
     """(values, referenced keys) of every single-column foreign key whose columns exist."""
     for resource in resources.values():
-        frame = raw[resource.name]
         for fk in resource.foreign_keys:
-            target = raw.get(fk.resource)
-            columns_exist = target is not None and fk.fields[0] in frame and fk.reference[0] in target
-            if len(fk.fields) == 1 and columns_exist:
-                yield frame[fk.fields[0]], target[fk.reference[0]]
+            keys = _referenced(raw, resource, fk.fields[0]) if len(fk.fields) == 1 else None
+            if keys is not None:
+                yield raw[resource.name][fk.fields[0]], keys
 
 
 def load_tables(data_dir: Path | str | None = None) -> Tables:

@@ -10,16 +10,15 @@ proof that the plan was dropped; the chart and the tables say so.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from helpers.frames import first_of_earliest, order, positions, take
+from helpers.frames import order, positions, take
 from helpers.load import Tables
 from helpers.plotting import OKABE_ITO, date_axis, describe_dates, finish, legend_below, margins
-from helpers.views import publication_days
+from helpers.views import first_reports
 
 VERDICTS = ("in window", "early", "late", "no window", "partly", "not found")
 VERDICT_COLOURS = {
@@ -39,7 +38,7 @@ def plans(tables: Tables) -> pd.DataFrame:
     Columns: announced window, first announcement, realised dates, ``verdict`` (one of
     ``VERDICTS``), ``lead_days`` (announcement to realisation) and ``slip_days`` (days
     outside the window: positive late, negative early, 0 inside)."""
-    events, mentions, sources = tables["events"], tables["mentions"], tables["sources"]
+    events = tables["events"]
     planned = events["status"].isin(("planned", "proposed")).to_numpy()
     rows = order(events, ["date_start", "event_id"], planned)
     out = (
@@ -49,11 +48,7 @@ def plans(tables: Tables) -> pd.DataFrame:
         .reset_index(drop=True)
     )
     # First announcement: the earliest article that mentions the plan.
-    source = positions(mentions["source_id"], sources["source_id"])
-    published = np.append(publication_days(sources["published"]), np.iinfo(np.int64).max)[source]
-    event = positions(mentions["event_id"], events["event_id"])
-    first = first_of_earliest(event, len(events), published)[rows]
-    out["announced"] = take(sources["published"], np.append(source, -1)[first])
+    out["announced"] = take(tables["sources"]["published"], first_reports(tables)[rows])
     outcomes = tables["outcomes"]
     found = positions(out["event_id"], outcomes["event_id"])
     realised = {"outcome": "outcome", "date_start": "realised_start", "date_end": "realised_end"}

@@ -9,12 +9,11 @@ article, and the lead time from announcement to event, as a range of days.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from helpers.frames import first_of_earliest, order, positions, take
+from helpers.frames import order, take
 from helpers.load import Tables
 from helpers.plotting import (
     MAX_MARKS,
@@ -28,7 +27,7 @@ from helpers.plotting import (
     status_handles,
     weekly_figure,
 )
-from helpers.views import publication_days
+from helpers.views import first_reports
 
 SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
 STATUS_COLOURS = {
@@ -41,19 +40,14 @@ STATUS_COLOURS = {
 def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per calendar event with its announcement and lead time."""
     wanted = [k for k in (kinds or SCHEDULE_KINDS) if k in SCHEDULE_KINDS]
-    events, mentions, sources = tables["events"], tables["mentions"], tables["sources"]
+    events, sources = tables["events"], tables["sources"]
     rows = order(events, ["date_start", "date_end", "event_id"], events["kind"].isin(wanted).to_numpy())
     columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "location"]
     out = events[columns].take(rows).reset_index(drop=True)
-    # Per event, the first mention in publication order (the file's order among mentions of
-    # one day), and the first that reported it ahead as planned or proposed.
-    event = positions(mentions["event_id"], events["event_id"])
-    source = positions(mentions["source_id"], sources["source_id"])
-    published = np.append(publication_days(sources["published"]), np.iinfo(np.int64).max)[source]
-    ahead = mentions["reported_status"].isin(["planned", "proposed"]).to_numpy()
-    for column, groups in (("first_reported", event), ("announced", np.where(ahead, event, -1))):
-        first = first_of_earliest(groups, len(events), published)[rows]
-        by = np.append(source, -1)[first]
+    # Per event, the first article to report it, and the first to report it ahead as planned
+    # or proposed.
+    for column, statuses in (("first_reported", ()), ("announced", ("planned", "proposed"))):
+        by = first_reports(tables, statuses)[rows]
         out[column] = take(sources["published"], by)
         out[column + "_by"] = take(sources["source_id"], by)
     return out.assign(

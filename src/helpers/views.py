@@ -16,6 +16,7 @@ from helpers.dates import precision_series, resolve_series
 from helpers.frames import (
     categorical,
     codes,
+    first_of_earliest,
     group_first,
     isin,
     iso_dates,
@@ -36,6 +37,26 @@ def publication_days(published: pd.Series) -> np.ndarray:
     return published.astype("datetime64[us]").to_numpy().view(np.int64)
 
 
+def mention_sources(mentions: pd.DataFrame, sources: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each mention's article: its row in ``sources`` (-1 if none) and its publication day as
+    an integer (``publication_days``; the largest int64 where the article is unknown)."""
+    source = positions(mentions["source_id"], sources["source_id"])
+    published = np.append(publication_days(sources["published"]), np.iinfo(np.int64).max)[source]
+    return source, published
+
+
+def first_reports(tables: Tables, statuses: tuple[str, ...] = ()) -> np.ndarray:
+    """Per row of ``events``, the row in ``sources`` of the first article that mentions the event
+    (reporting it with one of ``statuses``, if given): the earliest published, the file's order
+    among mentions of one day; -1 if there is none."""
+    events, mentions = tables["events"], tables["mentions"]
+    event = positions(mentions["event_id"], events["event_id"])
+    if statuses:
+        event = np.where(mentions["reported_status"].isin(statuses).to_numpy(), event, -1)
+    source, published = mention_sources(mentions, tables["sources"])
+    return np.append(source, -1)[first_of_earliest(event, len(events), published)]
+
+
 def _status_codes(statuses: pd.Series) -> tuple[np.ndarray, int, pd.Series]:
     """Status codes numbered in alphabetical order, how many there are, and the status of each."""
     if isinstance(statuses.dtype, pd.CategoricalDtype):
@@ -54,8 +75,8 @@ def latest_statuses(
     contradicts itself (NA for a group without mentions), and that article's row in
     ``sources`` (-1 if none). Integer work throughout; only contradicting groups are joined
     in Python."""
-    source = positions(mentions["source_id"], sources["source_id"])
-    published = np.where(source >= 0, publication_days(sources["published"])[source], np.iinfo(np.int64).min)
+    source, published = mention_sources(mentions, sources)
+    published = np.where(source >= 0, published, np.iinfo(np.int64).min)
     latest = np.full(count, np.iinfo(np.int64).min)
     np.maximum.at(latest, groups, published)
     rows = np.flatnonzero((source >= 0) & (published == latest[groups]))
