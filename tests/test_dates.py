@@ -1,11 +1,11 @@
 """The relative-date resolver, form by form, anchored on the articles' own dates."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 
-from helpers.dates import UnresolvableDate, precision_of, resolve, resolve_series
+from helpers.dates import UnresolvableDate, precision_of, precision_series, resolve, resolve_series
 
 FRI = date(2017, 9, 1)  # a000: Friday
 TUE = date(2017, 9, 19)  # a001: Tuesday
@@ -58,6 +58,20 @@ def test_error_lists_known_forms():
 def test_precision_of_month_needs_whole_month():
     assert precision_of(date(2017, 2, 1), date(2017, 2, 28)) == "month"
     assert precision_of(date(2017, 2, 1), date(2017, 2, 27)) == "interval"
+
+
+def test_precision_series_agrees_with_precision_of():
+    # Every start in 2016-2017 (a leap February) with spans around a week and a month.
+    starts = [date(2016, 1, 1) + timedelta(days=n) for n in range(731)]
+    pairs = [(s, s + timedelta(days=span)) for s in starts for span in (0, 1, 6, 7, 27, 28, 29, 30)]
+    start = pd.Series([s for s, _ in pairs], dtype="datetime64[us]", index=range(5, 5 + len(pairs)))
+    end = pd.Series([e for _, e in pairs], dtype="datetime64[us]", index=start.index)
+    found = precision_series(start, end)
+    assert found.index.equals(start.index)
+    assert found.tolist() == [precision_of(s, e) for s, e in pairs]
+    assert set(found) == {"day", "week", "month", "interval"}
+    missing = precision_series(pd.Series([pd.NaT], dtype="datetime64[us]"), pd.Series(end.iloc[:1].tolist()))
+    assert missing.tolist() == ["interval"]
 
 
 def test_resolve_series_resolves_each_pair_and_reports_errors():

@@ -48,6 +48,14 @@ def test_duplicated_matches_pandas(frame, columns):
     pd.testing.assert_series_equal(frames.duplicated(frame, columns), frame.duplicated(columns))
 
 
+def test_repeats_match_pandas_on_runs_and_shuffled_keys():
+    runs = np.repeat(RNG.integers(0, 50, 200), RNG.integers(1, 4, 200))
+    for keys in (runs, RNG.permutation(runs), np.array([], dtype=np.int64), np.array([7])):
+        expected = pd.Series(keys).duplicated(keep="first").to_numpy()
+        assert frames.repeats(keys).tolist() == expected.tolist()
+    assert frames.repeats(runs).any()  # the case above had repeats to find
+
+
 @pytest.mark.parametrize(
     "columns",
     [["many"], ["few", "many"], ["day", "few", "many"], ["kind", "count", "many"], ["share", "day"]],
@@ -102,15 +110,26 @@ def test_lookup_into_an_empty_mapping_gives_missing_values():
 
 def test_joins_side_by_side_match_one_by_one():
     keys = pd.Series([f"e{i}" for i in range(70_000)], dtype="str")
-    values = [keys.iloc[::-1].reset_index(drop=True), keys.iloc[::3].reset_index(drop=True), keys.iloc[:5]]
+    unknown = pd.Series(["e-none"], dtype="str")
+    repeats = pd.concat([keys.sample(frac=1.2, replace=True, random_state=0), unknown])
+    values = [keys.iloc[::-1].reset_index(drop=True), repeats.reset_index(drop=True), keys.iloc[:5]]
     frames.clear_memo()
     together = frames.positions_all([(v, keys) for v in values])
     frames.clear_memo()
     assert [a.tolist() for a in together] == [frames.positions(v, keys).tolist() for v in values]
+    other_keys = keys.iloc[::2].reset_index(drop=True)
+    pairs = [(v, keys) for v in values] + [(values[0], other_keys)]
     frames.clear_memo()
-    frames.prefetch([(v, keys) for v in values])
+    # Two large columns share their keys (joined in one go, one of them asked for twice); one
+    # has keys of its own.
+    frames.prefetch([*pairs, (values[1], keys)])
     # The large joins are memoized (the same array comes back); the five-value one is not kept.
-    assert len(frames._MEMO) == 1 and frames.positions(values[0], keys) is frames.positions(values[0], keys)
+    assert len(frames._MEMO) == 3
+    prefetched = [frames.positions(v, k) for v, k in pairs]
+    large = [0, 1, 3]
+    assert all(frames.positions(*pairs[i]) is prefetched[i] for i in large)
+    frames.clear_memo()
+    assert [a.tolist() for a in prefetched] == [frames.positions(v, k).tolist() for v, k in pairs]
 
 
 def test_group_first_and_take():
@@ -142,3 +161,11 @@ def test_contains_is_row_wise_substring(frame):
     needles = frame["few"].where(RNG.random(len(frame)) < 0.5, "k0")
     expected = [isinstance(n, str) and n in h for h, n in zip(hay, needles, strict=True)]
     assert frames.contains(hay, needles).tolist() == expected
+
+
+def test_contains_takes_needles_literally():
+    needles = ["a.b", "(x)", "[a-z]+", "\\E", "$^|?*{2}", "em—dash ’q’", "tab\there", "", "a.b"]
+    hay = ["za.bz", "x", "[a-z]+!", "a\\Eb", "$^|?*{2}", "em—dash ’q’", "tab\there", "any", "axb"]
+    found = frames.contains(pd.Series(hay, dtype="str"), pd.Series(needles, dtype="str"))
+    assert found.tolist() == [n in h for h, n in zip(hay, needles, strict=True)]
+    assert found.tolist() == [True, False, True, True, True, True, True, True, False]

@@ -64,13 +64,12 @@ def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str,
     )
 
 
-def _event_date_problems(
-    events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
-) -> list[Problem]:
+def _event_interval_problems(events: pd.DataFrame) -> list[Problem]:
+    """Each event's interval is ordered, and its precision is the one the interval has."""
     start, end = iso_dates(events["date_start"]), iso_dates(events["date_end"])
     problems = problems_at(events, start > end, "events.csv", "date_end", "a date on or after date_start")
     ordered = start <= end
-    problems += problems_at(
+    return problems + problems_at(
         events,
         ordered & (precision_series(start, end) != events["precision"]),
         "events.csv",
@@ -79,13 +78,24 @@ def _event_date_problems(
         "month (a whole month), else interval",
     )
 
+
+def _date_text_problems(mentions: pd.DataFrame) -> list[Problem]:
+    """A mention's date expression is words of its quote."""
+    not_in_quote = (mentions["date_text"] != "") & ~contains(mentions["quote"], mentions["date_text"])
+    return problems_at(
+        mentions, not_in_quote, "mentions.csv", "date_text", "an expression that appears in the quote"
+    )
+
+
+def _event_date_problems(
+    events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
+) -> list[Problem]:
+    """Each mention's date expression resolves, and each event's interval is exactly what its
+    dated mentions allow together."""
+    problems = []
     event = positions(mentions["event_id"], events["event_id"])
     allowed_start, allowed_end, resolved = event_intervals(mentions, sources, event, len(events))
     dated = mentions["date_text"] != ""
-    not_in_quote = dated & ~contains(mentions["quote"], mentions["date_text"])
-    problems += problems_at(
-        mentions, not_in_quote, "mentions.csv", "date_text", "an expression that appears in the quote"
-    )
     unresolved = dated & resolved["start"].isna()
     for line, value, error in zip(
         mentions.loc[unresolved, "_line"],
@@ -97,8 +107,12 @@ def _event_date_problems(
             Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
         )
 
-    # The event's interval must be exactly what its dated mentions allow together.
-    frame = events.assign(_start=start, _end=end, start=allowed_start, end=allowed_end)
+    frame = events.assign(
+        _start=iso_dates(events["date_start"]),
+        _end=iso_dates(events["date_end"]),
+        start=allowed_start,
+        end=allowed_end,
+    )
     has_dated = frame["start"].notna()
     for column, mine, theirs in (("date_start", "_start", "start"), ("date_end", "_end", "end")):
         differs = has_dated & (frame[mine] != frame[theirs])
@@ -252,6 +266,8 @@ def domain_problems(
         if resource.evidence
     ]
     checks += [
+        lambda: _event_interval_problems(events),
+        lambda: _date_text_problems(mentions),
         lambda: _event_date_problems(events, mentions, sources),
         lambda: _status_problems(events, mentions, sources),
         lambda: _link_problems(raw),

@@ -14,10 +14,12 @@ checks that on random frames).
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TypeVar
 
 import numpy as np
@@ -60,15 +62,26 @@ def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
         if memo_key in _MEMO:
             _MEMO.move_to_end(memo_key)
             return _MEMO[memo_key][2]
+    found = _index_in(array, key_array)
+    _remember(array, key_array, found)
+    return found
+
+
+def _index_in(array: pa.Array | pa.ChunkedArray, key_array: pa.Array | pa.ChunkedArray) -> np.ndarray:
     found = pc.index_in(array, value_set=key_array.cast(array.type))
     found = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     found.setflags(write=False)
+    return found
+
+
+def _remember(
+    array: pa.Array | pa.ChunkedArray, key_array: pa.Array | pa.ChunkedArray, found: np.ndarray
+) -> None:
     if len(array) >= _MEMO_MIN_ROWS:
         with _MEMO_LOCK:
-            _MEMO[memo_key] = (array, key_array, found)
+            _MEMO[(id(array), id(key_array))] = (array, key_array, found)
             while len(_MEMO) > _MEMO_SIZE:
                 _MEMO.popitem(last=False)
-    return found
 
 
 def side_by_side(tasks: Sequence[Callable[[], T]]) -> list[T]:
@@ -88,15 +101,29 @@ def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarr
 
 
 def prefetch(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> None:
-    """Memoize, several at a time, the large joins among ``pairs`` (values, keys) that
-    ``positions`` and ``isin`` will be asked for."""
-    positions_all(
-        [
-            (values, keys)
-            for values, keys in pairs
-            if len(values) >= _MEMO_MIN_ROWS and len(keys) <= _NARROW_RATIO * len(values)
-        ]
-    )
+    """Memoize the large joins among ``pairs`` (values, keys) that ``positions`` and ``isin``
+    will be asked for. Columns joined to the same keys (every table's ``event_id``) are joined
+    in one go, so the keys are hashed once rather than once per column (building the hash
+    table costs as much as probing a million values); the groups run side by side."""
+    groups: dict[int, tuple[pa.Array | pa.ChunkedArray, list[pa.Array | pa.ChunkedArray]]] = {}
+    for values, keys in pairs:
+        if len(values) >= _MEMO_MIN_ROWS and len(keys) <= _NARROW_RATIO * len(values):
+            key_array = _strings(keys)
+            groups.setdefault(id(key_array), (key_array, []))[1].append(_strings(values))
+    side_by_side([partial(_join_together, key_array, arrays) for key_array, arrays in groups.values()])
+
+
+def _join_together(key_array: pa.Array | pa.ChunkedArray, arrays: list[pa.Array | pa.ChunkedArray]) -> None:
+    """One hash join of all ``arrays`` against ``key_array``, split and memoized per array."""
+    chunks = [
+        chunk.cast(key_array.type)
+        for array in arrays
+        for chunk in (array.chunks if isinstance(array, pa.ChunkedArray) else [array])
+    ]
+    found = _index_in(pa.chunked_array(chunks, type=key_array.type), key_array)
+    bounds = np.cumsum([len(array) for array in arrays])[:-1]
+    for array, part in zip(arrays, np.split(found, bounds), strict=True):
+        _remember(array, key_array, part)
 
 
 def clear_memo() -> None:
@@ -179,7 +206,19 @@ def duplicated(frame: pd.DataFrame, columns: Sequence[str]) -> pd.Series:
             return pd.Series(False, index=frame.index)
     else:
         found = row_keys(frame, columns)
-    return pd.Series(found, index=frame.index).duplicated(keep="first")
+    return pd.Series(repeats(found), index=frame.index)
+
+
+def repeats(keys: np.ndarray) -> np.ndarray:
+    """``pd.Series(keys).duplicated(keep="first")`` for integer keys, as a NumPy array. A stable
+    sort puts equal keys side by side in row order, and all but the first of each run repeat.
+    The sort (timsort) is near-linear on keys that come in runs, as the rows of a table
+    written event by event do, and no slower than hashing on shuffled keys."""
+    order = np.argsort(keys, kind="stable")
+    later = order[1:][keys[order[1:]] == keys[order[:-1]]]
+    out = np.zeros(len(keys), dtype=bool)
+    out[later] = True
+    return out
 
 
 def sort_key(values: pd.Series) -> np.ndarray:
@@ -233,11 +272,20 @@ def first_of_earliest(groups: np.ndarray, count: int, when: np.ndarray) -> np.nd
     return group_first(np.where(chosen, groups, count), count + 1)[:count]
 
 
+# RE2 reads a backslash before ASCII punctuation as that character; every other character of
+# a needle (letters, digits, spaces, anything beyond ASCII) is already a literal.
+_ASCII_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
 def contains(haystacks: pd.Series, needles: pd.Series) -> pd.Series:
     """Row-wise ``needle in haystack``. Needles repeat (a date expression, a traded item), so
-    each distinct needle is searched for in its rows at once, in Arrow."""
+    each distinct needle is searched for in its rows at once, in Arrow, as an escaped literal:
+    RE2 skips ahead to a literal's first bytes, which makes it about twice as fast as
+    ``match_substring`` on sentences."""
     out = np.zeros(len(haystacks), dtype=bool)
     hay = _strings(haystacks)
+    if isinstance(hay, pa.ChunkedArray):  # a take from one buffer beats one across chunks
+        hay = hay.combine_chunks()
     found, _ = codes(needles)
     order = np.argsort(found, kind="stable")
     bounds = np.flatnonzero(np.diff(found[order])) + 1
@@ -245,7 +293,8 @@ def contains(haystacks: pd.Series, needles: pd.Series) -> pd.Series:
         if len(rows):
             needle = needles.iloc[rows[0]]
             if isinstance(needle, str):
-                out[rows] = np.asarray(pc.match_substring(hay.take(pa.array(rows)), needle), dtype=bool)
+                literal = _ASCII_PUNCTUATION.sub(r"\\\g<0>", needle)
+                out[rows] = np.asarray(pc.match_substring_regex(hay.take(rows), literal), dtype=bool)
     return pd.Series(out, index=haystacks.index)
 
 

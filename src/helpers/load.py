@@ -32,6 +32,7 @@ from helpers.frames import (
     numbers,
     positions,
     prefetch,
+    repeats,
     side_by_side,
 )
 from helpers.schema import Field, Resource, read_package
@@ -148,19 +149,20 @@ def read_raw(data_dir: Path, resource: Resource) -> tuple[pd.DataFrame, list[Pro
     return frame, problems
 
 
-def _check_field(frame: pd.DataFrame, field: Field, file: str) -> list[Problem]:
-    if field.name not in frame:
-        return []
+def _check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Problem], pd.Series]:
+    """Check one column against its field and convert it to the field's dtype in the same pass,
+    so each value is parsed once: a value that does not convert is the problem. Values with a
+    problem come out missing (the typed table is only returned when there are none)."""
     values = frame[field.name]
     empty = values == ""
+    present = ~empty
     problems = []
     if field.required:
         problems += problems_at(frame, empty, file, field.name, "a value (required)")
-    present = ~empty
     if field.type == "date":
-        parsed = iso_dates(values)
+        typed = iso_dates(values)
         problems += problems_at(
-            frame, present & parsed.isna(), file, field.name, "an ISO 8601 date (YYYY-MM-DD)"
+            frame, present & typed.isna(), file, field.name, "an ISO 8601 date (YYYY-MM-DD)"
         )
     elif field.type in ("integer", "number"):
         parsed = numbers(values)
@@ -172,14 +174,16 @@ def _check_field(frame: pd.DataFrame, field: Field, file: str) -> list[Problem]:
             problems += problems_at(
                 frame, present & (parsed < field.minimum), file, field.name, f">= {field.minimum}"
             )
-    if field.enum is not None:
+        typed = parsed.where(~bad).astype("Int64" if field.type == "integer" else "Float64")
+    elif field.enum is not None:
+        typed = pd.Series(categorical(values, list(field.enum)), index=frame.index)
         problems += problems_at(
-            frame,
-            present & ~values.isin(field.enum),
-            file,
-            field.name,
-            "one of " + ", ".join(field.enum),
+            frame, present & typed.isna(), file, field.name, "one of " + ", ".join(field.enum)
         )
+    else:
+        # Kept as the same Arrow data where nothing is missing, so joins memoized by
+        # helpers.frames.positions during the checks still apply to the typed tables.
+        typed = values.where(present) if empty.any() else values
     if field.pattern is not None:
         ok = values.str.fullmatch(field.pattern)
         problems += problems_at(frame, present & ~ok, file, field.name, f"text matching /{field.pattern}/")
@@ -191,11 +195,22 @@ def _check_field(frame: pd.DataFrame, field: Field, file: str) -> list[Problem]:
             field.name,
             "a unique value (it repeats an earlier row)",
         )
-    return problems
+    return problems, typed
 
 
-def _check_fields(frame: pd.DataFrame, resource: Resource) -> list[Problem]:
-    return [problem for field in resource.fields for problem in _check_field(frame, field, resource.path)]
+def _check_fields(frame: pd.DataFrame, resource: Resource) -> tuple[list[Problem], pd.DataFrame]:
+    """Every column's problems, and the table with each column converted to its dtype."""
+    problems, typed = [], {}
+    for field in resource.fields:
+        found, typed[field.name] = _check_field(frame, field, resource.path)
+        problems += found
+    return problems, pd.DataFrame(typed, index=frame.index).reset_index(drop=True)
+
+
+def _check_table(raw: dict[str, pd.DataFrame], resource: Resource) -> tuple[list[Problem], pd.DataFrame]:
+    """One table's problems, its columns' then its keys', and the table typed."""
+    problems, typed = _check_fields(raw[resource.name], resource)
+    return problems + _check_keys(raw, resource), typed
 
 
 def _check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Problem]:
@@ -262,27 +277,7 @@ def _duplicate_keys(raw: dict[str, pd.DataFrame], resource: Resource, key: list[
     combined = np.zeros(len(frame), dtype=np.int64)
     for where, size in zip(found, sizes, strict=True):
         combined = combined * size + where
-    return pd.Series(combined, index=frame.index).duplicated(keep="first")
-
-
-def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
-    out = {}
-    for field in resource.fields:
-        values = frame[field.name]
-        missing = values == ""
-        if field.type == "date":
-            out[field.name] = iso_dates(values)
-        elif field.type == "integer":
-            out[field.name] = numbers(values).astype("Int64")
-        elif field.type == "number":
-            out[field.name] = numbers(values).astype("Float64")
-        elif field.enum is not None:
-            out[field.name] = categorical(values.where(~missing), list(field.enum))
-        else:
-            # Kept as the same Arrow data where nothing is missing, so joins memoized by
-            # helpers.frames.positions during the checks still apply to the typed tables.
-            out[field.name] = values.where(~missing) if missing.any() else values
-    return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
+    return pd.Series(repeats(combined), index=frame.index)
 
 
 def _referenced(raw: dict[str, pd.DataFrame], resource: Resource, column: str) -> pd.Series | None:
@@ -323,17 +318,15 @@ def load_tables(data_dir: Path | str | None = None) -> Tables:
         frame, found = read_raw(data_dir, resource)
         raw[resource.name] = frame
         problems += found
-    structural = bool(problems)
-    if not structural:
-        prefetch(list(_foreign_key_columns(raw, resources)))
-        # Each table's own columns, side by side; then the keys, which use the joins above.
-        for found in side_by_side([partial(_check_fields, raw[r.name], r) for r in resources.values()]):
-            problems += found
-        for resource in resources.values():
-            problems += _check_keys(raw, resource)
+    if problems:  # a missing file or column: the other checks would only repeat it
+        raise DataError(problems)
+    prefetch(list(_foreign_key_columns(raw, resources)))
+    # The tables side by side; their key checks use the joins just made.
+    checked = side_by_side([partial(_check_table, raw, resource) for resource in resources.values()])
+    for found, _ in checked:
+        problems += found
     if not problems:
         problems += checks.domain_problems(raw, resources, data_dir)
     if problems:
         raise DataError(problems)
-    typed = side_by_side([partial(_typed, raw[name], res) for name, res in resources.items()])
-    return dict(zip(resources, typed, strict=True))
+    return {name: typed for name, (_, typed) in zip(resources, checked, strict=True)}
