@@ -67,6 +67,13 @@ def test_one_bad_cell_is_named(data_copy, table, row, column, value):
     find(problems(data_copy), f"{table}.csv", line, column, value)
 
 
+def test_lines_are_counted_past_a_value_with_a_line_break(data_copy):
+    # The quote of row 0 spans two physical lines, so row 2 starts on line 5, not 4.
+    edit(data_copy, "mentions", 0, "quote", "Kono and Lavrov\nagreed on everything.")
+    edit(data_copy, "mentions", 2, "reported_status", "rumoured")
+    find(problems(data_copy), "mentions.csv", 5, "reported_status", "rumoured")
+
+
 def test_unknown_actor_id(data_copy):
     line = edit(data_copy, "participants", 0, "actor_id", "kono-typo")
     found = problems(data_copy)
