@@ -33,7 +33,10 @@ T = TypeVar("T")
 _NARROW_RATIO = 8
 
 
-def _strings(values: pd.Series | Iterable[str]) -> pa.Array | pa.ChunkedArray:
+Strings = pa.Array | pa.ChunkedArray
+
+
+def _strings(values: pd.Series | Iterable[str]) -> Strings:
     """The values as Arrow strings: a ``str`` column's own Arrow data, without a copy."""
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")
     array = series.astype("str").array
@@ -56,32 +59,78 @@ def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
     """Row position in ``keys`` of each value (of the first match if keys repeat), -1 where
     there is none, as a read-only int64 array. Computed by an Arrow hash join, once per pair
     of arrays (see ``_MEMO``)."""
-    array, key_array = _strings(values), _strings(keys)
-    memo_key = (id(array), id(key_array))
+    return _join_together(_strings(keys), [_strings(values)])[0]
+
+
+def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarray]:
+    """``[positions(values, keys) for values, keys in pairs]``, with the columns joined to the
+    same keys (every table's ``event_id``) joined in one go, so the keys are hashed once rather
+    than once per column: building the hash table costs as much as probing a million values.
+    The groups run side by side, as Arrow releases the GIL while it hashes."""
+    groups: dict[int, tuple[Strings, list[int]]] = {}
+    arrays = []
+    for at, (values, keys) in enumerate(pairs):
+        key_array = _strings(keys)
+        groups.setdefault(id(key_array), (key_array, []))[1].append(at)
+        arrays.append(_strings(values))
+    joined = side_by_side(
+        [
+            partial(_join_together, key_array, [arrays[at] for at in members])
+            for key_array, members in groups.values()
+        ]
+    )
+    found: dict[int, np.ndarray] = {}
+    for (_, members), results in zip(groups.values(), joined, strict=True):
+        found.update(zip(members, results, strict=True))
+    return [found[at] for at in range(len(pairs))]
+
+
+def prefetch(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> None:
+    """Memoize the large joins among ``pairs`` (values, keys) that ``positions`` and ``isin``
+    will be asked for (see ``positions_all``)."""
+    positions_all(
+        [
+            (values, keys)
+            for values, keys in pairs
+            if len(values) >= _MEMO_MIN_ROWS and len(keys) <= _NARROW_RATIO * len(values)
+        ]
+    )
+
+
+def _join_together(key_array: Strings, arrays: list[Strings]) -> list[np.ndarray]:
+    """The positions of each of ``arrays`` in ``key_array``: those the memo holds, and the rest
+    from one hash join of them all, split and memoized per array."""
+    found: list[np.ndarray | None] = []
     with _MEMO_LOCK:
-        if memo_key in _MEMO:
-            _MEMO.move_to_end(memo_key)
-            return _MEMO[memo_key][2]
-    found = _index_in(array, key_array)
-    _remember(array, key_array, found)
+        for array in arrays:
+            memo_key = (id(array), id(key_array))
+            if memo_key in _MEMO:
+                _MEMO.move_to_end(memo_key)
+            found.append(_MEMO[memo_key][2] if memo_key in _MEMO else None)
+    missing = [array for array, known in zip(arrays, found, strict=True) if known is None]
+    if missing:
+        chunks = [
+            chunk.cast(key_array.type)
+            for array in missing
+            for chunk in (array.chunks if isinstance(array, pa.ChunkedArray) else [array])
+        ]
+        joined = pc.index_in(pa.chunked_array(chunks, type=key_array.type), value_set=key_array)
+        joined = pc.fill_null(joined, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        joined.setflags(write=False)
+        parts = np.split(joined, np.cumsum([len(array) for array in missing])[:-1])
+        for array, part in zip(missing, parts, strict=True):
+            if len(array) >= _MEMO_MIN_ROWS:
+                _remember(array, key_array, part)
+        fresh = iter(parts)
+        found = [known if known is not None else next(fresh) for known in found]
     return found
 
 
-def _index_in(array: pa.Array | pa.ChunkedArray, key_array: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    found = pc.index_in(array, value_set=key_array.cast(array.type))
-    found = pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    found.setflags(write=False)
-    return found
-
-
-def _remember(
-    array: pa.Array | pa.ChunkedArray, key_array: pa.Array | pa.ChunkedArray, found: np.ndarray
-) -> None:
-    if len(array) >= _MEMO_MIN_ROWS:
-        with _MEMO_LOCK:
-            _MEMO[(id(array), id(key_array))] = (array, key_array, found)
-            while len(_MEMO) > _MEMO_SIZE:
-                _MEMO.popitem(last=False)
+def _remember(array: Strings, key_array: Strings, found: np.ndarray) -> None:
+    with _MEMO_LOCK:
+        _MEMO[(id(array), id(key_array))] = (array, key_array, found)
+        while len(_MEMO) > _MEMO_SIZE:
+            _MEMO.popitem(last=False)
 
 
 def side_by_side(tasks: Sequence[Callable[[], T]]) -> list[T]:
@@ -92,38 +141,6 @@ def side_by_side(tasks: Sequence[Callable[[], T]]) -> list[T]:
         return [task() for task in tasks]
     with ThreadPoolExecutor(max_workers=min(len(tasks), os.cpu_count() or 1)) as pool:
         return list(pool.map(lambda task: task(), tasks))
-
-
-def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarray]:
-    """``[positions(values, keys) for values, keys in pairs]``, side by side: Arrow releases
-    the GIL while it hashes, so on a machine with several cores the joins overlap."""
-    return side_by_side([lambda pair=pair: positions(*pair) for pair in pairs])
-
-
-def prefetch(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> None:
-    """Memoize the large joins among ``pairs`` (values, keys) that ``positions`` and ``isin``
-    will be asked for. Columns joined to the same keys (every table's ``event_id``) are joined
-    in one go, so the keys are hashed once rather than once per column (building the hash
-    table costs as much as probing a million values); the groups run side by side."""
-    groups: dict[int, tuple[pa.Array | pa.ChunkedArray, list[pa.Array | pa.ChunkedArray]]] = {}
-    for values, keys in pairs:
-        if len(values) >= _MEMO_MIN_ROWS and len(keys) <= _NARROW_RATIO * len(values):
-            key_array = _strings(keys)
-            groups.setdefault(id(key_array), (key_array, []))[1].append(_strings(values))
-    side_by_side([partial(_join_together, key_array, arrays) for key_array, arrays in groups.values()])
-
-
-def _join_together(key_array: pa.Array | pa.ChunkedArray, arrays: list[pa.Array | pa.ChunkedArray]) -> None:
-    """One hash join of all ``arrays`` against ``key_array``, split and memoized per array."""
-    chunks = [
-        chunk.cast(key_array.type)
-        for array in arrays
-        for chunk in (array.chunks if isinstance(array, pa.ChunkedArray) else [array])
-    ]
-    found = _index_in(pa.chunked_array(chunks, type=key_array.type), key_array)
-    bounds = np.cumsum([len(array) for array in arrays])[:-1]
-    for array, part in zip(arrays, np.split(found, bounds), strict=True):
-        _remember(array, key_array, part)
 
 
 def clear_memo() -> None:
