@@ -66,21 +66,23 @@ def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarr
     """``[positions(values, keys) for values, keys in pairs]``, with the columns joined to the
     same keys (every table's ``event_id``) joined in one go, so the keys are hashed once rather
     than once per column: building the hash table costs as much as probing a million values.
-    The groups run side by side, as Arrow releases the GIL while it hashes."""
+    The groups run side by side, as Arrow releases the GIL while it hashes; with fewer groups
+    than cores, the largest is split, as two hash tables built at once beat one built alone."""
     groups: dict[int, tuple[Strings, list[int]]] = {}
     arrays = []
     for at, (values, keys) in enumerate(pairs):
         key_array = _strings(keys)
         groups.setdefault(id(key_array), (key_array, []))[1].append(at)
         arrays.append(_strings(values))
+    tasks = list(groups.values())
+    while len(tasks) < (os.cpu_count() or 1) and max((len(members) for _, members in tasks), default=0) > 1:
+        key_array, members = tasks.pop(max(range(len(tasks)), key=lambda at: len(tasks[at][1])))
+        tasks += [(key_array, members[: len(members) // 2]), (key_array, members[len(members) // 2 :])]
     joined = side_by_side(
-        [
-            partial(_join_together, key_array, [arrays[at] for at in members])
-            for key_array, members in groups.values()
-        ]
+        [partial(_join_together, key_array, [arrays[at] for at in members]) for key_array, members in tasks]
     )
     found: dict[int, np.ndarray] = {}
-    for (_, members), results in zip(groups.values(), joined, strict=True):
+    for (_, members), results in zip(tasks, joined, strict=True):
         found.update(zip(members, results, strict=True))
     return [found[at] for at in range(len(pairs))]
 

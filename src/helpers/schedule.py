@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from helpers.frames import order, take
+from helpers.frames import order, side_by_side, take
 from helpers.load import Tables
 from helpers.plotting import (
     MAX_MARKS,
@@ -41,13 +41,21 @@ def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per calendar event with its announcement and lead time."""
     wanted = [k for k in (kinds or SCHEDULE_KINDS) if k in SCHEDULE_KINDS]
     events, sources = tables["events"], tables["sources"]
-    rows = order(events, ["date_start", "date_end", "event_id"], events["kind"].isin(wanted).to_numpy())
+    # Per event, the first article to report it, and the first to report it ahead as planned
+    # or proposed; found while the events are sorted (side by side: both sort or join ids).
+    reported = {"first_reported": (), "announced": ("planned", "proposed")}
+    rows, reports = side_by_side(
+        [
+            lambda: order(
+                events, ["date_start", "date_end", "event_id"], events["kind"].isin(wanted).to_numpy()
+            ),
+            lambda: {column: first_reports(tables, statuses) for column, statuses in reported.items()},
+        ]
+    )
     columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "location"]
     out = events[columns].take(rows).reset_index(drop=True)
-    # Per event, the first article to report it, and the first to report it ahead as planned
-    # or proposed.
-    for column, statuses in (("first_reported", ()), ("announced", ("planned", "proposed"))):
-        by = first_reports(tables, statuses)[rows]
+    for column, first in reports.items():
+        by = first[rows]
         out[column] = take(sources["published"], by)
         out[column + "_by"] = take(sources["source_id"], by)
     return out.assign(
