@@ -129,7 +129,8 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
 def _parsed(data: pa.Buffer, columns: tuple[str, ...]) -> pd.DataFrame | None:
     """The CSV as Arrow reads it, or None if Arrow refuses it (or it repeats a column name)."""
     options = pacsv.ConvertOptions(
-        column_types=dict.fromkeys(columns, pa.string()),
+        # large_string is what pandas' "str" dtype holds: no conversion on the way to pandas.
+        column_types=dict.fromkeys(columns, pa.large_string()),
         strings_can_be_null=False,
         quoted_strings_can_be_null=False,
     )
@@ -139,8 +140,8 @@ def _parsed(data: pa.Buffer, columns: tuple[str, ...]) -> pd.DataFrame | None:
         return None
     if len(set(table.column_names)) < len(table.column_names):
         return None
-    table = table.cast(pa.schema([(name, pa.string()) for name in table.column_names]))
-    return table.to_pandas(types_mapper={pa.string(): STR}.get)
+    table = table.cast(pa.schema([(name, pa.large_string()) for name in table.column_names]))
+    return table.to_pandas(types_mapper={pa.large_string(): STR}.get)
 
 
 def read_raw(data_dir: Path, resource: Resource) -> tuple[pd.DataFrame, list[Problem]]:
