@@ -8,9 +8,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from helpers.load import DataError, load_tables
+from helpers.load import DataError, _check_field, load_tables
+from helpers.schema import Field
 
 
 def edit(data: Path, table: str, row: int, column: str, value: str) -> int:
@@ -166,3 +168,10 @@ def test_error_message_lists_problems_without_traceback_noise(data_copy):
     text = str(caught.value)
     assert text.startswith("1 problem(s) in the data:")
     assert "events.csv, line 5, column 'date_start': value '2017-13-45'" in text
+
+
+def test_enum_of_a_number_field_is_checked_and_the_column_stays_a_number():
+    frame = pd.DataFrame({"n": pd.Series(["1", "3", ""], dtype="str"), "_line": [2, 3, 4]})
+    found, typed = _check_field(frame, Field(name="n", type="integer", enum=("1", "2")), "x.csv")
+    assert [(p.line, p.column, p.value) for p in found] == [(3, "n", "3")]
+    assert str(typed.dtype) == "Int64" and typed.iloc[0] == 1

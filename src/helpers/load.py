@@ -2,11 +2,11 @@
 
 ``load_tables()`` is the single entry point. It reads each CSV the data package
 declares, checks it against the Table Schema (columns, required values, types,
-enums, patterns, uniqueness, primary and foreign keys) with vectorized pandas,
-adds the checks a schema cannot express (``helpers.checks``), and only then
-converts columns to proper dtypes. If anything is wrong it raises one
+enums, patterns, uniqueness, primary and foreign keys) with vectorized pandas and
+Arrow, converting each column to its dtype in the same pass, and adds the checks a
+schema cannot express (``helpers.checks``). If anything is wrong it raises one
 ``DataError`` listing every problem with file, CSV line, column and value, and
-returns nothing partial.
+returns nothing partial: the typed tables only when every check passed.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def _line_numbers(data: pa.Buffer, rows: int) -> pd.Series:
     physical = sum(
         data.slice(at, min(step, size - at)).to_pybytes().count(b"\n") for at in range(0, size, step)
     )
-    if len(data) and data.slice(len(data) - 1).to_pybytes() != b"\n":
+    if size and data.slice(size - 1).to_pybytes() != b"\n":
         physical += 1
     if physical == rows + 1:
         return pd.Series(range(2, rows + 2), dtype="int64")
@@ -193,15 +193,17 @@ def _check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Pro
                 frame, present & (parsed < field.minimum), file, field.name, f">= {field.minimum}"
             )
         typed = parsed.where(~bad).astype("Int64" if field.type == "integer" else "Float64")
-    elif field.enum is not None:
-        typed = pd.Series(categorical(values, list(field.enum)), index=frame.index)
-        problems += problems_at(
-            frame, present & typed.isna(), file, field.name, "one of " + ", ".join(field.enum)
-        )
-    else:
+    elif field.enum is None:
         # Kept as the same Arrow data where nothing is missing, so joins memoized by
         # helpers.frames.positions during the checks still apply to the typed tables.
         typed = values.where(present) if empty.any() else values
+    if field.enum is not None:
+        coded = pd.Series(categorical(values, list(field.enum)), index=frame.index)
+        problems += problems_at(
+            frame, present & coded.isna(), file, field.name, "one of " + ", ".join(field.enum)
+        )
+        if field.type not in ("date", "integer", "number"):  # text from a fixed set: a categorical
+            typed = coded
     if field.pattern is not None:
         ok = values.str.fullmatch(field.pattern)
         problems += problems_at(frame, present & ~ok, file, field.name, f"text matching /{field.pattern}/")
