@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.dates import precision_series
-from helpers.frames import codes, contains, iso_dates, positions, row_keys, side_by_side
+from helpers.frames import codes, contains, positions, row_keys, side_by_side
 from helpers.load import Problem, problems_at
 from helpers.schema import Resource
 from helpers.views import event_intervals, latest_statuses
@@ -64,9 +64,9 @@ def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str,
     )
 
 
-def _event_interval_problems(events: pd.DataFrame) -> list[Problem]:
-    """Each event's interval is ordered, and its precision is the one the interval has."""
-    start, end = iso_dates(events["date_start"]), iso_dates(events["date_end"])
+def _event_interval_problems(events: pd.DataFrame, start: pd.Series, end: pd.Series) -> list[Problem]:
+    """Each event's interval (``start``, ``end``: its dates, parsed) is ordered, and its
+    precision is the one the interval has."""
     problems = problems_at(events, start > end, "events.csv", "date_end", "a date on or after date_start")
     ordered = start <= end
     return problems + problems_at(
@@ -88,10 +88,10 @@ def _date_text_problems(mentions: pd.DataFrame) -> list[Problem]:
 
 
 def _event_date_problems(
-    events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame
+    events: pd.DataFrame, start: pd.Series, end: pd.Series, mentions: pd.DataFrame, sources: pd.DataFrame
 ) -> list[Problem]:
-    """Each mention's date expression resolves, and each event's interval is exactly what its
-    dated mentions allow together."""
+    """Each mention's date expression resolves, and each event's interval (``start``, ``end``:
+    its dates, parsed) is exactly what its dated mentions allow together."""
     problems = []
     event = positions(mentions["event_id"], events["event_id"])
     allowed_start, allowed_end, resolved = event_intervals(mentions, sources, event, len(events))
@@ -107,12 +107,7 @@ def _event_date_problems(
             Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
         )
 
-    frame = events.assign(
-        _start=iso_dates(events["date_start"]),
-        _end=iso_dates(events["date_end"]),
-        start=allowed_start,
-        end=allowed_end,
-    )
+    frame = events.assign(_start=start, _end=end, start=allowed_start, end=allowed_end)
     has_dated = frame["start"].notna()
     for column, mine, theirs in (("date_start", "_start", "start"), ("date_end", "_end", "end")):
         differs = has_dated & (frame[mine] != frame[theirs])
@@ -250,15 +245,20 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
 
 
 def domain_problems(
-    raw: dict[str, pd.DataFrame], resources: dict[str, Resource], data_dir: Path
+    raw: dict[str, pd.DataFrame],
+    typed: dict[str, pd.DataFrame],
+    resources: dict[str, Resource],
+    data_dir: Path,
 ) -> list[Problem]:
-    """Every check beyond the schema, on tables that already passed it. The checks only read
+    """Every check beyond the schema, on tables that already passed it (``typed``: the same
+    tables with their columns converted, so no date is parsed twice). The checks only read
     the tables, so they run side by side (NumPy and Arrow release the GIL for their loops);
     problems are listed in the same order whatever finishes first."""
     root = data_dir.parent
     sources = raw["sources"]
     texts = source_texts(sources, root)
     events, mentions = raw["events"], raw["mentions"]
+    start, end = typed["events"]["date_start"], typed["events"]["date_end"]
     checks: list[Callable[[], list[Problem]]] = [lambda: _seed_problems(sources, root)]
     checks += [
         lambda name=name, resource=resource: _evidence_problems(raw[name], resource, texts)
@@ -266,9 +266,9 @@ def domain_problems(
         if resource.evidence
     ]
     checks += [
-        lambda: _event_interval_problems(events),
+        lambda: _event_interval_problems(events, start, end),
         lambda: _date_text_problems(mentions),
-        lambda: _event_date_problems(events, mentions, sources),
+        lambda: _event_date_problems(events, start, end, mentions, sources),
         lambda: _status_problems(events, mentions, sources),
         lambda: _link_problems(raw),
         lambda: _context_problems(raw, resources),

@@ -345,8 +345,9 @@ def load_tables(data_dir: Path | str | None = None) -> Tables:
     checked = side_by_side([partial(_check_table, raw, resource) for resource in resources.values()])
     for found, _ in checked:
         problems += found
+    typed = {name: frame for name, (_, frame) in zip(resources, checked, strict=True)}
     if not problems:
-        problems += checks.domain_problems(raw, resources, data_dir)
+        problems += checks.domain_problems(raw, typed, resources, data_dir)
     if problems:
         raise DataError(problems)
-    return {name: typed for name, (_, typed) in zip(resources, checked, strict=True)}
+    return typed
