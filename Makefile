@@ -20,10 +20,9 @@ KERNELSPEC := $(VENV)/share/jupyter/kernels/$(KERNEL)/kernel.json
 
 PARAMS ?= params/default.yaml
 SET := $(basename $(notdir $(PARAMS)))
-NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
-INPUTS := $(NOTEBOOKS) $(PARAMS) $(wildcard data/*.csv data/context/*.csv) data/datapackage.json \
-          $(wildcard seeds/*.txt) $(shell find src/helpers -name '*.py' -o -name '*.j2' -o -name '*.css') \
-          requirements.lock
+# What a report is made from: the one list helpers.build.fingerprint also hashes (standard
+# library only, so it runs before the environment exists).
+INPUTS := $(shell PYTHONPATH=src $(PYTHON) -m helpers.build.fingerprint $(PARAMS))
 REPORT := reports/$(SET)/manifest.json
 
 ifeq ($(FORCE),1)
@@ -55,7 +54,7 @@ $(KERNELSPEC): $(PKG_STAMP)
 	@echo "==> registered Jupyter kernel '$(KERNEL)' -> $(abspath $(BIN)/python)"
 
 $(REPORT): $(INPUTS) $(KERNELSPEC)
-	$(BIN)/python -m helpers.report --params $(PARAMS) $(if $(filter 1,$(FORCE)),--force)
+	$(BIN)/python -m helpers.build --params $(PARAMS) $(if $(filter 1,$(FORCE)),--force)
 
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html
 report: $(REPORT)

@@ -86,7 +86,7 @@ def report_builds(repeat: int) -> None:
         a = median_of(repeat, lambda: plain_way(Path(out)))
     b = median_of(repeat, lambda: run("make", "report"), before=clean_default)
     c = median_of(repeat, lambda: run("make", "report"))
-    c_driver = median_of(repeat, lambda: run(str(BIN / "python"), "-m", "helpers.report"))
+    c_driver = median_of(repeat, lambda: run(str(BIN / "python"), "-m", "helpers.build"))
     notebook = ROOT / "notebooks" / "03_summit_schedule.ipynb"
     original = notebook.read_bytes()
 
@@ -106,7 +106,7 @@ def report_builds(repeat: int) -> None:
     print(f"(a) plain way, papermill + nbconvert CLIs per notebook: {a:6.2f} s")
     print(f"(b) make report, clean state:                           {b:6.2f} s")
     print(f"(c) make report, nothing changed:                       {c:6.3f} s")
-    print(f"    python -m helpers.report, nothing changed:          {c_driver:6.3f} s")
+    print(f"    python -m helpers.build, nothing changed:          {c_driver:6.3f} s")
     print(f"(d) make report, one notebook changed:                  {d:6.2f} s")
     print(f"    a/b = {a / b:.1f}x   b/c = {b / c:.0f}x")
 
@@ -117,8 +117,14 @@ def scale(events: int, repeat: int) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import generate
 
-    from helpers import cadence, escalation, frames, plans, plotting, schedule, views
-    from helpers.load import load_tables
+    from helpers import fast, views
+    from helpers.analysis import cadence, escalation, plans, schedule
+    from helpers.charts import cadence as cadence_chart
+    from helpers.charts import escalation as escalation_chart
+    from helpers.charts import schedule as schedule_chart
+    from helpers.charts.style import setup_style
+    from helpers.data.load import load_tables
+    from helpers.fast import joins
 
     with tempfile.TemporaryDirectory() as out:
         seconds = timed(lambda: generate(Path(out), events))
@@ -126,19 +132,19 @@ def scale(events: int, repeat: int) -> None:
         tables: dict = {}
         loads = []
         for _ in range(repeat):
-            frames.clear_memo()
+            fast.clear_memo()
             loads.append(timed(lambda: tables.update(load_tables(Path(out) / "data"))))
         print(
             f"  load and validate:            {statistics.median(loads):6.2f} s  (median of {repeat}; "
             f"the first in this process {loads[0]:.2f} s)"
         )
-        # The joins the loader's checks made, memoized by helpers.frames.positions, are what a
+        # The joins the loader's checks made, memoized by helpers.fast.positions, are what a
         # notebook's helpers start from ("after load"); "cold" clears them before each step.
-        after_load = dict(frames._MEMO)
+        after_load = dict(joins._MEMO)
 
         def as_after_load() -> None:
-            frames.clear_memo()
-            frames._MEMO.update(after_load)
+            fast.clear_memo()
+            joins._MEMO.update(after_load)
 
         start, end = pd.Timestamp("2017-01-01"), pd.Timestamp("2017-12-31")
         adopted = escalation.adopted_measures(tables)
@@ -155,17 +161,17 @@ def scale(events: int, repeat: int) -> None:
         print(f"  helper (median of {repeat}):        after load   cold")
         for name, step in steps.items():
             warm = median_of(repeat, step, before=as_after_load)
-            cold = median_of(repeat, step, before=frames.clear_memo)
+            cold = median_of(repeat, step, before=fast.clear_memo)
             print(f"  {name + ':':30s}{warm:6.2f} s  {cold:6.2f} s")
         # Charts: built and rendered to PNG, as the notebooks do (weekly counts at this size).
-        plotting.setup_style()
+        setup_style()
         shown = views.in_window(contacts, start, end, True)
         calendar = views.in_window(schedule.schedule(tables), start, end, True)
         proposed, triggers = escalation.proposed_measures(tables), escalation.triggers(tables)
         charts = {
-            "cadence.timeline": lambda: cadence.timeline(shown, start, end, "Source: synthetic."),
-            "schedule.gantt": lambda: schedule.gantt(calendar, start, end, "Source: synthetic."),
-            "escalation.chart": lambda: escalation.chart(
+            "cadence.timeline": lambda: cadence_chart.timeline(shown, start, end, "Source: synthetic."),
+            "schedule.gantt": lambda: schedule_chart.gantt(calendar, start, end, "Source: synthetic."),
+            "escalation.chart": lambda: escalation_chart.chart(
                 adopted, proposed, triggers, tables["figures"], start, end, "Source: synthetic."
             ),
         }

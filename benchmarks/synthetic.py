@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
-from helpers.dates import resolve
-from helpers.schema import read_package
+from helpers.data.dates import resolve
+from helpers.data.schema import read_package
 
 EXPRESSIONS = ["Friday", "Monday", "last week", "next week", "early next week", "last month", "November"]
 KINDS = ["phone_call", "meeting", "summit", "talks", "visit", "resolution", "missile_launch"]
@@ -120,7 +120,7 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
     status = np.where(end <= np.array(anchors, dtype="datetime64[D]")[source_of], "occurred", "planned")
     event_ids = np.char.add("e", np.char.zfill(np.arange(events).astype(str), 7))
     start_s, end_s = pd.Series(start.astype("datetime64[ns]")), pd.Series(end.astype("datetime64[ns]"))
-    from helpers.dates import precision_series
+    from helpers.data.dates import precision_series
 
     pd.DataFrame(
         {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.load import Tables, load_tables
+from helpers.data.load import Tables, load_tables
 
 
 @pytest.fixture(scope="session")
@@ -27,13 +27,13 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """One real build of the default parameter set into a temporary reports/ and build/."""
-    from helpers import report
+    from helpers.build import driver
 
     root = tmp_path_factory.mktemp("out")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(paths, "REPORTS", root / "reports")
         mp.setattr(paths, "BUILD", root / "build")
-        report.build(paths.PARAMS / "default.yaml")
+        driver.build(paths.PARAMS / "default.yaml")
     return root
 
 
@@ -63,5 +63,6 @@ def use_data(monkeypatch):
     def use(data_dir: Path) -> None:
         monkeypatch.setenv("JP_RU_DPRK_DATA", str(data_dir))
         monkeypatch.setattr(paths, "DATA", data_dir)
+        monkeypatch.setattr(paths, "SEEDS", data_dir.parent / "seeds")
 
     return use

@@ -1,6 +1,8 @@
-"""Helpers for the Japan-Russia-North Korea 2017 analysis bundle.
+"""Helpers for the Japan-Russia-North Korea 2017 analysis bundle, in layers that import one way:
 
-Notebooks import from here instead of defining logic themselves: loading and
-validating the curated data, resolving article-relative dates, the computations
-behind each chart, the charts, and the report builder.
+    paths, fast  ->  data  ->  views  ->  analysis  ->  charts  ->  notebook (the facade)
+                        \\->  build (the report driver, beside them)
+
+``docs/architecture.md`` says what each layer holds and where a new table, chart, notebook
+or parameter goes. Notebooks import ``helpers.notebook`` and nothing else.
 """

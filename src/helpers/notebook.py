@@ -1,4 +1,11 @@
-"""The one call at the top of every notebook: validate parameters, load data, set the style."""
+"""The one module notebooks import: ``start`` (parameters checked, data loaded and viewed as of
+the date asked), the analysis and chart modules, ``show`` and ``tidy``.
+
+    from helpers.notebook import analysis, charts, show, start, tidy
+
+    run = start(globals(), "01_meeting_cadence")
+    contacts = analysis.cadence.contacts(run.tables, run.params.actors)
+"""
 
 from __future__ import annotations
 
@@ -7,12 +14,29 @@ from typing import Any
 
 import pandas as pd
 
-from helpers import paths
-from helpers.load import Tables, load_tables
-from helpers.parameters import Params, validate
-from helpers.plotting import context_source_line, setup_style, source_line
-from helpers.schema import read_package
-from helpers.views import as_of_view
+import helpers.analysis.audit
+import helpers.analysis.cadence
+import helpers.analysis.coverage
+import helpers.analysis.escalation
+import helpers.analysis.plans
+import helpers.analysis.regime
+import helpers.analysis.schedule
+import helpers.charts.cadence
+import helpers.charts.coverage
+import helpers.charts.escalation
+import helpers.charts.plans
+import helpers.charts.regime
+import helpers.charts.schedule  # noqa: F401  (each module becomes an attribute of its package)
+from helpers import analysis, charts, paths, views
+from helpers.build.parameters import Params, validate
+from helpers.charts.output import show
+from helpers.charts.style import setup_style
+from helpers.charts.words import context_source_line, source_line
+from helpers.data.load import load_tables
+from helpers.data.problems import Tables
+from helpers.data.schema import read_package
+
+__all__ = ["Run", "analysis", "charts", "show", "start", "tidy", "views"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +50,11 @@ class Run:
     @property
     def source(self) -> str:
         return source_line(self.tables["sources"])
+
+    @property
+    def source_all(self) -> str:
+        """The source line of every article, whatever ``as_of`` says."""
+        return source_line(self.all_tables["sources"])
 
     def source_with_context(self, *names: str) -> str:
         """The source line, plus the context layer's when the named context tables have rows."""
@@ -44,7 +73,7 @@ def start(namespace: dict[str, Any], notebook: str) -> Run:
     setup_style()
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 200)
-    view = as_of_view(tables, params.as_of)
+    view = views.as_of_view(tables, params.as_of)
     if not params.include_context:
         # The context layer is hindsight from outside the articles: off, it is simply empty.
         for name, resource in read_package(paths.DATA / "datapackage.json").items():

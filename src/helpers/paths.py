@@ -9,10 +9,10 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Another copy of the curated data (with its seeds/ beside it) can stand in for data/:
+# Another copy of the curated data, with its seeds/ beside it, can stand in for data/:
 # JP_RU_DPRK_DATA=/path/to/data make report FORCE=1. The tests use it for hostile and invalid data.
 DATA = Path(os.environ.get("JP_RU_DPRK_DATA", ROOT / "data")).resolve()
-SEEDS = ROOT / "seeds"
+SEEDS = DATA.parent / "seeds"
 NOTEBOOKS = ROOT / "notebooks"
 PARAMS = ROOT / "params"
 BUILD = ROOT / "build"

@@ -1,0 +1,123 @@
+"""Which sentences of each article does the curated data rest on?
+
+Every sentence of substance must be covered by at least one quote; web-page
+furniture (navigation, captions, social links) is listed in ``uncurated.csv``
+and reported as such instead. A sentence counts as covered when quotes span at
+least half of its non-blank characters: a quote of one clause of a long
+sentence does not cover the rest of it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers import paths
+from helpers.data.articles import source_texts
+from helpers.data.problems import Tables
+from helpers.data.schema import read_package
+
+COVERED_SHARE = 0.5
+# What a sentence can be: quoted, page furniture, or a gap to curate.
+STATUSES = ("covered", "uncurated", "uncovered")
+# A full stop after these does not end a sentence: initials and abbreviations
+# such as "U.N.", "U.S.", "N. Korea", "Sept. 3".
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St)\.$")
+_BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z])")
+# The dateline some seed files carry in front of the first sentence ("date 2017-09-19 ...").
+_DATELINE = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s+")
+
+
+def split_sentences(text: str) -> pd.DataFrame:
+    """Split an article into sentences with their character offsets.
+
+    Paragraphs (lines) never share a sentence; inside a paragraph a sentence
+    ends at ., ! or ? (and any closing quote) before a capital letter, unless
+    the full stop belongs to an abbreviation. A leading dateline is a segment
+    of its own.
+    """
+    rows = []
+    for line in re.finditer(r"[^\n]+", text):
+        offset = line.start()
+        body = line.group()
+        start = 0
+        if dateline := _DATELINE.match(body):
+            rows.append((offset, offset + dateline.end()))
+            start = dateline.end()
+        for boundary in _BOUNDARY.finditer(body):
+            candidate = body[start : boundary.start() + 1]
+            if _ABBREVIATION.search(candidate):
+                continue
+            rows.append((offset + start, offset + boundary.end()))
+            start = boundary.end()
+        rows.append((offset + start, offset + len(body)))
+    spans = []
+    for begin, end in rows:
+        sentence = text[begin:end]
+        stripped = sentence.strip()
+        if stripped:
+            lead = len(sentence) - len(sentence.lstrip())
+            spans.append((begin + lead, begin + lead + len(stripped), stripped))
+    return pd.DataFrame(spans, columns=["start", "end", "sentence"])
+
+
+def _mask(text: str, passages: list[str]) -> np.ndarray:
+    covered = np.zeros(len(text), dtype=bool)
+    for passage in set(passages):
+        if not passage:
+            continue
+        at = text.find(passage)
+        while at != -1:
+            covered[at : at + len(passage)] = True
+            at = text.find(passage, at + 1)
+    return covered
+
+
+def sentence_coverage(tables: Tables, data_dir: Path | None = None) -> pd.DataFrame:
+    """One row per sentence of every article: its text, covered share and status.
+
+    ``status`` is ``covered`` (quotes span at least half of it), ``uncurated``
+    (page furniture listed in uncurated.csv) or ``uncovered`` (a gap to curate).
+    """
+    data_dir = Path(data_dir) if data_dir is not None else paths.DATA
+    resources = read_package(data_dir / "datapackage.json")
+    sources = tables["sources"]
+    texts = source_texts(sources, data_dir.parent)
+    frames = []
+    for source_id, text in texts.items():
+        quotes, furniture = [], []
+        for name, resource in resources.items():
+            if not resource.evidence:
+                continue
+            frame = tables[name]
+            own = frame.loc[frame[resource.evidence["source"]] == source_id, resource.evidence["text"]]
+            (furniture if name == "uncurated" else quotes).extend(own.dropna().tolist())
+        quotes += sources.loc[sources["source_id"] == source_id, "headline"].dropna().tolist()
+        quoted, skipped = _mask(text, quotes), _mask(text, furniture)
+        solid = np.array([not c.isspace() for c in text], dtype=bool)
+        sentences = split_sentences(text)
+        shares, statuses = [], []
+        for start, end in zip(sentences["start"], sentences["end"], strict=True):
+            chars = solid[start:end].sum()
+            share = (quoted[start:end] & solid[start:end]).sum() / chars
+            furniture_share = (skipped[start:end] & solid[start:end]).sum() / chars
+            shares.append(round(float(share), 3))
+            if furniture_share >= COVERED_SHARE:
+                statuses.append("uncurated")
+            elif share >= COVERED_SHARE:
+                statuses.append("covered")
+            else:
+                statuses.append("uncovered")
+        frames.append(
+            sentences.assign(
+                source_id=source_id,
+                sentence_no=range(1, len(sentences) + 1),
+                covered_share=shares,
+                status=statuses,
+            )
+        )
+    result = pd.concat(frames, ignore_index=True)
+    return result[["source_id", "sentence_no", "sentence", "covered_share", "status"]]

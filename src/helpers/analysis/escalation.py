@@ -1,0 +1,80 @@
+"""How the UN measures against North Korea grew, and what triggered them.
+
+Following the TIES sanctions data's distinction between the threat (proposal)
+stage and imposition, proposed measures are kept apart from adopted ones: an
+adopted measure counts as *in force* from the last day on which its resolution
+can have been adopted (certainly in force by then); a proposed measure is
+placed on the day an article reported it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.data.problems import Tables
+
+TRIGGER_KINDS = ("missile_launch", "nuclear_test")
+
+
+def _with_category_filter(frame: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
+    return frame.loc[frame["category"].isin(categories)] if categories else frame
+
+
+def adopted_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Adopted measures with the window in which their resolution was adopted."""
+    measures = _with_category_filter(tables["sanctions"], categories)
+    measures = measures.loc[measures["status"] == "adopted"]
+    events = tables["events"][["event_id", "title", "date_start", "date_end"]]
+    out = measures.merge(events, on="event_id").rename(
+        columns={"date_start": "earliest", "date_end": "in_force_by", "title": "resolution"}
+    )
+    columns = [
+        "measure_id",
+        "item",
+        "category",
+        "measure_type",
+        "resolution",
+        "earliest",
+        "in_force_by",
+        "source_id",
+    ]
+    return out[columns].sort_values(["in_force_by", "measure_id"]).reset_index(drop=True)
+
+
+def proposed_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Proposed measures, dated by the publication of the article that reports them."""
+    measures = _with_category_filter(tables["sanctions"], categories)
+    measures = measures.loc[measures["status"] == "proposed"]
+    published = tables["sources"].set_index("source_id")["published"]
+    out = measures.assign(reported=measures["source_id"].map(published))
+    columns = ["measure_id", "item", "category", "measure_type", "event_id", "reported", "source_id"]
+    return out[columns].sort_values(["reported", "measure_id"]).reset_index(drop=True)
+
+
+def in_force(
+    adopted: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, since: str = "in_force_by"
+) -> pd.DataFrame:
+    """Daily count of adopted measures in force, one column per category.
+
+    ``since="in_force_by"`` counts a measure from the last day its resolution can
+    have been adopted (certainly in force); ``since="earliest"`` from the first
+    (possibly in force).
+    """
+    days = pd.date_range(start, end, freq="D")
+    counts = adopted.pivot_table(
+        index=since, columns="category", values="measure_id", aggfunc="count", observed=True
+    )
+    before = adopted.loc[adopted[since] < start].groupby("category", observed=True).size()
+    daily = counts.reindex(days, fill_value=0).fillna(0)
+    daily.iloc[0] += before.reindex(daily.columns, fill_value=0)
+    daily = daily.cumsum().astype("int64")
+    daily.index.name = "date"
+    daily.columns = daily.columns.astype("str")
+    return daily
+
+
+def triggers(tables: Tables) -> pd.DataFrame:
+    """Missile launches and nuclear tests, the events the resolutions responded to."""
+    events = tables["events"]
+    out = events.loc[events["kind"].isin(TRIGGER_KINDS) & events["date_start"].notna()]
+    return out[["event_id", "title", "kind", "date_start", "date_end"]].reset_index(drop=True)

@@ -1,0 +1,66 @@
+"""What each report page is made from, and its content hash, so a build redoes only what changed.
+
+A notebook's page depends on the notebook itself, its parameters, the data (every notebook
+reads every table), the ``helpers`` code and templates, and the locked environment.
+``input_files`` is the one list of those files: the driver hashes it, and the Makefile asks
+for it (``python -m helpers.build.fingerprint PARAMS``) as the report's prerequisites. Only
+the standard library is imported, so Make can ask before the environment exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from helpers import paths
+
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def data_files() -> list[Path]:
+    """The data package and the articles it rests on."""
+    return sorted([*paths.DATA.rglob("*.csv"), paths.DATA / "datapackage.json", *paths.SEEDS.glob("*.txt")])
+
+
+def code_files() -> list[Path]:
+    """The helpers package (code and templates) and the lock file."""
+    package = [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted([*package, paths.LOCKFILE])
+
+
+def input_files(params: Path) -> list[Path]:
+    """Every file a report of the parameter set ``params`` is made from."""
+    return [*sorted(paths.NOTEBOOKS.glob("*.ipynb")), Path(params), *data_files(), *code_files()]
+
+
+def _digest_files(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def data_fingerprint() -> str:
+    """sha256 over the data package and its seeds: the report says which data it shows."""
+    return _digest_files(data_files(), paths.DATA.parent)
+
+
+def code_fingerprint() -> str:
+    """sha256 over the helpers package (code and templates) and the lock file."""
+    return _digest_files(code_files(), paths.ROOT)
+
+
+def notebook_fingerprint(notebook: Path, parameters: dict[str, Any], shared: str) -> str:
+    """sha256 of one page's inputs: the notebook, its parameters and the shared data and code hashes."""
+    digest = hashlib.sha256(notebook.read_bytes())
+    digest.update(json.dumps(parameters, sort_keys=True).encode())
+    digest.update(shared.encode())
+    return digest.hexdigest()
+
+
+if __name__ == "__main__":
+    print(" ".join(paths.relative(path) for path in input_files(Path(sys.argv[1]))))

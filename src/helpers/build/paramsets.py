@@ -1,0 +1,84 @@
+"""Named parameter sets (``params/*.yaml``): read them and check every name before anything runs.
+
+A set names only what it changes: every other parameter keeps the default of the
+notebooks' ``parameters`` cells (``helpers.build.declared``), so ``params/default.yaml``
+changes nothing at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from helpers import paths
+from helpers.build.declared import FIGURES_DIR, notebook_parameters, shared_defaults
+from helpers.build.errors import ReportError
+
+
+@dataclass(frozen=True)
+class ParamSet:
+    name: str
+    path: Path
+    # Every shared parameter: the notebooks' default, or the set's value.
+    shared: dict[str, Any]
+    per_notebook: dict[str, dict[str, Any]]
+
+    def for_notebook(self, notebook: str, figures_dir: Path | str) -> dict[str, Any]:
+        """The notebook's parameters; ``figures_dir`` relative to the repository root, or absolute."""
+        return {**self.shared, **self.per_notebook.get(notebook, {}), FIGURES_DIR: str(figures_dir)}
+
+
+def read_param_set(path: Path, notebooks_dir: Path | None = None) -> ParamSet:
+    """Read and check a parameter file: every name must be one the notebooks declare."""
+    content = _read_yaml(path)
+    declared = notebook_parameters(notebooks_dir or paths.NOTEBOOKS)
+    try:
+        defaults = shared_defaults(declared)
+    except ValueError as error:
+        raise ReportError(f"{paths.relative(path)}: {error}") from None
+    per_notebook = content.pop("notebooks", {}) or {}
+    _check_names(path, content, per_notebook, defaults, declared)
+    per_notebook = {name: dict(values or {}) for name, values in per_notebook.items()}
+    return ParamSet(path.stem, Path(path).absolute(), {**defaults, **content}, per_notebook)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise ReportError(f"{path}: no such parameter file") from None
+    except yaml.YAMLError as error:
+        raise ReportError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(content, dict):
+        raise ReportError(f"{path}: expected a mapping of parameter names to values")
+    return content
+
+
+def _check_names(
+    path: Path,
+    shared: dict[str, Any],
+    per_notebook: dict[str, Any],
+    defaults: dict[str, Any],
+    declared: dict[str, dict[str, Any]],
+) -> None:
+    unknown = sorted(set(shared) - set(defaults))
+    if unknown:
+        raise ReportError(
+            f"{path}: unknown parameter(s) {', '.join(unknown)}; shared parameters are "
+            f"{', '.join(defaults)}, others go under 'notebooks: <name>:'"
+        )
+    for notebook, values in per_notebook.items():
+        if notebook not in declared:
+            raise ReportError(
+                f"{path}: notebooks: unknown notebook {notebook!r}; known: {', '.join(declared)}"
+            )
+        allowed = set(declared[notebook]) - {FIGURES_DIR}
+        bad = sorted(set(values or {}) - allowed)
+        if bad:
+            raise ReportError(
+                f"{path}: notebooks: {notebook}: parameter(s) {', '.join(bad)} not declared by the "
+                f"notebook; it declares {', '.join(sorted(allowed))}"
+            )

@@ -1,0 +1,73 @@
+"""Turn executed notebooks into report pages: stable notebooks, then HTML.
+
+nbformat and nbconvert are imported inside the functions that need them, so that
+a build with nothing to do never loads them.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from pathlib import Path
+
+from helpers import paths
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+TIMING_KEYS = ("start_time", "end_time", "duration")
+
+
+def normalise(executed: Path) -> None:
+    """Strip what changes from run to run, so that the same inputs give the same bytes.
+
+    Papermill records start and end times and durations, nbclient per-cell timing,
+    papermill gives its injected-parameters cell a random id, and both paths are absolute.
+    """
+    import nbformat
+
+    book = nbformat.read(executed, as_version=4)
+    run = book.metadata.get("papermill", {})
+    for key in TIMING_KEYS:
+        run.pop(key, None)
+    for key in ("input_path", "output_path"):
+        if run.get(key):
+            run[key] = paths.relative(run[key])
+    for cell in book.cells:
+        cell.metadata.pop("execution", None)
+        for key in TIMING_KEYS:
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+    nbformat.write(book, executed)
+
+
+_exporter_lock = threading.Lock()
+
+
+@functools.cache
+def exporter():
+    """One exporter per process: compiling nbconvert's templates is the slow part of rendering."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    return exporter
+
+
+def render_html(executed: Path, title: str) -> str:
+    """HTML of an executed notebook: outputs and prose only, alt text kept, no CDN scripts."""
+    import nbformat
+
+    book = nbformat.read(executed, as_version=4)
+    with _exporter_lock:  # the exporter is shared between the driver's threads
+        body, _ = exporter().from_notebook_node(book, resources={"metadata": {"name": title}})
+    return body
+
+
+def page_title(notebook: str) -> str:
+    """'01_meeting_cadence' -> '01 · Meeting cadence'."""
+    number, _, rest = notebook.partition("_")
+    return f"{number} · {rest.replace('_', ' ').capitalize()}"

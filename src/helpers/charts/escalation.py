@@ -1,0 +1,261 @@
+"""The escalation chart: UN measures in force by category, proposals and triggers below."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from helpers.analysis.escalation import in_force
+from helpers.charts.style import (
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    MAX_MARKS,
+    TRIGGER_COLOUR,
+    date_axis,
+    finish,
+    legend_below,
+    margins,
+)
+from helpers.charts.weekly import weekly_counts
+from helpers.charts.words import describe_dates
+
+
+def headline(adopted: pd.DataFrame, proposed: pd.DataFrame) -> str:
+    if adopted.empty:
+        return f"No adopted measures in this view; {len(proposed)} proposed"
+    by_resolution = adopted.groupby("resolution", sort=False).size()
+    plural = "s" if len(by_resolution) > 1 else ""
+    steps = (
+        f" ({', then '.join(str(int(n)) for n in by_resolution)} items)" if len(by_resolution) <= 4 else ""
+    )
+    return (
+        f"UN sanctions grew in {len(by_resolution):,} step{plural}{steps}: "
+        f"{len(adopted):,} in force by {adopted['in_force_by'].max():%-d %b %Y}"
+    )
+
+
+def alt_text(adopted: pd.DataFrame, proposed: pd.DataFrame, trigger_events: pd.DataFrame) -> str:
+    parts = [f"Stacked step chart of UN sanctions measures in force by category: {len(adopted)} adopted"]
+    if max(len(adopted), len(proposed), len(trigger_events)) > MAX_MARKS:
+        by_category = adopted["category"].value_counts()
+        parts.append(
+            "by category "
+            + ", ".join(f"{c} {int(n):,}" for c, n in by_category.items() if n)
+            + f"; {len(proposed):,} proposals and {len(trigger_events):,} launches and tests counted per "
+            "week in the lane below"
+        )
+        return "; ".join(parts) + "."
+    for resolution, group in adopted.groupby("resolution", sort=False):
+        first = group.iloc[0]
+        parts.append(
+            f"{resolution}, adopted {describe_dates(first['earliest'], first['in_force_by'])}: "
+            + ", ".join(group["item"])
+        )
+    if not proposed.empty:
+        parts.append(
+            "proposed, shown apart as hollow markers: "
+            + ", ".join(f"{r.item} (reported {r.reported:%d %b %Y})" for r in proposed.itertuples())
+        )
+    if not trigger_events.empty:
+        parts.append(
+            "triggers marked on the time axis: "
+            + ", ".join(
+                f"{r.title} ({r.date_start:%d %b}"
+                + ("" if r.date_start == r.date_end else f" to {r.date_end:%d %b}")
+                + ")"
+                for r in trigger_events.itertuples()
+            )
+        )
+    return "; ".join(parts) + "."
+
+
+def chart(
+    adopted: pd.DataFrame,
+    proposed: pd.DataFrame,
+    trigger_events: pd.DataFrame,
+    figures: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    source: str,
+) -> Figure:
+    """Stacked steps of adopted measures by category, proposals in a lane below,
+    adoption windows hatched, launches and tests marked on the same time axis."""
+    fig, (top, lane) = plt.subplots(
+        2, 1, figsize=(10, 7.4), sharex=True, gridspec_kw={"height_ratios": [3, 1.1], "hspace": 0.12}
+    )
+    margins(fig, left=0.09, bottom_in=1.55)
+    _stacked_steps(top, adopted, start, end)
+    many = len(trigger_events) > MAX_MARKS or len(proposed) > MAX_MARKS
+    if many:
+        _weekly_lane(lane, proposed, trigger_events, start, end)
+    else:
+        _marked_triggers(top, lane, trigger_events)
+        _marked_proposals(lane, proposed)
+    date_axis(lane, start, end)
+    _figures_box(top, figures)
+    legend_below(fig, _handles(top, proposed, trigger_events, many), ncol=4)
+    finish(
+        fig,
+        headline(adopted, proposed),
+        "Adopted UN Security Council measures, solid from the last possible adoption day, pale before it; "
+        "proposals in their own lane.",
+        source,
+    )
+    return fig
+
+
+def _stacked_steps(top: Axes, adopted: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """Measures in force per category: solid from the last possible adoption day, pale from the first."""
+    certain = in_force(adopted, start, end)
+    possible = in_force(adopted, start, end, since="earliest")
+    order = [c for c in CATEGORY_COLOURS if c in certain.columns]
+    if order:
+        top.stackplot(
+            possible.index,
+            *[possible[c] for c in order],
+            step="post",
+            colors=[CATEGORY_COLOURS[c] for c in order],
+            alpha=0.25,
+        )
+        top.stackplot(
+            certain.index,
+            *[certain[c] for c in order],
+            step="post",
+            colors=[CATEGORY_COLOURS[c] for c in order],
+            labels=[CATEGORY_LABELS[c] for c in order],
+            alpha=0.95,
+        )
+    top.set_ylabel("Measures in force (items)")
+    top.set_ylim(0, max(int(possible.sum(axis=1).max()) if order else 0, 1) * 1.45)
+
+
+def _figures_box(top: Axes, figures: pd.DataFrame) -> None:
+    """The figures the articles give, in a box at the top right."""
+    if figures.empty:
+        return
+    text = "\n".join(f"{r.quantity}: {r.value_text} ({r.source_id})" for r in figures.itertuples())
+    top.text(
+        0.99,
+        0.97,
+        text,
+        transform=top.transAxes,
+        fontsize=8,
+        va="top",
+        ha="right",
+        bbox={"facecolor": "white", "edgecolor": "#cccccc", "boxstyle": "round,pad=0.3"},
+    )
+
+
+def _handles(top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, many: bool) -> list:
+    handles, _ = top.get_legend_handles_labels()
+    handles.append(
+        Patch(
+            facecolor=CATEGORY_COLOURS["minerals_metals"],
+            alpha=0.25,
+            label="Pale: possibly in force (adoption day uncertain)",
+        )
+    )
+    kinds = set() if many else set(trigger_events["kind"])
+    if "missile_launch" in kinds:
+        handles.append(Patch(facecolor=TRIGGER_COLOUR, alpha=0.3, label="Missile launch (date range)"))
+    if "nuclear_test" in kinds:
+        handles.append(Line2D([], [], color=TRIGGER_COLOUR, linestyle="--", label="Nuclear test (exact day)"))
+    if not proposed.empty and not many:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="D",
+                linestyle="none",
+                markerfacecolor="white",
+                markeredgecolor="#333333",
+                label="Proposed, on the day reported",
+            )
+        )
+    return handles
+
+
+def _marked_triggers(top: Axes, lane: Axes, trigger_events: pd.DataFrame) -> None:
+    """Each launch (a band over its possible days) and test (a dashed line), labelled at the top."""
+    for axis in (top, lane):
+        for row in trigger_events.itertuples():
+            if row.date_start == row.date_end:
+                axis.axvline(
+                    row.date_start + pd.Timedelta(hours=12),
+                    color=TRIGGER_COLOUR,
+                    linestyle="--",
+                    linewidth=1.2,
+                )
+            else:
+                axis.axvspan(
+                    row.date_start,
+                    row.date_end + pd.Timedelta(days=1),
+                    color=TRIGGER_COLOUR,
+                    alpha=0.18,
+                    linewidth=0,
+                )
+    ceiling = top.get_ylim()[1]
+    for i, row in enumerate(trigger_events.sort_values("date_start").itertuples()):
+        label = "nuclear test" if row.kind == "nuclear_test" else "missile over Japan"
+        top.annotate(
+            label,
+            (row.date_end + pd.Timedelta(days=1.5), ceiling * (0.97 - 0.07 * i)),
+            fontsize=8,
+            color="#444444",
+            va="top",
+        )
+
+
+def _marked_proposals(lane: Axes, proposed: pd.DataFrame) -> None:
+    """Each proposal as a hollow diamond on the day an article reported it, with its item."""
+    for y, row in enumerate(proposed.itertuples()):
+        lane.plot(
+            row.reported + pd.Timedelta(hours=12),
+            y,
+            marker="D",
+            markersize=8,
+            linestyle="none",
+            markerfacecolor="white",
+            markeredgecolor=CATEGORY_COLOURS[row.category],
+            markeredgewidth=2,
+        )
+        lane.annotate(
+            f"{row.item} ({row.measure_type.replace('_', ' ')})",
+            (row.reported + pd.Timedelta(days=2), y),
+            va="center",
+            fontsize=8,
+        )
+    lane.set_yticks([])
+    lane.set_ylim(-0.8, max(len(proposed), 1) - 0.2)
+    lane.invert_yaxis()
+    lane.set_ylabel("Proposed", rotation=0, ha="right", va="center")
+    lane.spines["left"].set_visible(False)
+
+
+def _weekly_lane(
+    lane: Axes,
+    proposed: pd.DataFrame,
+    trigger_events: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+) -> None:
+    """Too many to mark one by one: proposals and triggers counted per week, side by side."""
+    frames = {
+        "Proposals reported": proposed.rename(columns={"reported": "date_start"}),
+        "Launches and tests": trigger_events,
+    }
+    width = pd.Timedelta(days=3)
+    drawn = []
+    colours = (CATEGORY_COLOURS["energy"], TRIGGER_COLOUR)
+    for (label, frame), shift, colour in zip(frames.items(), (pd.Timedelta(0), width), colours, strict=True):
+        counts = weekly_counts(frame.assign(what=label), "what", start, end, top=1)
+        if not counts.empty:
+            weeks, values = counts.columns + shift, counts.iloc[0].to_numpy()
+            lane.bar(weeks, values, width=width, align="edge", color=colour)
+            drawn.append(Patch(facecolor=colour, label=label))
+    lane.legend(handles=drawn, fontsize=8, loc="upper left")
+    lane.set_title("Per week (too many to mark one by one)", fontsize=9, loc="left")

@@ -1,0 +1,121 @@
+"""The schedule as a Gantt chart: held and planned events over their possible days, with announcements."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from helpers.charts.style import (
+    MAX_MARKS,
+    OKABE_ITO,
+    date_axis,
+    draw_event,
+    finish,
+    legend_below,
+    margins,
+    status_handles,
+)
+from helpers.charts.weekly import weekly_figure
+from helpers.charts.words import describe_dates
+
+STATUS_COLOURS = {
+    "occurred": OKABE_ITO["blue"],
+    "planned": OKABE_ITO["vermillion"],
+    "proposed": OKABE_ITO["vermillion"],
+}
+
+
+def headline(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No calendar events in this window"
+    held = int((frame["status"] == "occurred").sum())
+    ahead = int(frame["announced"].notna().sum())
+    held_words = "held" if len(frame) > MAX_MARKS else "known to have been held"
+    return (
+        f"{len(frame):,} summits, visits, talks and meetings: {held:,} {held_words}, "
+        f"{ahead:,} announced in advance"
+    )
+
+
+def alt_text(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "Empty schedule: no events match the parameters."
+    if len(frame) > MAX_MARKS:
+        by_status = frame["status"].value_counts()
+        return (
+            f"Heat map of {len(frame):,} calendar events per week by status ("
+            + ", ".join(f"{int(n):,} {status}" for status, n in by_status.items())
+            + "), each counted in the week of the first day it may have taken place."
+        )
+    items = []
+    for row in frame.itertuples():
+        when = describe_dates(row.date_start, row.date_end)
+        note = f", announced {row.announced:%d %b} by {row.announced_by}" if pd.notna(row.announced) else ""
+        items.append(f"{row.title} ({row.status}) {when}{note}")
+    return (
+        f"Gantt chart of {len(frame)} events, one row each; filled bars were held, hollow bars "
+        "planned, dotted proposed; a bar spans every possible day; a triangle marks the day of "
+        "announcement. " + "; ".join(items) + "."
+    )
+
+
+def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
+    """Held vs planned events as bars over their possible days, with announcement markers;
+    above ``MAX_MARKS`` events, weekly counts by status instead."""
+    if len(frame) > MAX_MARKS:
+        return weekly_figure(
+            frame,
+            "status",
+            start,
+            end,
+            "Events per week",
+            headline(frame),
+            f"Calendar events per week by status ({len(frame):,}: too many to draw one by one).",
+            source,
+        )
+    height = 2.8 + 0.42 * max(len(frame), 1)
+    fig, ax = plt.subplots(figsize=(10, height))
+    margins(fig, left=0.36)
+    for y, row in enumerate(frame.itertuples()):
+        draw_event(
+            ax, y, row.date_start, row.date_end, row.status, STATUS_COLOURS[row.status], "D", height=0.55
+        )
+        if pd.notna(row.announced):
+            _announcement(ax, y, row.announced, row.date_start)
+    ax.set_yticks(range(len(frame)), frame["title"])
+    ax.tick_params(axis="y", length=0, labelsize=8.5)
+    ax.set_ylim(len(frame) - 0.4, -0.6)
+    date_axis(ax, start, end)
+    handles = [
+        *status_handles(
+            [("D", STATUS_COLOURS["occurred"], "Held, exact day")],
+            held_colour=STATUS_COLOURS["occurred"],
+            plan_colour=STATUS_COLOURS["planned"],
+        ),
+        Line2D([], [], marker=">", linestyle=(0, (1, 2)), color="#222222", label="Announced, lead time"),
+    ]
+    legend_below(fig, handles, ncol=5)
+    finish(
+        fig,
+        headline(frame),
+        "Each bar spans every day on which the event may have taken place, as the articles date it.",
+        source,
+    )
+    return fig
+
+
+def _announcement(ax: Axes, y: float, announced: pd.Timestamp, event_start: pd.Timestamp) -> None:
+    """A triangle on the day of announcement and a dotted lead line to the event."""
+    ax.plot(
+        announced + pd.Timedelta(hours=12), y, marker=">", markersize=7, color="#222222", linestyle="none"
+    )
+    ax.plot(
+        [announced + pd.Timedelta(hours=12), event_start],
+        [y, y],
+        color="#222222",
+        linewidth=0.8,
+        linestyle=(0, (1, 2)),
+    )

@@ -1,0 +1,64 @@
+"""Load the curated tables as typed DataFrames, or fail with every problem at once.
+
+``load_tables()`` is the single entry point. It reads each CSV the data package
+declares, checks it against the Table Schema (columns, required values, types,
+enums, patterns, uniqueness, primary and foreign keys) with vectorized pandas and
+Arrow, converting each column to its dtype in the same pass, and adds the checks a
+schema cannot express (``helpers.data.rules``). If anything is wrong it raises one
+``DataError`` listing every problem with file, CSV line, column and value, and
+returns nothing partial: the typed tables only when every check passed.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+from helpers.data import rules
+from helpers.data.columns import check_fields
+from helpers.data.csvfile import read_raw
+from helpers.data.keys import check_keys, foreign_key_columns
+from helpers.data.problems import DataError, Problem, Tables
+from helpers.data.schema import Resource, read_package
+from helpers.fast import prefetch, side_by_side
+
+__all__ = ["DataError", "Problem", "Tables", "load_tables"]
+
+
+def _check_table(raw: dict[str, pd.DataFrame], resource: Resource) -> tuple[list[Problem], pd.DataFrame]:
+    """One table's problems, its columns' then its keys', and the table typed."""
+    problems, typed = check_fields(raw[resource.name], resource)
+    return problems + check_keys(raw, resource), typed
+
+
+def load_tables(data_dir: Path | str | None = None) -> Tables:
+    """Return every table of the data package as a typed DataFrame, keyed by resource name.
+
+    Raises ``DataError`` listing every problem found (file, line, column, value,
+    expectation); nothing is returned unless all checks pass.
+    """
+    data_dir = Path(data_dir) if data_dir is not None else paths.DATA
+    resources = read_package(data_dir / "datapackage.json")
+    raw: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for resource in resources.values():
+        frame, found = read_raw(data_dir, resource)
+        raw[resource.name] = frame
+        problems += found
+    if problems:  # a missing file or column: the other checks would only repeat it
+        raise DataError(problems)
+    prefetch(list(foreign_key_columns(raw, resources)))
+    # The tables side by side; their key checks use the joins just made.
+    rows = max(len(frame) for frame in raw.values())
+    checked = side_by_side([partial(_check_table, raw, resource) for resource in resources.values()], rows)
+    for found, _ in checked:
+        problems += found
+    typed = {name: frame for name, (_, frame) in zip(resources, checked, strict=True)}
+    if not problems:
+        problems += rules.domain_problems(raw, typed, resources, data_dir)
+    if problems:
+        raise DataError(problems)
+    return typed

@@ -1,0 +1,12 @@
+"""The views layer: the data as a reader knew it on a date, and the slices a notebook asks for.
+
+Views sit on the data layer and under the analysis: ``as_of_view`` re-derives each event
+from the articles published by a date, ``in_window`` keeps what a chart's window overlaps,
+``first_reports`` finds the article that first reported each event.
+"""
+
+from helpers.views.as_of import as_of_view
+from helpers.views.first_reports import first_reports
+from helpers.views.window import in_window
+
+__all__ = ["as_of_view", "first_reports", "in_window"]

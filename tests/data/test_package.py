@@ -1,0 +1,130 @@
+"""The curated data: valid, verbatim, honestly dated, complete."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+from frictionless import Package
+
+from helpers import paths
+from helpers.analysis.coverage import sentence_coverage, split_sentences
+from helpers.data.articles import source_texts
+from helpers.data.dates import resolve
+from helpers.data.schema import read_package
+
+
+def test_frictionless_validates_the_package():
+    report = Package(paths.DATA / "datapackage.json").validate()
+    errors = [f"{task.name}: {error.message}" for task in report.tasks for error in task.errors]
+    assert report.valid, "\n".join(errors)
+
+
+def test_package_declares_every_csv():
+    declared = {res.path for res in read_package(paths.DATA / "datapackage.json").values()}
+    assert declared == {p.relative_to(paths.DATA).as_posix() for p in paths.DATA.rglob("*.csv")}
+
+
+def test_every_quote_is_verbatim_in_its_article(tables):
+    texts = source_texts(tables["sources"], paths.ROOT)
+    checked = 0
+    for name, resource in read_package(paths.DATA / "datapackage.json").items():
+        if not resource.evidence:
+            continue
+        frame = tables[name]
+        for line, (quote, source) in enumerate(
+            zip(frame[resource.evidence["text"]], frame[resource.evidence["source"]], strict=True), 2
+        ):
+            assert quote in texts[source], f"{resource.path} line {line}: not in {source}: {quote!r}"
+            checked += 1
+    assert checked >= len(tables["mentions"]) + len(tables["sanctions"])
+
+
+def test_every_date_expression_resolves_to_its_event(tables):
+    """Each mention's words, resolved against its article's date, must contain the event's interval,
+    and together the dated mentions of an event must give exactly its interval."""
+    published = tables["sources"].set_index("source_id")["published"]
+    events = tables["events"].set_index("event_id")
+    bounds: dict[str, tuple[date, date]] = {}
+    for row in tables["mentions"].dropna(subset=["date_text"]).itertuples():
+        interval = resolve(row.date_text, published[row.source_id].date())
+        event = events.loc[row.event_id]
+        where = f"mentions.csv {row.mention_id} ({row.date_text!r} in {row.source_id})"
+        assert interval.start <= event.date_start.date(), where
+        assert event.date_end.date() <= interval.end, where
+        lo, hi = bounds.get(row.event_id, (interval.start, interval.end))
+        bounds[row.event_id] = (max(lo, interval.start), min(hi, interval.end))
+    for event_id, (lo, hi) in bounds.items():
+        assert (events.loc[event_id, "date_start"].date(), events.loc[event_id, "date_end"].date()) == (
+            lo,
+            hi,
+        ), event_id
+
+
+def test_events_without_date_words_explain_their_interval(tables):
+    dated = set(tables["mentions"].dropna(subset=["date_text"])["event_id"])
+    undated = tables["events"].loc[~tables["events"]["event_id"].isin(dated)]
+    assert len(undated) > 0
+    assert undated["date_note"].notna().all(), undated["event_id"].tolist()
+
+
+def test_relative_dates_anchor_on_the_right_days(tables):
+    """Spot-check the facts that matter most against a hand reading of the articles."""
+    events = tables["events"].set_index("event_id")
+    assert (
+        events.loc["call-kono-lavrov-0901", ["date_start", "date_end"]].tolist()
+        == [pd.Timestamp("2017-09-01")] * 2
+    )
+    assert events.loc["kono-lavrov-new-york", "date_start"] == pd.Timestamp("2017-09-18")
+    # 'next week' (a000, planned) and 'early this month' (a001, held) meet in 4-10 Sept.
+    assert events.loc["abe-putin-vladivostok", ["date_start", "date_end", "status"]].tolist() == [
+        pd.Timestamp("2017-09-04"),
+        pd.Timestamp("2017-09-10"),
+        "occurred",
+    ]
+
+
+def test_same_event_in_both_articles_is_one_event(tables):
+    both = tables["mentions"].groupby("event_id")["source_id"].nunique()
+    assert set(both[both == 2].index) == {"abe-putin-vladivostok", "unsc-resolution-sept"}
+
+
+def test_six_banned_goods_are_six_rows(tables):
+    august = tables["sanctions"].loc[tables["sanctions"]["event_id"] == "unsc-resolution-aug", "item"]
+    assert august.tolist() == ["coal", "iron", "iron ore", "lead", "lead ore", "seafood"]
+
+
+def test_typed_columns(tables):
+    events = tables["events"]
+    assert str(events["date_start"].dtype).startswith("datetime64")
+    assert isinstance(events["kind"].dtype, pd.CategoricalDtype)
+    assert str(events["duration_min"].dtype) == "Int64"
+    assert events["title"].dtype == "str"
+
+
+def test_every_sentence_of_substance_is_covered(tables):
+    coverage = sentence_coverage(tables)
+    gaps = coverage.loc[coverage["status"] == "uncovered"]
+    assert gaps.empty, gaps.to_string()
+    assert (coverage["status"] == "uncurated").sum() == len(tables["uncurated"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.N. Security Council met. It voted.", ["The U.N. Security Council met.", "It voted."]),
+        ("Sanctions on N. Korea grew. Oil was next.", ["Sanctions on N. Korea grew.", "Oil was next."]),
+        ("“We agree,” Kono said. Lavrov nodded.", ["“We agree,” Kono said.", "Lavrov nodded."]),
+        ("Line one\nLine two.", ["Line one", "Line two."]),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text)["sentence"].tolist() == expected
+
+
+def test_uncovered_sentence_is_reported(tables):
+    """Dropping the only quote of a sentence makes it a gap: the coverage check can fail."""
+    mentions = tables["mentions"]
+    trimmed = dict(tables, mentions=mentions.loc[~mentions["quote"].str.startswith("Kono reiterated")])
+    coverage = sentence_coverage(trimmed)
+    gaps = coverage.loc[coverage["status"] == "uncovered", "sentence"].tolist()
+    assert gaps == [mentions.loc[mentions["quote"].str.startswith("Kono reiterated"), "quote"].iloc[0]]
