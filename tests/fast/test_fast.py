@@ -170,3 +170,38 @@ def test_contains_takes_needles_literally():
     found = fast.contains(pd.Series(hay, dtype="str"), pd.Series(needles, dtype="str"))
     assert found.tolist() == [n in h for h, n in zip(hay, needles, strict=True)]
     assert found.tolist() == [True, False, True, True, True, True, True, True, False]
+
+
+@pytest.mark.parametrize("n", [0, 1, 40, 5000])
+def test_group_min_max_and_joined_words_match_groupby(n):
+    count = max(n // 3, 1)
+    groups = RNG.integers(0, count, n)
+    values = RNG.integers(-5, 5, n)
+    plain = pd.Series(values).groupby(groups)
+    expected_min = plain.min().reindex(range(count), fill_value=99)
+    assert fast.group_min(groups, values, count, 99).tolist() == expected_min.tolist()
+    expected_max = plain.max().reindex(range(count), fill_value=-99)
+    assert fast.group_max(groups, values, count, -99).tolist() == expected_max.tolist()
+    # Words with ties (the same word in many groups and twice in one), ranked as they sort.
+    words = np.array(sorted({f"w{i % 7}" for i in range(7)} | {"Ä", "a b"}), dtype=object)
+    ranks = RNG.integers(0, len(words), n)
+    joined = fast.joined_per_group(groups, ranks, words, count, " – ")
+    reference = (
+        pd.Series(words[ranks], dtype=object)
+        .groupby(groups)
+        .agg(lambda found: " – ".join(sorted(found)))
+        .reindex(range(count))
+    )
+    assert joined.fillna("<none>").tolist() == reference.fillna("<none>").tolist()
+
+
+def test_side_by_side_runs_small_work_in_turn_and_large_work_in_threads():
+    import threading
+
+    def who() -> str:
+        return threading.current_thread().name
+
+    small = fast.side_by_side([who, who], rows=100)
+    assert small == [threading.current_thread().name] * 2
+    large = fast.side_by_side([who, who], rows=fast.PARALLEL_MIN_ROWS)
+    assert all(name != threading.current_thread().name for name in large)

@@ -1,10 +1,11 @@
 """What was known on a date, and the window a chart shows, on the real data."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from helpers.analysis import cadence, schedule
-from helpers.views import as_of_view, in_window
+from helpers.views import as_of_view, first_reports, in_window
 
 SEPT_1 = pd.Timestamp("2017-09-01")
 
@@ -43,3 +44,44 @@ def test_in_window(tables, include_planned):
     assert "kono-lavrov-new-york" in set(events["event_id"])
     assert ("island-survey-oct" in set(events["event_id"])) is False
     assert ("patrushev-visit-japan" in set(events["event_id"])) is include_planned
+
+
+def plain_first_reports(tables, statuses=()):
+    """Per event, the article of its first mention (reporting one of ``statuses``, if given):
+    the earliest published, file order breaking ties."""
+    sources = tables["sources"].reset_index(drop=True)
+    mentions = tables["mentions"].assign(order=range(len(tables["mentions"])))
+    if statuses:
+        mentions = mentions.loc[mentions["reported_status"].isin(statuses)]
+    mentions = mentions.join(sources.reset_index(names="source").set_index("source_id"), on="source_id")
+    first = mentions.sort_values(["published", "order"], kind="stable").groupby("event_id").first()
+    return tables["events"]["event_id"].map(first["source"]).fillna(-1).astype(int).tolist()
+
+
+@pytest.mark.parametrize("statuses", [(), ("planned", "proposed"), ("occurred",)])
+@pytest.mark.parametrize("as_of", [None, SEPT_1])
+def test_first_reports_match_plain_pandas(tables, statuses, as_of):
+    view = as_of_view(tables, as_of)
+    assert first_reports(view, statuses).tolist() == plain_first_reports(view, statuses)
+
+
+@pytest.mark.parametrize("n", [0, 50, 3000])
+def test_first_reports_match_plain_pandas_on_synthetic_ties(n):
+    rng = np.random.default_rng(n)
+    sources = pd.DataFrame(
+        {
+            "source_id": pd.array([f"s{i}" for i in range(6)], dtype="str"),
+            "published": pd.to_datetime("2017-09-01") + pd.to_timedelta(rng.integers(0, 2, 6), unit="D"),
+        }
+    )
+    events = pd.DataFrame({"event_id": pd.array([f"e{i}" for i in range(max(n // 5, 1))], dtype="str")})
+    mentions = pd.DataFrame(
+        {
+            "event_id": pd.array([f"e{i}" for i in rng.integers(0, len(events) + 2, n)], dtype="str"),
+            "source_id": pd.array([f"s{i}" for i in rng.integers(0, 6, n)], dtype="str"),
+            "reported_status": pd.array(rng.choice(["occurred", "planned", "proposed"], n), dtype="str"),
+        }
+    )
+    tables = {"events": events, "mentions": mentions, "sources": sources}
+    for statuses in [(), ("planned", "proposed")]:
+        assert first_reports(tables, statuses).tolist() == plain_first_reports(tables, statuses)
