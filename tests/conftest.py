@@ -26,14 +26,16 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """One real build of the default parameter set into a temporary reports/ and build/."""
+    """One real build of the default parameter set into a temporary reports/ and build/, named
+    as `make report` names it: relative to the repository root."""
     from helpers.build import driver
 
     root = tmp_path_factory.mktemp("out")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(paths, "REPORTS", root / "reports")
         mp.setattr(paths, "BUILD", root / "build")
-        driver.build(paths.PARAMS / "default.yaml")
+        mp.chdir(paths.ROOT)
+        driver.build(Path("params/default.yaml"))
     return root
 
 

@@ -56,6 +56,34 @@ def test_manifest_records_parameters_and_data_fingerprint(built):
     assert manifest["data_sha256"] in (built / "reports" / "index.html").read_text(encoding="utf-8")
 
 
+def test_index_names_the_real_parameter_file(built):
+    manifest = json.loads((built / "reports" / "default" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameter_file"] == "params/default.yaml"
+    assert "From <code>params/default.yaml</code>" in (built / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+def test_manifest_records_every_shared_parameter_with_the_notebooks_defaults(built):
+    manifest = json.loads((built / "reports" / "default" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"] == {
+        "start_date": "2017-08-01",
+        "end_date": "2017-12-31",
+        "include_planned": True,
+        "as_of": "",
+        "notebooks": {},
+    }
+
+
+def test_the_driver_never_changes_the_working_directory(private_outputs, monkeypatch):
+    import os
+
+    here, moves = os.getcwd(), []
+    real_chdir = os.chdir
+    monkeypatch.setattr(os, "chdir", lambda path: (moves.append(str(path)), real_chdir(path)))
+    driver.build(paths.PARAMS / "held-only.yaml", notebooks=[paths.NOTEBOOKS / "00_data_audit.ipynb"])
+    # papermill "restores" the directory it found, which is no move; anywhere else is one.
+    assert set(moves) <= {here}
+
+
 def test_every_chart_written_as_png_and_svg(built):
     figures = built / "reports" / "default" / "figures"
     names = {p.stem for p in figures.glob("*.png")}
