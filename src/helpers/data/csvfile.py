@@ -1,6 +1,6 @@
 """Read one CSV of the data package as text, with the line on which each row starts.
 
-Arrow's multi-threaded reader first (several times faster than pandas on large tables);
+Arrow's multi-threaded reader first (faster than pandas on large tables);
 anything it refuses goes to pandas' own parser, whose error messages name the problem.
 """
 
@@ -47,7 +47,7 @@ def _line_numbers(data: pa.Buffer, rows: int) -> pd.Series:
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
     """Every cell as a string, empty cells as '', with a ``_line`` column. Arrow's multi-threaded
-    reader first (several times faster than pandas on large tables); anything it refuses goes
+    reader first (faster than pandas on large tables); anything it refuses goes
     to pandas' own parser, whose error messages name the problem. ``columns`` are read as
     text (no type inference: cameo code "041" stays "041"); others are an error reported later.
 

@@ -14,12 +14,12 @@ kernel                      pays off because
 ``isin``, ``lookup``        ``map`` or ``isin`` them; Arrow's hash join stays in C.
 ``joins`` memo              the loader's key checks and then every helper join the same id
                             columns; only joins of 65,536 rows or more are remembered.
-``keys.codes``, ``order``,  Arrow ranks a million distinct strings 3-4x faster than pandas
+``keys.codes``, ``order``,  Arrow ranks many distinct strings faster than pandas
 ``duplicated``, ``repeats`` factorizes them; then NumPy sorts and compares integers.
 ``groups.*``                the groups are already row positions from a join, so a
                             ``groupby`` would only hash them again.
 ``text.*``                  Arrow's strict casts parse a valid column at once; a literal
-                            RE2 search is twice as fast as ``match_substring``.
+                            RE2 search skips ahead where ``match_substring`` scans.
 ``pool.side_by_side``       Arrow and NumPy release the GIL, so two cores help, but only
                             from 65,536 rows: below that the tasks run in turn.
 ==========================  ==================================================================

@@ -26,7 +26,7 @@ _NARROW_RATIO = 8
 Strings = pa.Array | pa.ChunkedArray
 
 
-def _strings(values: pd.Series | Iterable[str]) -> Strings:
+def arrow_strings(values: pd.Series | Iterable[str]) -> Strings:
     """The values as Arrow strings: a ``str`` column's own Arrow data, without a copy."""
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")
     array = series.astype("str").array
@@ -53,7 +53,7 @@ def positions(values: pd.Series, keys: pd.Series) -> np.ndarray:
     """Row position in ``keys`` of each value (of the first match if keys repeat), -1 where
     there is none, as a read-only int64 array. Computed by an Arrow hash join, once per pair
     of arrays (see ``_MEMO``)."""
-    return _join_together(_strings(keys), [_strings(values)])[0]
+    return _join_together(arrow_strings(keys), [arrow_strings(values)])[0]
 
 
 def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarray]:
@@ -66,9 +66,9 @@ def positions_all(pairs: Sequence[tuple[pd.Series, pd.Series]]) -> list[np.ndarr
     groups: dict[int, tuple[Strings, list[int]]] = {}
     arrays = []
     for at, (values, keys) in enumerate(pairs):
-        key_array = _strings(keys)
+        key_array = arrow_strings(keys)
         groups.setdefault(id(key_array), (key_array, []))[1].append(at)
-        arrays.append(_strings(values))
+        arrays.append(arrow_strings(values))
     tasks = list(groups.values())
     rows = max((len(array) for array in arrays), default=0)
     while (
@@ -146,8 +146,8 @@ def isin(values: pd.Series, allowed: pd.Series | Iterable[str]) -> pd.Series:
     """``values.isin(allowed)`` for string values, computed by Arrow (missing values are never in)."""
     if isinstance(allowed, pd.Series) and len(allowed) <= _NARROW_RATIO * len(values):
         return pd.Series(positions(values, allowed) >= 0, index=values.index, name=values.name)
-    array = _strings(values)
-    value_set = _strings(allowed).cast(array.type).drop_null()
+    array = arrow_strings(values)
+    value_set = arrow_strings(allowed).cast(array.type).drop_null()
     # A few values against many keys: hashing the few and probing the many is cheaper.
     value_set = value_set.filter(pc.is_in(value_set, value_set=array))
     found = pc.fill_null(pc.is_in(array, value_set=value_set, skip_nulls=True), False)
