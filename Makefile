@@ -20,10 +20,15 @@ KERNELSPEC := $(VENV)/share/jupyter/kernels/$(KERNEL)/kernel.json
 
 PARAMS ?= params/default.yaml
 SET := $(basename $(notdir $(PARAMS)))
-# What a report is made from: the one list helpers.build.fingerprint also hashes (standard
-# library only, so it runs before the environment exists).
-INPUTS := $(shell PYTHONPATH=src $(PYTHON) -m helpers.build.fingerprint $(PARAMS))
 REPORT := reports/$(SET)/manifest.json
+# What a report is made from: the driver writes build/inputs.mk on every run, from the one list
+# it hashes (helpers.build.fingerprint), with the folders those files lie in, so that a file
+# added anywhere among them makes the report out of date. Without it (a fresh clone, after
+# `make clean`) the driver runs and decides by content.
+-include build/inputs.mk
+ifeq ($(wildcard build/inputs.mk),)
+.PHONY: $(REPORT)
+endif
 
 ifeq ($(FORCE),1)
 .PHONY: $(REPORT)
@@ -53,7 +58,7 @@ $(KERNELSPEC): $(PKG_STAMP)
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3.11 (jp-ru-dprk-2017)" >/dev/null
 	@echo "==> registered Jupyter kernel '$(KERNEL)' -> $(abspath $(BIN)/python)"
 
-$(REPORT): $(INPUTS) $(KERNELSPEC)
+$(REPORT): $(INPUTS) $(PARAMS) $(KERNELSPEC)
 	$(BIN)/python -m helpers.build --params $(PARAMS) $(if $(filter 1,$(FORCE)),--force)
 
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html

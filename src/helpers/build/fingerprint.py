@@ -2,16 +2,15 @@
 
 A notebook's page depends on the notebook itself, its parameters, the data (every notebook
 reads every table), the ``helpers`` code and templates, and the locked environment.
-``input_files`` is the one list of those files: the driver hashes it, and the Makefile asks
-for it (``python -m helpers.build.fingerprint PARAMS``) as the report's prerequisites. Only
-the standard library is imported, so Make can ask before the environment exists.
+``input_files`` is the one list of those files: the driver hashes it, and writes it for Make
+(``write_make_inputs``) as the report's prerequisites, with the folders they lie in, so that a
+file added anywhere among them, even in a new folder, makes the report out of date.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -62,5 +61,18 @@ def notebook_fingerprint(notebook: Path, parameters: dict[str, Any], shared: str
     return digest.hexdigest()
 
 
-if __name__ == "__main__":
-    print(" ".join(paths.relative(path) for path in input_files(Path(sys.argv[1]))))
+def write_make_inputs(target: Path) -> None:
+    """Write ``target``, a makefile fragment: ``INPUTS`` lists every input but the parameter file
+    (which Make names itself) and every folder they lie in. An empty rule for each lets Make treat
+    one that was since deleted as changed, instead of stopping."""
+    files = [path for path in input_files(Path()) if path != Path()]
+    folders = {path.parent for path in files} | {
+        folder for root in (paths.DATA, PACKAGE) for folder in root.rglob("*") if folder.is_dir()
+    }
+    folders = {folder for folder in folders if "__pycache__" not in folder.parts}
+    names = [paths.relative(path) for path in [*files, *sorted(folders)]]
+    lines = ["# Written by helpers.build (fingerprint.write_make_inputs): what a report is made of.", ""]
+    lines += ["INPUTS := \\", *[f"  {name} \\" for name in names], ""]
+    lines += [f"{name}:" for name in names]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
