@@ -77,7 +77,7 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
             parameters=parameters,
             # The kernel starts in the notebook's folder, as in JupyterLab; papermill's own `cwd`
             # would change the whole driver's working directory, under its other threads.
-            cwd=str(notebook.parent),
+            resources={"metadata": {"path": str(notebook.parent)}},
             progress_bar=False,
             log_output=False,
             report_mode=False,
