@@ -15,7 +15,8 @@ For the parameter set ``params/<set>.yaml`` the driver
 6. rewrites ``reports/index.html``, which lists every rendered parameter set.
 
 It never changes the process's working directory, and imports no analysis or chart code:
-the notebooks do that in their own kernels.
+the notebooks do that in their own kernels. What only a build with work to do needs is
+imported inside the functions that do it, so that a build with nothing to do stays instant.
 """
 
 from __future__ import annotations
@@ -31,16 +32,13 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.build.errors import ReportError
-from helpers.build.execute import execute, skip_iri_grammars
 from helpers.build.fingerprint import (
     code_fingerprint,
     data_fingerprint,
     notebook_fingerprint,
     write_make_inputs,
 )
-from helpers.build.index import write_index
 from helpers.build.paramsets import ParamSet, read_param_set
-from helpers.build.render import exporter, page_title, render_html
 
 _print_lock = threading.Lock()
 
@@ -87,12 +85,17 @@ def build(
         staging = _run_into_staging(plan, jobs)
         _write_manifest(plan, staging)
         _swap_into_place(staging, plan.final)
+        from helpers.build.index import write_index
+
         write_index(paths.REPORTS)
     elif (plan.final / "manifest.json").exists():
         # Make found an input newer than the report, but no content changed: say so in the
         # report's date, so that the next `make report` knows without running the driver.
         (plan.final / "manifest.json").touch()
-    write_make_inputs(paths.BUILD / "inputs.mk")
+    # The list changes only with the inputs' content (a file added or removed changes a hash).
+    make_inputs = paths.BUILD / "inputs.mk"
+    if plan.todo or not make_inputs.exists():
+        write_make_inputs(make_inputs)
     seconds = time.perf_counter() - started
     say(
         f"report {plan.param_set.name}: {len(plan.todo)} executed, {len(skipped)} skipped, 0 failed "
@@ -129,6 +132,8 @@ def _previous_inputs(folder: Path) -> dict[str, str]:
 def _validate_data() -> None:
     """Refuse invalid data before any notebook runs. Meanwhile, on the second core, papermill is
     imported and nbconvert's templates compiled."""
+    from helpers.build.execute import skip_iri_grammars
+
     skip_iri_grammars()
     warm = threading.Thread(target=_warm_up, daemon=True)
     warm.start()
@@ -143,6 +148,8 @@ def _validate_data() -> None:
 
 def _warm_up() -> None:
     import papermill  # noqa: F401
+
+    from helpers.build.render import exporter
 
     exporter()
 
@@ -181,6 +188,9 @@ def _carry_over(notebook: str, final: Path, staging: Path) -> None:
 
 
 def _run_one(notebook: Path, param_set: ParamSet, staging: Path, build_dir: Path) -> None:
+    from helpers.build.execute import execute
+    from helpers.build.render import page_title, render_html
+
     tick = time.perf_counter()
     say(f"[start] {notebook.stem}")
     executed = build_dir / notebook.name
@@ -193,6 +203,8 @@ def _run_one(notebook: Path, param_set: ParamSet, staging: Path, build_dir: Path
 
 def _write_manifest(plan: Plan, staging: Path) -> None:
     """What the report shows: its parameters, the data's hash, each page and each figure."""
+    from helpers.build.render import page_title
+
     name = plan.param_set.name
     manifest = {
         "parameter_set": name,
