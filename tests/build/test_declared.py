@@ -28,7 +28,12 @@ def test_declared_parameters_are_what_papermill_inspects(path):
 
 def test_shared_parameters_are_those_every_notebook_declares():
     defaults = shared_defaults(notebook_parameters(paths.NOTEBOOKS))
-    assert defaults == {"start_date": "2017-08-01", "end_date": "2017-12-31", "include_planned": True, "as_of": ""}
+    assert defaults == {
+        "start_date": "2017-08-01",
+        "end_date": "2017-12-31",
+        "include_planned": True,
+        "as_of": "",
+    }
 
 
 def test_a_shared_default_that_differs_between_notebooks_is_refused(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -10,7 +9,6 @@ import tomllib
 from pathlib import Path
 
 import nbformat
-import papermill
 import pytest
 import yaml
 from jupyter_client.kernelspec import KernelSpecManager

@@ -20,7 +20,9 @@ def make_q(data_copy, tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "SEEDS", data_copy.parent / "seeds")
     fragment, report = tmp_path / "inputs.mk", tmp_path / "report"
     write_make_inputs(fragment)
-    (tmp_path / "Makefile").write_text(f"include {fragment}\n{report}: $(INPUTS)\n\ttouch $@\n", encoding="utf-8")
+    (tmp_path / "Makefile").write_text(
+        f"include {fragment}\n{report}: $(INPUTS)\n\ttouch $@\n", encoding="utf-8"
+    )
     subprocess.run(["make", "-s", "-f", str(tmp_path / "Makefile"), str(report)], cwd=paths.ROOT, check=True)
     future = time.time() + 5  # the report is newer than everything now
     os.utime(report, (future, future))

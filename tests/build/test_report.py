@@ -59,7 +59,9 @@ def test_manifest_records_parameters_and_data_fingerprint(built):
 def test_index_names_the_real_parameter_file(built):
     manifest = json.loads((built / "reports" / "default" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameter_file"] == "params/default.yaml"
-    assert "From <code>params/default.yaml</code>" in (built / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "From <code>params/default.yaml</code>" in (built / "reports" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_manifest_records_every_shared_parameter_with_the_notebooks_defaults(built):
