@@ -1,6 +1,6 @@
 """Helpers for the Japan-Russia-North Korea 2017 analysis bundle, in layers that import one way:
 
-    paths, fast  ->  data  ->  views  ->  analysis  ->  charts  ->  notebook (the facade)
+    paths, fast  ->  data  ->  views  ->  analysis  ->  charts  ->  pages  ->  notebook (the facade)
                         \\->  build (the report driver, beside them)
 
 ``docs/architecture.md`` says what each layer holds and where a new table, chart, notebook

@@ -1,65 +1,30 @@
 """The one module notebooks import: ``start`` (parameters checked, data loaded and viewed as of
-the date asked), the analysis and chart modules, ``show`` and ``tidy``.
+the date asked), the pages, ``show`` and ``tidy``.
 
-    from helpers.notebook import analysis, charts, show, start, tidy
+    from helpers.notebook import pages, show, start, tidy
 
     run = start(globals(), "01_meeting_cadence")
-    contacts = analysis.cadence.contacts(run.tables, run.params.actors)
+    page = pages.meeting_cadence(run)
+    show(page.timeline, run.params.figures_dir)
+    tidy(page.gaps)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
 from typing import Any
 
 import pandas as pd
+from IPython.display import HTML
 
-import helpers.analysis.audit
-import helpers.analysis.cadence
-import helpers.analysis.coverage
-import helpers.analysis.escalation
-import helpers.analysis.plans
-import helpers.analysis.regime
-import helpers.analysis.schedule
-import helpers.charts.cadence
-import helpers.charts.coverage
-import helpers.charts.escalation
-import helpers.charts.plans
-import helpers.charts.regime
-import helpers.charts.schedule  # noqa: F401  (each module becomes an attribute of its package)
-from helpers import analysis, charts, paths, views
-from helpers.build.parameters import Params, validate
-from helpers.charts.output import show
+from helpers import analysis, charts, pages, views
+from helpers.build.parameters import validate
+from helpers.charts.output import Chart, show
 from helpers.charts.style import setup_style
-from helpers.charts.words import context_source_line, source_line
 from helpers.data.load import load_tables
-from helpers.data.problems import Tables
-from helpers.data.schema import read_package
+from helpers.pages.run import Run
 
-__all__ = ["Run", "analysis", "charts", "show", "start", "tidy", "views"]
-
-
-@dataclass(frozen=True)
-class Run:
-    """What a notebook works with: its parameters and the data as known on ``as_of``."""
-
-    params: Params
-    tables: Tables
-    all_tables: Tables
-
-    @property
-    def source(self) -> str:
-        return source_line(self.tables["sources"])
-
-    @property
-    def source_all(self) -> str:
-        """The source line of every article, whatever ``as_of`` says."""
-        return source_line(self.all_tables["sources"])
-
-    def source_with_context(self, *names: str) -> str:
-        """The source line, plus the context layer's when the named context tables have rows."""
-        frames = [self.tables[name] for name in names if not self.tables[name].empty]
-        return f"{self.source} {context_source_line(*frames)}" if frames else self.source
+__all__ = ["Chart", "Run", "analysis", "charts", "pages", "show", "start", "tidy", "views"]
 
 
 def start(namespace: dict[str, Any], notebook: str) -> Run:
@@ -73,21 +38,18 @@ def start(namespace: dict[str, Any], notebook: str) -> Run:
     setup_style()
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 200)
-    view = views.as_of_view(tables, params.as_of)
-    if not params.include_context:
-        # The context layer is hindsight from outside the articles: off, it is simply empty.
-        for name, resource in read_package(paths.DATA / "datapackage.json").items():
-            if resource.layer == "context":
-                view[name] = view[name].iloc[0:0]
-    return Run(params=params, tables=view, all_tables=tables)
+    return pages.view(params, tables)
 
 
-def tidy(frame: pd.DataFrame) -> pd.DataFrame:
+def tidy(frame: pd.DataFrame, empty: str = "No rows in this selection.") -> pd.DataFrame | HTML:
     """A copy for reading: dates as YYYY-MM-DD, missing values blank instead of NaN/<NA>/NaT.
+    A table without rows says so (``empty``) instead of vanishing into a bare header.
 
     Display only: computations keep the typed frame. The HTML still goes through
     pandas' escaping ``to_html``, so no text from the data becomes markup.
     """
+    if frame.empty:
+        return HTML(f"<p><em>{html.escape(empty)}</em></p>")
     columns = {}
     for name, column in frame.items():
         if pd.api.types.is_datetime64_any_dtype(column):

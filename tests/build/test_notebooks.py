@@ -77,6 +77,48 @@ def test_notebook_runs_with_parameter_set(notebook, param_file, tmp_path):
         assert ("context layer" in alt) is context
 
 
+# Valid values at the edges of the record, as a user runs them: nothing known yet, a window with
+# no plan, filters that match nothing, a window of one day. Each renders; its charts say why empty.
+EDGES = [
+    (
+        notebook,
+        {"as_of": "2017-08-15"},
+        "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017",
+    )
+    for notebook in NOTEBOOKS
+    if notebook != "00_data_audit"
+] + [
+    ("00_data_audit", {"as_of": "2017-08-15"}, "sentences of substance"),
+    (
+        "04_plans_vs_outcomes",
+        {"start_date": "2016-01-01", "end_date": "2016-01-31"},
+        "No announced plans between",
+    ),
+    ("01_meeting_cadence", {"actors": "GBR"}, "No Japan–Russia contacts match these filters"),
+    (
+        "03_summit_schedule",
+        {"start_date": "2018-03-01", "end_date": "2018-03-01"},
+        "No calendar events on 1 Mar 2018",
+    ),
+    (
+        "02_sanction_escalation",
+        {"end_date": "2017-08-20", "include_context": False},
+        "No UN measures between",
+    ),
+]
+
+
+@pytest.mark.parametrize(("notebook", "parameters", "title"), EDGES, ids=lambda v: str(v)[:40])
+def test_edge_values_render_and_say_why_nothing_is_drawn(notebook, parameters, title, tmp_path):
+    figures = tmp_path / "figures"
+    book = run(notebook, tmp_path / "out.ipynb", figures_dir=str(figures), **parameters)
+    assert outputs(book, "error") == []
+    images = [o for o in outputs(book, "display_data") if "image/png" in o.data]
+    assert images and all(o.metadata["image/png"]["alt"] for o in images)
+    titles = " ".join((figures / f"{chart}.svg").read_text(encoding="utf-8") for chart in CHARTS[notebook])
+    assert title in titles.replace("&#8211;", "–")
+
+
 @pytest.mark.parametrize(
     ("parameters", "message"),
     [

@@ -45,8 +45,8 @@ def proposed_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.Da
     """Proposed measures, dated by the publication of the article that reports them."""
     measures = _with_category_filter(tables["sanctions"], categories)
     measures = measures.loc[measures["status"] == "proposed"]
-    published = tables["sources"].set_index("source_id")["published"]
-    out = measures.assign(reported=measures["source_id"].map(published))
+    published = tables["sources"][["source_id", "published"]].rename(columns={"published": "reported"})
+    out = measures.merge(published, on="source_id", how="left")
     columns = ["measure_id", "item", "category", "measure_type", "event_id", "reported", "source_id"]
     return out[columns].sort_values(["reported", "measure_id"]).reset_index(drop=True)
 

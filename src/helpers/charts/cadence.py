@@ -14,6 +14,7 @@ from helpers.charts.style import (
     date_axis,
     draw_event,
     finish,
+    label_empty,
     legend_below,
     margins,
     status_handles,
@@ -30,16 +31,20 @@ KIND_LABELS = {
 }
 
 
-def headline(frame: pd.DataFrame) -> str:
+EMPTY = "No Japan–Russia contacts in this window"
+
+
+def headline(frame: pd.DataFrame, empty: str = EMPTY) -> str:
+    """The busiest channel and its share; ``empty`` when there is no contact to draw."""
     if frame.empty:
-        return "No Japan–Russia contacts in this window"
+        return empty
     counts = frame["pair"].value_counts()
     busiest, n = counts.index[0], int(counts.iloc[0])
     held = int(((frame["pair"] == busiest) & (frame["status"] == "occurred")).sum())
     return f"{busiest} was the busiest channel: {n:,} of {len(frame):,} contacts, {held:,} of them held"
 
 
-def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None) -> str:
+def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None, empty: str = EMPTY) -> str:
     """Describe the timeline in words, contact by contact (in sum when there are too many)."""
     if len(frame) > MAX_MARKS:
         counts = frame["pair"].value_counts()
@@ -59,7 +64,7 @@ def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None) -> str:
             + "."
         )
     if frame.empty:
-        return "Empty timeline: no contacts match the parameters." + took_place
+        return f"Empty timeline: {empty}." + took_place
     items = []
     for row in frame.itertuples():
         when = describe_dates(row.date_start, row.date_end)
@@ -97,12 +102,13 @@ def timeline(
     end: pd.Timestamp,
     source: str,
     realised: pd.DataFrame | None = None,
+    empty: str = EMPTY,
 ) -> Figure:
     """Contacts per pair over time: phone vs in person by colour and shape, planned hollow,
     uncertain dates as ranges (a bar over every possible day), exact days as markers.
     ``realised`` (from ``analysis.cadence.realised_contacts``) adds, as black stars on the same
     rows, the days the context layer shows contacts took place. Above ``MAX_MARKS`` contacts it
-    draws weekly counts per pair instead."""
+    draws weekly counts per pair instead; with none, a labelled empty frame titled ``empty``."""
     if len(frame) > MAX_MARKS:
         return weekly_figure(
             frame,
@@ -126,10 +132,12 @@ def timeline(
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
     date_axis(ax, start, end)
+    if frame.empty and realised.empty:
+        label_empty(ax)
     legend_below(fig, _handles(realised), ncol=5 if realised.empty else 4)
     finish(
         fig,
-        headline(frame),
+        headline(frame, empty),
         "Japan–Russia contacts by pair of officials. A bar spans every day on which a contact may have "
         "taken place; the articles give no exact day for it.",
         source,

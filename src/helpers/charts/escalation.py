@@ -17,16 +17,20 @@ from helpers.charts.style import (
     TRIGGER_COLOUR,
     date_axis,
     finish,
+    label_empty,
     legend_below,
     margins,
 )
 from helpers.charts.weekly import weekly_counts
 from helpers.charts.words import describe_dates
 
+EMPTY = "No UN measures in this view"
 
-def headline(adopted: pd.DataFrame, proposed: pd.DataFrame) -> str:
+
+def headline(adopted: pd.DataFrame, proposed: pd.DataFrame, empty: str = EMPTY) -> str:
+    """How the measures in force grew, step by step; ``empty`` when there is no measure at all."""
     if adopted.empty:
-        return f"No adopted measures in this view; {len(proposed)} proposed"
+        return f"No adopted measures in this view; {len(proposed)} proposed" if len(proposed) else empty
     by_resolution = adopted.groupby("resolution", sort=False).size()
     plural = "s" if len(by_resolution) > 1 else ""
     steps = (
@@ -38,7 +42,11 @@ def headline(adopted: pd.DataFrame, proposed: pd.DataFrame) -> str:
     )
 
 
-def alt_text(adopted: pd.DataFrame, proposed: pd.DataFrame, trigger_events: pd.DataFrame) -> str:
+def alt_text(
+    adopted: pd.DataFrame, proposed: pd.DataFrame, trigger_events: pd.DataFrame, empty: str = EMPTY
+) -> str:
+    if adopted.empty and proposed.empty and trigger_events.empty:
+        return f"Empty chart of UN sanctions measures: {empty}."
     parts = [f"Stacked step chart of UN sanctions measures in force by category: {len(adopted)} adopted"]
     if max(len(adopted), len(proposed), len(trigger_events)) > MAX_MARKS:
         by_category = adopted["category"].value_counts()
@@ -81,9 +89,11 @@ def chart(
     start: pd.Timestamp,
     end: pd.Timestamp,
     source: str,
+    empty: str = EMPTY,
 ) -> Figure:
     """Stacked steps of adopted measures by category, proposals in a lane below,
-    adoption windows hatched, launches and tests marked on the same time axis."""
+    adoption windows hatched, launches and tests marked on the same time axis; with nothing at
+    all, a labelled empty frame titled ``empty``."""
     fig, (top, lane) = plt.subplots(
         2, 1, figsize=(10, 7.4), sharex=True, gridspec_kw={"height_ratios": [3, 1.1], "hspace": 0.12}
     )
@@ -97,10 +107,12 @@ def chart(
         _marked_proposals(lane, proposed)
     date_axis(lane, start, end)
     _figures_box(top, figures)
+    if adopted.empty and proposed.empty and trigger_events.empty:
+        label_empty(top)
     legend_below(fig, _handles(top, proposed, trigger_events, many), ncol=4)
     finish(
         fig,
-        headline(adopted, proposed),
+        headline(adopted, proposed, empty),
         "Adopted UN Security Council measures, solid from the last possible adoption day, pale before it; "
         "proposals in their own lane.",
         source,

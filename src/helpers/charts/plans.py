@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from helpers.analysis.plans import VERDICTS
-from helpers.charts.style import OKABE_ITO, date_axis, finish, legend_below, margins
+from helpers.charts.style import OKABE_ITO, date_axis, finish, label_empty, legend_below, margins
 from helpers.charts.words import describe_dates
 
 VERDICT_COLOURS = {
@@ -37,8 +37,14 @@ def _outcome_note(row: pd.Series) -> str:
     return str(row["verdict"])
 
 
-def headline(table: pd.DataFrame, announced: int | None = None) -> str:
-    """The verdicts in one line; ``announced`` is the number of plans before any filter."""
+EMPTY = "No plan in this window"
+
+
+def headline(table: pd.DataFrame, announced: int | None = None, empty: str = EMPTY) -> str:
+    """The verdicts in one line; ``announced`` is the number of plans before any filter;
+    ``empty`` when no plan is shown."""
+    if table.empty:
+        return empty if not announced else f"{empty} (of {announced} the articles announced)"
     counts = table["verdict"].value_counts()
     parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v, 0)) or "none shown"
     if announced is not None and announced != len(table):
@@ -46,7 +52,9 @@ def headline(table: pd.DataFrame, announced: int | None = None) -> str:
     return f"Of {len(table)} plans the articles announced: {parts}"
 
 
-def alt_text(table: pd.DataFrame) -> str:
+def alt_text(table: pd.DataFrame, empty: str = EMPTY) -> str:
+    if table.empty:
+        return f"Empty chart of announced plans: {empty}."
     parts = [
         f"Chart of {len(table)} plans announced in the articles, one per row: the announced window as a "
         "hollow bar, the day of first announcement as a tick, and what happened as a filled mark"
@@ -76,11 +84,13 @@ def chart(
     end: pd.Timestamp,
     source: str,
     announced: int | None = None,
+    empty: str = EMPTY,
 ) -> Figure:
     """One row per plan: announced window (hollow), announcement (tick and dotted lead line),
     outcome (filled, coloured by verdict), with the verdict written at the right. ``announced``
     is the number of plans before filtering, for the title."""
-    fig, ax = plt.subplots(figsize=(10, 1.6 + 0.55 * max(len(table), 1)))
+    # At least an inch of axes between the title band and the legend band, however few rows.
+    fig, ax = plt.subplots(figsize=(10, max(1.6 + 0.55 * len(table), 3.45)))
     margins(fig, left=0.3, bottom_in=1.5, right=0.86)
     for y, (_, row) in enumerate(table.iterrows()):
         colour = VERDICT_COLOURS[row["verdict"]]
@@ -100,14 +110,16 @@ def chart(
             annotation_clip=False,
         )
     ax.set_yticks(range(len(table)), [_wrap(t) for t in table["title"]], fontsize=8.5)
-    ax.set_ylim(len(table) - 0.5, -0.5)
+    ax.set_ylim(max(len(table), 1) - 0.5, -0.5)
     ax.grid(axis="y", color="#eeeeee")
     ax.set_axisbelow(True)
     date_axis(ax, start, end)
+    if table.empty:
+        label_empty(ax)
     legend_below(fig, _handles(table), ncol=4)
     finish(
         fig,
-        headline(table, announced),
+        headline(table, announced, empty),
         "Announced window (articles) against what happened (context layer, cited sources); "
         "'no record found' is not proof it did not happen.",
         source,

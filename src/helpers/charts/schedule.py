@@ -14,6 +14,7 @@ from helpers.charts.style import (
     date_axis,
     draw_event,
     finish,
+    label_empty,
     legend_below,
     margins,
     status_handles,
@@ -28,9 +29,13 @@ STATUS_COLOURS = {
 }
 
 
-def headline(frame: pd.DataFrame) -> str:
+EMPTY = "No calendar events in this window"
+
+
+def headline(frame: pd.DataFrame, empty: str = EMPTY) -> str:
+    """How many events, held and announced; ``empty`` when there is none to draw."""
     if frame.empty:
-        return "No calendar events in this window"
+        return empty
     held = int((frame["status"] == "occurred").sum())
     ahead = int(frame["announced"].notna().sum())
     held_words = "held" if len(frame) > MAX_MARKS else "known to have been held"
@@ -40,9 +45,9 @@ def headline(frame: pd.DataFrame) -> str:
     )
 
 
-def alt_text(frame: pd.DataFrame) -> str:
+def alt_text(frame: pd.DataFrame, empty: str = EMPTY) -> str:
     if frame.empty:
-        return "Empty schedule: no events match the parameters."
+        return f"Empty schedule: {empty}."
     if len(frame) > MAX_MARKS:
         by_status = frame["status"].value_counts()
         return (
@@ -62,9 +67,12 @@ def alt_text(frame: pd.DataFrame) -> str:
     )
 
 
-def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str) -> Figure:
+def gantt(
+    frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str, empty: str = EMPTY
+) -> Figure:
     """Held vs planned events as bars over their possible days, with announcement markers;
-    above ``MAX_MARKS`` events, weekly counts by status instead."""
+    above ``MAX_MARKS`` events, weekly counts by status instead; with none, a labelled empty
+    frame titled ``empty``."""
     if len(frame) > MAX_MARKS:
         return weekly_figure(
             frame,
@@ -89,6 +97,8 @@ def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
     ax.tick_params(axis="y", length=0, labelsize=8.5)
     ax.set_ylim(len(frame) - 0.4, -0.6)
     date_axis(ax, start, end)
+    if frame.empty:
+        label_empty(ax)
     handles = [
         *status_handles(
             [("D", STATUS_COLOURS["occurred"], "Held, exact day")],
@@ -100,7 +110,7 @@ def gantt(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: s
     legend_below(fig, handles, ncol=5)
     finish(
         fig,
-        headline(frame),
+        headline(frame, empty),
         "Each bar spans every day on which the event may have taken place, as the articles date it.",
         source,
     )

@@ -165,3 +165,18 @@ def margins(
     """Fixed margins in inches at top (title, subtitle) and bottom (axis, legend, source)."""
     height = fig.get_figheight()
     fig.subplots_adjust(left=left, right=right, top=1 - top_in / height, bottom=bottom_in / height)
+
+
+def label_empty(ax: plt.Axes, text: str = "Nothing to draw") -> None:
+    """Say in the empty frame itself that nothing is drawn, so it never reads as a blank image."""
+    ax.text(
+        0.5,
+        0.5,
+        text,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=11,
+        color="#555555",
+        bbox={"facecolor": "#f4f4f4", "edgecolor": "#cccccc", "boxstyle": "round,pad=0.6"},
+    )

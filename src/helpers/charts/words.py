@@ -26,3 +26,20 @@ def describe_dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
     if start == end:
         return f"on {start:%-d %b %Y}"
     return f"between {start:%-d %b} and {end:%-d %b %Y}"
+
+
+def nothing_shown(
+    what: str,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    as_of: pd.Timestamp | None,
+    first_published: pd.Timestamp | None,
+    filtered: bool = False,
+) -> str:
+    """Why a chart of ``what`` has nothing to draw, as its title says it: nothing reported yet on
+    ``as_of``, nothing matching the filters, or nothing in the window."""
+    if as_of is not None and (first_published is None or as_of < first_published):
+        first = f"the first article is dated {first_published:%-d %b %Y}" if first_published else "no article"
+        return f"Nothing was reported by {as_of:%-d %b %Y}: {first}"
+    window = f"on {start:%-d %b %Y}" if start == end else f"between {start:%-d %b %Y} and {end:%-d %b %Y}"
+    return f"No {what} match these filters {window}" if filtered else f"No {what} {window}"
