@@ -17,6 +17,13 @@ ENV_STAMP := $(VENV)/.lock-installed
 PKG_STAMP := $(VENV)/.project-installed
 KERNEL := jp-ru-dprk-2017
 KERNELSPEC := $(VENV)/share/jupyter/kernels/$(KERNEL)/kernel.json
+# uv installs the lock in seconds where pip takes a minute or more. It is bootstrapped with pip
+# from the package registry, at this version, into a tools folder that outlives .venv; where it
+# cannot be had, the environment is made with pip instead, and a line says so.
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_STAMP := $(TOOLS)/.uv-$(UV_VERSION)-tried
 
 PARAMS ?= params/default.yaml
 SET := $(basename $(notdir $(PARAMS)))
@@ -42,16 +49,26 @@ help:
 	@echo
 	@echo "  Variables: PARAMS=params/<set>.yaml (default params/default.yaml), FORCE=1 to rebuild everything"
 
-$(ENV_STAMP): requirements.lock
+$(UV_STAMP):
+	@rm -rf $(TOOLS) && $(PYTHON) -m venv $(TOOLS) \
+	  && $(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) >/dev/null 2>&1 \
+	  || echo "==> uv $(UV_VERSION) could not be installed; using pip instead (slower)"
+	@mkdir -p $(TOOLS) && touch $@
+
+# Installs the lock's exact pins into .venv: with uv when it is there, else with pip.
+INSTALL = if [ -x $(UV) ]; then $(UV) pip install --quiet --python $(BIN)/python $(1); \
+          else $(BIN)/python -m pip install --quiet --disable-pip-version-check $(1); fi
+
+$(ENV_STAMP): requirements.lock $(UV_STAMP)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required; found " + sys.version.split()[0] + " at " + sys.executable + ". Run: make PYTHON=/path/to/python3.11 ...")'
 	@echo "==> creating $(VENV) from requirements.lock (once, or when the lock changes)"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(call INSTALL,-r requirements.lock)
 	touch $@
 
 $(PKG_STAMP): pyproject.toml $(ENV_STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(call INSTALL,--no-deps --no-build-isolation -e .)
 	touch $@
 
 $(KERNELSPEC): $(PKG_STAMP)
@@ -82,9 +99,10 @@ format: $(PKG_STAMP)
 lab: $(KERNELSPEC)
 	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-## Re-pin every dependency into requirements.lock (needs uv on PATH)
-lock:
-	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock --upgrade
+## Re-pin every dependency into requirements.lock (with the same pinned uv)
+lock: $(UV_STAMP)
+	@[ -x $(UV) ] || { echo "make lock needs uv, which could not be installed" >&2; exit 1; }
+	$(UV) pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock --upgrade
 
 ## Measure report build speed and how the helpers scale (prints figures; rebuilds reports/default)
 benchmark: $(KERNELSPEC)
@@ -101,4 +119,4 @@ clean:
 
 ## Remove generated outputs and the virtual environment
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(TOOLS)
