@@ -15,10 +15,19 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from helpers.data.csvshape import container_problems, text_problems
 from helpers.data.problems import Problem
 from helpers.data.schema import Resource
 
 STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas 3's default "str"
+
+
+class MalformedCSV(Exception):
+    """A file Arrow refused, with the problems that say why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(str(problems[0]))
+        self.problems = problems
 
 
 def _line_numbers(data: pa.Buffer, rows: int) -> pd.Series:
@@ -45,7 +54,7 @@ def _line_numbers(data: pa.Buffer, rows: int) -> pd.Series:
     return pd.Series(starts, dtype="int64")
 
 
-def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+def _read_csv(path: Path, columns: tuple[str, ...], file: str) -> pd.DataFrame:
     """Every cell as a string, empty cells as '', with a ``_line`` column. Arrow's multi-threaded
     reader first (faster than pandas on large tables); anything it refuses goes
     to pandas' own parser, whose error messages name the problem. ``columns`` are read as
@@ -58,6 +67,10 @@ def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
         data = source.read_buffer()
         frame = _parsed(data, columns)
         if frame is None:
+            # Arrow refused it: name the malformed record, if that is why; else pandas reads it.
+            problems = text_problems(data.to_pybytes(), file)
+            if problems:
+                raise MalformedCSV(problems)
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
         frame["_line"] = _line_numbers(data, len(frame))
     return frame
@@ -82,12 +95,16 @@ def _parsed(data: pa.Buffer, columns: tuple[str, ...]) -> pd.DataFrame | None:
 
 
 def read_raw(data_dir: Path, resource: Resource) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read one CSV as strings (empty cells stay ''), with a ``_line`` column."""
+    """Read one CSV as strings (empty cells stay ''), with a ``_line`` column; or say, with the
+    file and the line, why it cannot be read (``helpers.data.csvshape``)."""
     path = data_dir / resource.path
-    if not path.exists():
-        return pd.DataFrame(), [Problem(resource.path, None, None, "", "the file to exist")]
+    problems = container_problems(path, resource.path)
+    if problems:
+        return pd.DataFrame(), problems
     try:
-        frame = _read_csv(path, resource.field_names)
+        frame = _read_csv(path, resource.field_names, resource.path)
+    except MalformedCSV as error:
+        return pd.DataFrame(), error.problems
     except (UnicodeDecodeError, pd.errors.ParserError) as error:
         reason = str(error).splitlines()[0]
         return pd.DataFrame(), [Problem(resource.path, None, None, "", f"readable UTF-8 CSV ({reason})")]
@@ -101,4 +118,8 @@ def read_raw(data_dir: Path, resource: Resource) -> tuple[pd.DataFrame, list[Pro
         for name in frame.columns
         if name not in resource.field_names and name != "_line"
     ]
+    if frame.empty:
+        problems.append(
+            Problem(resource.path, 2, None, "", "at least one row of data (the file has only its header)")
+        )
     return frame, problems

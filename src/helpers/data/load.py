@@ -11,6 +11,7 @@ returns nothing partial: the typed tables only when every check passed.
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from pathlib import Path
 
@@ -34,6 +35,16 @@ def _check_table(raw: dict[str, pd.DataFrame], resource: Resource) -> tuple[list
     return problems + check_keys(raw, resource), typed
 
 
+def _package(path: Path) -> dict[str, Resource]:
+    """The resources of the schema of record, or a DataError saying why there are none."""
+    if not path.is_file():
+        raise DataError([Problem(path.name, None, None, "", "the schema of record, a file (not found)")])
+    try:
+        return read_package(path)
+    except json.JSONDecodeError as error:
+        raise DataError([Problem(path.name, error.lineno, None, "", f"valid JSON ({error.msg})")]) from None
+
+
 def load_tables(data_dir: Path | str | None = None) -> Tables:
     """Return every table of the data package as a typed DataFrame, keyed by resource name.
 
@@ -41,7 +52,7 @@ def load_tables(data_dir: Path | str | None = None) -> Tables:
     expectation); nothing is returned unless all checks pass.
     """
     data_dir = Path(data_dir) if data_dir is not None else paths.DATA
-    resources = read_package(data_dir / "datapackage.json")
+    resources = _package(data_dir / "datapackage.json")
     raw: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     for resource in resources.values():
