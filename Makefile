@@ -55,8 +55,10 @@ $(UV_STAMP):
 	  || echo "==> uv $(UV_VERSION) could not be installed; using pip instead (slower)"
 	@mkdir -p $(TOOLS) && touch $@
 
-# Installs the lock's exact pins into .venv: with uv when it is there, else with pip.
-INSTALL = if [ -x $(UV) ]; then $(UV) pip install --quiet --python $(BIN)/python $(1); \
+# Installs the lock's exact pins into .venv: with uv when it is there, else with pip. Compiled
+# to bytecode at install, as pip does: where PYTHONDONTWRITEBYTECODE is set, nothing else would,
+# and every kernel would compile pandas and matplotlib again.
+INSTALL = if [ -x $(UV) ]; then $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python $(1); \
           else $(BIN)/python -m pip install --quiet --disable-pip-version-check $(1); fi
 
 $(ENV_STAMP): requirements.lock $(UV_STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -12,7 +13,7 @@ import pytest
 
 from helpers import paths
 from helpers.build import __main__ as cli
-from helpers.build import driver, fingerprint, paramsets
+from helpers.build import driver, fingerprint, index, paramsets
 from helpers.build.errors import ReportError
 
 pytestmark = pytest.mark.slow
@@ -147,3 +148,44 @@ def test_cli_prints_one_clear_line_and_exits_1(tmp_path, capsys):
     assert cli.main(["--params", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("make report: ") and "Traceback" not in err
+
+
+def test_index_shows_every_chart_with_its_finding_and_files(built):
+    index = (built / "reports" / "index.html").read_text(encoding="utf-8")
+    figures = built / "reports" / "default" / "figures"
+    pngs = sorted(figures.glob("*.png"))
+    assert len(pngs) == 6
+    for png in pngs:
+        base = f"default/figures/{png.stem}"
+        headline = (figures / f"{png.stem}.headline.txt").read_text(encoding="utf-8").strip()
+        alt = (figures / f"{png.stem}.txt").read_text(encoding="utf-8").strip()
+        assert f'<img src="{base}.png" alt="{html.escape(alt)}"' in index
+        assert f"<strong>{html.escape(headline)}</strong>" in index
+        for suffix in (".png", ".svg", ".txt"):
+            assert f'href="{base}{suffix}"' in index
+    assert "Kono – Lavrov was the busiest channel" in index
+
+
+@pytest.mark.parametrize(
+    ("parameters", "words"),
+    [
+        ({}, "Everything the articles say, 1 Aug to 31 Dec 2017."),
+        (
+            {"as_of": "2017-09-01"},
+            "Everything the articles say, 1 Aug to 31 Dec 2017, as known on 1 Sep 2017.",
+        ),
+        ({"include_planned": False}, "Only what happened, 1 Aug to 31 Dec 2017."),
+        (
+            {"start_date": "2016-12-01", "end_date": "2017-01-31"},
+            "Everything the articles say, 1 Dec 2016 to 31 Jan 2017.",
+        ),
+        (
+            {"notebooks": {"01_meeting_cadence": {"actors": ["kono", "lavrov"], "include_context": False}}},
+            "Everything the articles say, 1 Aug to 31 Dec 2017; in 01, actors kono, lavrov, "
+            "without the context layer.",
+        ),
+    ],
+)
+def test_index_says_the_parameters_in_words(parameters, words):
+    defaults = {"start_date": "2017-08-01", "end_date": "2017-12-31", "include_planned": True, "as_of": ""}
+    assert index.describe({**defaults, "notebooks": {}, **parameters}) == words

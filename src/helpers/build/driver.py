@@ -81,9 +81,9 @@ def build(
     for name in skipped:
         say(f"[skip ] {name}: inputs unchanged")
     if plan.todo:
-        _validate_data()
+        data = _validate_data()
         staging = _run_into_staging(plan, jobs)
-        _write_manifest(plan, staging)
+        _write_manifest(plan, staging, data)
         _swap_into_place(staging, plan.final)
         from helpers.build.index import write_index
 
@@ -129,9 +129,9 @@ def _previous_inputs(folder: Path) -> dict[str, str]:
     }
 
 
-def _validate_data() -> None:
-    """Refuse invalid data before any notebook runs. Meanwhile, on the second core, papermill is
-    imported and nbconvert's templates compiled."""
+def _validate_data() -> dict[str, object]:
+    """Refuse invalid data before any notebook runs, and say in a few numbers what it holds.
+    Meanwhile, on the second core, papermill is imported and nbconvert's templates compiled."""
     from helpers.build.execute import skip_iri_grammars
 
     skip_iri_grammars()
@@ -140,10 +140,17 @@ def _validate_data() -> None:
     from helpers.data.load import DataError, load_tables
 
     try:
-        load_tables()
+        tables = load_tables()
     except DataError as error:
         raise ReportError(f"the data is invalid; no notebook was run.\n{error}") from None
     warm.join()
+    events = tables["events"]
+    return {
+        "articles": len(tables["sources"]),
+        "events": len(events),
+        "first_day": f"{events['date_start'].min():%Y-%m-%d}",
+        "last_day": f"{events['date_end'].max():%Y-%m-%d}",
+    }
 
 
 def _warm_up() -> None:
@@ -201,7 +208,7 @@ def _run_one(notebook: Path, param_set: ParamSet, staging: Path, build_dir: Path
     say(f"[done ] {notebook.stem} in {time.perf_counter() - tick:.1f} s")
 
 
-def _write_manifest(plan: Plan, staging: Path) -> None:
+def _write_manifest(plan: Plan, staging: Path, data: dict[str, object]) -> None:
     """What the report shows: its parameters, the data's hash, each page and each figure."""
     from helpers.build.render import page_title
 
@@ -211,6 +218,7 @@ def _write_manifest(plan: Plan, staging: Path) -> None:
         "parameter_file": paths.relative(plan.param_set.path),
         "parameters": {**plan.param_set.shared, "notebooks": plan.param_set.per_notebook},
         "data_sha256": plan.data_sha256,
+        "data": data,
         "notebooks": [
             {
                 "notebook": nb.stem,

@@ -1,56 +1,146 @@
-"""The report's front page, ``reports/index.html``: every rendered parameter set and its pages."""
+"""The report's front page, ``reports/index.html``: for every rendered parameter set, what it
+asks for in words, what the data holds, and each page's charts with their findings.
+
+Everything on it comes from the manifests and the figure files the build wrote, so it is as
+reproducible as they are; every piece of text goes through ``html.escape``; it links only to
+files under ``reports/`` and ``build/`` and loads nothing from another host.
+"""
 
 from __future__ import annotations
 
 import html
 import json
+import os
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+from helpers import paths
 
 INDEX_STYLE = """
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+body { font-family: system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; }
 body { color: #222; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
-td, th { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; }
-code { font-size: .85rem; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin: 2.5rem 0 .3rem; } h3 { font-size: 1.05rem; }
+section { border-top: 2px solid #ddd; }
+.what { font-size: 1.05rem; margin: .2rem 0; } .meta { color: #555; font-size: .85rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+figure { margin: 0; border: 1px solid #ddd; border-radius: 4px; padding: .5rem; background: #fff; }
+figure h3 { margin: 0 0 .4rem; font-size: 1rem; }
+figure img { width: 100%; height: auto; display: block; }
+figcaption { font-size: .9rem; margin-top: .4rem; } figcaption .links { font-size: .8rem; color: #555; }
+code { font-size: .85rem; overflow-wrap: anywhere; }
 """
+TITLE = "Japan, Russia and the North Korea crisis, August–December 2017"
+NOTHING_YET = "<p>No parameter set has been rendered yet: run <code>make report</code>.</p>"
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _span(start: str, end: str) -> str:
+    """'1 Aug to 31 Dec 2017', or with both years where they differ."""
+    first, last = _day(start), _day(end)
+    head = f"{first:%-d %b}" if first.year == last.year else f"{first:%-d %b %Y}"
+    return f"{head} to {last:%-d %b %Y}"
+
+
+def _notebook_words(values: dict[str, Any]) -> list[str]:
+    words = []
+    for name, value in values.items():
+        if name == "include_context":
+            words.append("with the context layer" if value else "without the context layer")
+        elif isinstance(value, list):
+            words.append(f"{name} {', '.join(map(str, value)) or 'all'}")
+        else:
+            words.append(f"{name} {value}")
+    return words
+
+
+def describe(parameters: dict[str, Any]) -> str:
+    """The parameters in words: 'everything the articles say, 1 Aug to 31 Dec 2017', and so on."""
+    what = "Everything the articles say" if parameters["include_planned"] else "Only what happened"
+    text = f"{what}, {_span(parameters['start_date'], parameters['end_date'])}"
+    if parameters["as_of"]:
+        text += f", as known on {_day(parameters['as_of']):%-d %b %Y}"
+    for notebook, values in sorted(parameters.get("notebooks", {}).items()):
+        text += f"; in {notebook.split('_', 1)[0]}, {', '.join(_notebook_words(values))}"
+    return text + "."
+
+
+def _read(folder: Path, name: str) -> str:
+    return (folder / name).read_text(encoding="utf-8").strip()
+
+
+def _card(name: str, entry: dict[str, Any], folder: Path) -> str:
+    """One chart: its page's title, its thumbnail linked to the page, its finding, its files."""
+    base = f"{folder.parent.name}/figures/{name}"
+    files = [(base + ".png", "PNG"), (base + ".svg", "SVG"), (base + ".txt", "alt text")]
+    files.append((entry["executed"], "executed notebook"))
+    links = " · ".join(f'<a href="{html.escape(href)}">{label}</a>' for href, label in files)
+    page = html.escape(entry["html"])
+    return (
+        f'<figure><h3><a href="{page}">{html.escape(entry["title"])}</a></h3>'
+        f'<a href="{page}"><img src="{html.escape(base)}.png" '
+        f'alt="{html.escape(_read(folder, name + ".txt"))}" loading="lazy"></a>'
+        f"<figcaption><strong>{html.escape(_read(folder, name + '.headline.txt'))}</strong>"
+        f'<br><span class="links">{links}</span></figcaption></figure>'
+    )
+
+
+def _cards(manifest: dict[str, Any], folder: Path) -> str:
+    """A card for every chart of every page, in the pages' order."""
+    figures = sorted(p.removesuffix(".png") for p in manifest["figures"] if p.endswith(".png"))
+    return "".join(
+        _card(name, entry, folder)
+        for entry in manifest["notebooks"]
+        for name in figures
+        if name.startswith(entry["notebook"] + "-") and (folder / f"{name}.headline.txt").exists()
+    )
+
+
+def _data_card(reports: Path) -> str:
+    """A link to the data card, relative to the index (``../data/README.md`` in the repository)."""
+    card = paths.DATA / "README.md"
+    if not card.is_file():
+        return ""
+    return f' (<a href="{html.escape(os.path.relpath(card, reports))}">the data card</a>)'
+
+
+def _section(manifest: dict[str, Any], folder: Path) -> str:
+    name = html.escape(manifest["parameter_set"])
+    data = manifest.get("data", {})
+    held = (
+        f"The data: {data['articles']} articles and {data['events']} events, "
+        f"{_span(data['first_day'], data['last_day'])}{_data_card(folder.parent)}. "
+        if data
+        else ""
+    )
+    return (
+        f'<section id="{name}"><h2>{name}</h2>'
+        f'<p class="what">{html.escape(describe(manifest["parameters"]))}</p>'
+        f'<p class="meta">{held}From <code>{html.escape(manifest["parameter_file"])}</code>; data sha256 '
+        f"<code>{html.escape(manifest['data_sha256'])}</code>.</p>"
+        f'<div class="charts">{_cards(manifest, folder / "figures")}</div></section>'
+    )
 
 
 def write_index(reports: Path) -> None:
-    """Write ``reports/index.html``: every rendered parameter set with its parameters,
-    data fingerprint and notebooks."""
-    sections = []
-    for manifest_path in sorted(reports.glob("*/manifest.json")):
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        name = html.escape(manifest["parameter_set"])
-        rows = "".join(
-            f"<tr><th>{html.escape(str(k))}</th>"
-            f"<td><code>{html.escape(json.dumps(v, sort_keys=True))}</code></td></tr>"
-            for k, v in manifest["parameters"].items()
-        )
-        links = "".join(
-            f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a> '
-            f'(<a href="{html.escape(e["executed"])}">executed notebook with code</a>)</li>'
-            for e in manifest["notebooks"]
-        )
-        sections.append(
-            f'<section id="{name}"><h2>Parameter set <code>{name}</code></h2>'
-            f"<p>From <code>{html.escape(manifest['parameter_file'])}</code>. Data sha256: "
-            f"<code>{html.escape(manifest['data_sha256'])}</code></p>"
-            f"<table>{rows}</table><ul>{links}</ul></section>"
-        )
-    body = "".join(sections) or "<p>No parameter set has been rendered yet: run <code>make report</code>.</p>"
+    """Write ``reports/index.html`` from every rendered parameter set's manifest and figures."""
+    sections = [
+        _section(json.loads(path.read_text(encoding="utf-8")), path.parent)
+        for path in sorted(reports.glob("*/manifest.json"))
+    ]
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>Japan, Russia and the North Korea crisis, 2017: reports</title>"
-        f"<style>{INDEX_STYLE}</style></head><body>"
-        "<h1>Japan, Russia and the North Korea crisis, August–December 2017</h1>"
-        "<p>Reports built from two news articles of September 2017, curated into evidence-checked "
-        "data, beside a context layer in which every fact cites its public source. Each parameter "
-        "set below was rendered by "
-        "<code>make report PARAMS=params/&lt;set&gt;.yaml</code>.</p>"
-        f"{body}</body></html>\n"
+        f"<title>{TITLE}: reports</title><style>{INDEX_STYLE}</style></head><body>"
+        f"<h1>{TITLE}</h1>"
+        "<p>Reports built from news articles of 2017, curated into evidence-checked data, beside a "
+        "context layer in which every fact cites its public source. Each parameter set below was "
+        "rendered by <code>make report PARAMS=params/&lt;set&gt;.yaml</code>; each chart links to its "
+        "page.</p>"
+        f"{''.join(sections) or NOTHING_YET}</body></html>\n"
     )
     reports.mkdir(parents=True, exist_ok=True)
     (reports / "index.html").write_text(page, encoding="utf-8")

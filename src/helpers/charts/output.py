@@ -44,4 +44,6 @@ def show(chart: Chart, figures_dir: Path | None) -> None:
         (figures_dir / f"{name}.png").write_bytes(buffer.getvalue())
         fig.savefig(figures_dir / f"{name}.svg", format="svg", metadata={"Date": None})
         (figures_dir / f"{name}.txt").write_text(alt + "\n", encoding="utf-8")
+        # The finding, for the report's front page.
+        (figures_dir / f"{name}.headline.txt").write_text(chart.headline + "\n", encoding="utf-8")
     display(Image(data=buffer.getvalue(), format="png", alt=alt))

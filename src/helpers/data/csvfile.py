@@ -118,7 +118,7 @@ def read_raw(data_dir: Path, resource: Resource) -> tuple[pd.DataFrame, list[Pro
         for name in frame.columns
         if name not in resource.field_names and name != "_line"
     ]
-    if frame.empty:
+    if frame.empty and resource.rows_required:
         problems.append(
             Problem(resource.path, 2, None, "", "at least one row of data (the file has only its header)")
         )

@@ -42,6 +42,8 @@ class Resource:
     evidence: dict[str, str] = field(default_factory=dict)
     # "articles": rests on the seeds, quote by quote; "context": rests on cited public sources.
     layer: str = "articles"
+    # A table without which nothing can be said (the articles, actors, events, mentions).
+    rows_required: bool = False
 
     @property
     def field_names(self) -> list[str]:
@@ -85,5 +87,6 @@ def read_package(path: Path) -> dict[str, Resource]:
             ),
             evidence=spec.get("evidence", {}),
             layer=spec.get("layer", "articles"),
+            rows_required=bool(spec.get("rowsRequired", False)),
         )
     return resources
