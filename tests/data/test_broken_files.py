@@ -80,7 +80,7 @@ def test_each_kind_of_broken_file_is_named(data_copy, kind):
     assert where in message and expected in message, message
 
 
-@pytest.mark.parametrize("kind", ["empty file", "unclosed quote", "folder for a file", "schema missing"])
+@pytest.mark.parametrize("kind", BROKEN)
 def test_the_driver_says_it_in_one_message_and_keeps_the_report(
     kind, data_copy, use_data, private_outputs, capsys
 ):
