@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
+# The suite tests this repository's data: a JP_RU_DPRK_DATA exported in the shell would point it
+# at another copy (helpers.paths reads it at import, so it is cleared before that import). Tests
+# that need other data set it themselves (``use_data``).
+os.environ.pop("JP_RU_DPRK_DATA", None)
+
 import shutil
 from pathlib import Path
 

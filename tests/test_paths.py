@@ -22,3 +22,11 @@ def test_by_default_the_data_and_seeds_are_the_repositorys():
     code = "from helpers import paths; print(paths.DATA); print(paths.SEEDS)"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == [str(paths.ROOT / "data"), str(paths.ROOT / "seeds")]
+
+
+def test_the_suite_ignores_an_exported_data_path(tmp_path):
+    """An exported JP_RU_DPRK_DATA does not point the tests at other data (conftest clears it)."""
+    env = {**os.environ, "JP_RU_DPRK_DATA": str(tmp_path / "elsewhere" / "data")}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/data/test_seeds.py"]
+    out = subprocess.run(command, env=env, cwd=paths.ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-2000:]

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from support import edit, find, problems
 
+from helpers import paths
 from helpers.data.columns import check_field
 from helpers.data.load import DataError, load_tables
 from helpers.data.schema import Field
@@ -84,6 +85,36 @@ def test_curly_quote_straightened_is_not_verbatim(data_copy):
     straight = tables["mentions"].loc[row, "quote"].replace("’", "'")
     line = edit(data_copy, "mentions", row, "quote", straight)
     find(problems(data_copy), "mentions.csv", line, "quote", straight)
+
+
+def _quote_of_the_other_article(tables, row):
+    """A quote that is verbatim, but in the other article than the row's."""
+    mentions = tables["mentions"]
+    other = mentions.loc[mentions["source_id"] != mentions.loc[row, "source_id"], "quote"]
+    return next(q for q in other if q not in _article(tables, mentions.loc[row, "source_id"]))
+
+
+def _article(tables, source_id):
+    file = tables["sources"].set_index("source_id").loc[source_id, "file"]
+    return (paths.ROOT / file).read_text(encoding="utf-8")
+
+
+QUOTE_CHANGES = {
+    "from the other article": _quote_of_the_other_article,
+    "case changed": lambda tables, row: tables["mentions"].loc[row, "quote"].swapcase(),
+    "whitespace collapsed": lambda tables, row: tables["mentions"].loc[row, "quote"].replace(" ", "", 1),
+    "whitespace doubled": lambda tables, row: tables["mentions"].loc[row, "quote"].replace(" ", "  ", 1),
+}
+
+
+@pytest.mark.parametrize("change", QUOTE_CHANGES)
+def test_a_quote_must_be_verbatim_in_its_own_article(data_copy, change):
+    tables = load_tables(data_copy)
+    row = 0
+    quote = QUOTE_CHANGES[change](tables, row)
+    assert quote != tables["mentions"].loc[row, "quote"]
+    line = edit(data_copy, "mentions", row, "quote", quote)
+    find(problems(data_copy), "mentions.csv", line, "quote", quote)
 
 
 def test_unparseable_expression(data_copy):
