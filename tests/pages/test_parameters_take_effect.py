@@ -1,0 +1,101 @@
+"""Each parameter changes what a page shows, in the expected direction: a notebook that ignored
+``as_of``, the window or a filter would fail here."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pytest
+
+from helpers import pages, paths
+from helpers.build.declared import declared_parameters
+from helpers.build.parameters import validate
+
+
+def page(notebook: str, tables, **values):
+    plt.close("all")
+    defaults = declared_parameters(paths.NOTEBOOKS / f"{notebook}.ipynb")
+    run = pages.view(validate({**defaults, **values}, notebook, tables), tables)
+    builder = {
+        "01_meeting_cadence": pages.meeting_cadence,
+        "02_sanction_escalation": pages.sanction_escalation,
+        "03_summit_schedule": pages.summit_schedule,
+        "04_plans_vs_outcomes": pages.plans_vs_outcomes,
+        "00_data_audit": pages.data_audit,
+    }[notebook]
+    return builder(run)
+
+
+def test_as_of_shows_what_was_known_then(tables):
+    everything, then = (
+        page("01_meeting_cadence", tables),
+        page("01_meeting_cadence", tables, as_of="2017-09-01"),
+    )
+    assert 0 < len(then.contacts) < len(everything.contacts)
+    assert "of 4 contacts" in then.timeline.headline and "of 10 contacts" in everything.timeline.headline
+    audit_then = page("00_data_audit", tables, as_of="2017-09-01")
+    assert audit_then.counts.loc["sources", "rows"] == 1
+    assert len(page("02_sanction_escalation", tables, as_of="2017-09-01").adopted) == 6
+    assert len(page("02_sanction_escalation", tables).adopted) == 10
+    plans_then = page("04_plans_vs_outcomes", tables, as_of="2017-09-01")
+    assert len(plans_then.every_plan) < len(page("04_plans_vs_outcomes", tables).every_plan)
+
+
+def test_the_window_narrows_what_is_shown(tables):
+    autumn = page("03_summit_schedule", tables)
+    september = page("03_summit_schedule", tables, start_date="2017-09-01", end_date="2017-09-30")
+    assert 0 < len(september.calendar) < len(autumn.calendar)
+    assert (september.calendar["date_start"] <= "2017-09-30").all()
+    assert (september.calendar["date_end"] >= "2017-09-01").all()
+
+
+@pytest.mark.parametrize(
+    ("notebook", "values", "rows", "kept"),
+    [
+        (
+            "01_meeting_cadence",
+            {"actors": "putin"},
+            "contacts",
+            lambda f: f["pair"].str.contains("Putin").all(),
+        ),
+        (
+            "01_meeting_cadence",
+            {"kinds": "phone_call"},
+            "contacts",
+            lambda f: (f["kind"] == "phone_call").all(),
+        ),
+        (
+            "01_meeting_cadence",
+            {"include_planned": False},
+            "contacts",
+            lambda f: (f["status"] == "occurred").all(),
+        ),
+        ("03_summit_schedule", {"kinds": "summit"}, "calendar", lambda f: (f["kind"] == "summit").all()),
+        (
+            "02_sanction_escalation",
+            {"categories": "energy"},
+            "adopted",
+            lambda f: (f["category"] == "energy").all(),
+        ),
+        (
+            "04_plans_vs_outcomes",
+            {"include_planned": False},
+            "table",
+            lambda f: f["outcome"].isin(["held", "partly"]).all(),
+        ),
+    ],
+)
+def test_each_filter_keeps_only_what_it_names(tables, notebook, values, rows, kept):
+    filtered, everything = (
+        getattr(page(notebook, tables, **values), rows),
+        getattr(page(notebook, tables), rows),
+    )
+    assert 0 < len(filtered) < len(everything)
+    assert kept(filtered)
+
+
+def test_the_context_layer_switch(tables):
+    assert page("02_sanction_escalation", tables).regime is not None
+    assert page("02_sanction_escalation", tables, include_context=False).regime is None
+    on = page("01_meeting_cadence", tables).realised
+    off = page("01_meeting_cadence", tables, include_context=False).realised
+    assert len(on) > 0 and off.empty
