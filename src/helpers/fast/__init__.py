@@ -11,7 +11,7 @@ When each pays off (figures in ``benchmarks/README.md``):
 kernel                      pays off because
 ==========================  ==================================================================
 ``joins.positions``,        pandas converts Arrow strings to Python objects to ``merge``,
-``isin``, ``lookup``        ``map`` or ``isin`` them; Arrow's hash join stays in C.
+``isin``                    ``map`` or ``isin`` them; Arrow's hash join stays in C.
 ``joins`` memo              the loader's key checks and then every helper join the same id
                             columns; only joins of 65,536 rows or more are remembered.
 ``keys.codes``, ``order``,  Arrow ranks many distinct strings faster than pandas
@@ -26,8 +26,8 @@ kernel                      pays off because
 """
 
 from helpers.fast.groups import first_of_earliest, group_first, group_max, group_min, joined_per_group
-from helpers.fast.joins import clear_memo, isin, lookup, positions, positions_all, prefetch, take
-from helpers.fast.keys import codes, duplicated, order, repeats, row_keys, sort_key, sort_rows
+from helpers.fast.joins import clear_memo, isin, positions, positions_all, prefetch, take
+from helpers.fast.keys import codes, duplicated, order, repeats, row_keys, sort_key
 from helpers.fast.pool import PARALLEL_MIN_ROWS, side_by_side
 from helpers.fast.text import categorical, contains, iso_dates, numbers
 
@@ -45,7 +45,6 @@ __all__ = [
     "isin",
     "iso_dates",
     "joined_per_group",
-    "lookup",
     "numbers",
     "order",
     "positions",
@@ -55,6 +54,5 @@ __all__ = [
     "row_keys",
     "side_by_side",
     "sort_key",
-    "sort_rows",
     "take",
 ]

@@ -154,13 +154,6 @@ def isin(values: pd.Series, allowed: pd.Series | Iterable[str]) -> pd.Series:
     return pd.Series(np.asarray(found, dtype=bool), index=values.index, name=values.name)
 
 
-def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
-    """``keys.map(mapping)`` for a mapping indexed by unique strings: a hash join in Arrow
-    (pandas converts Arrow strings to Python objects to map them). Missing keys give NA."""
-    where = positions(keys, mapping.index.to_series())
-    return take(mapping, where).set_axis(keys.index).rename(keys.name)
-
-
 def take(values: pd.Series, where: np.ndarray) -> pd.Series:
     """``values.iloc[where]`` with NA where ``where`` is -1, on a fresh 0..n-1 index."""
     found = where >= 0

@@ -101,8 +101,3 @@ def order(frame: pd.DataFrame, columns: Sequence[str], rows: np.ndarray | None =
         return np.lexsort(keys)
     where = np.flatnonzero(rows)
     return where[np.lexsort([key[where] for key in keys])]
-
-
-def sort_rows(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """``frame.sort_values(columns, kind="stable")`` (see ``order``)."""
-    return frame.take(order(frame, columns))
