@@ -41,7 +41,7 @@ ifeq ($(FORCE),1)
 .PHONY: $(REPORT)
 endif
 
-.PHONY: help report test lint format lab benchmark readme-figures clean distclean lock
+.PHONY: help report check test lint format lab benchmark readme-figures clean distclean lock
 
 ## Show this help (the default goal)
 help:
@@ -82,6 +82,10 @@ $(REPORT): $(INPUTS) $(PARAMS) $(KERNELSPEC)
 
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html
 report: $(REPORT)
+
+## Validate the data and nothing else: every problem with file, line, column and value
+check: $(PKG_STAMP)
+	$(BIN)/python -m helpers.data
 
 ## Run the test suite (data checks, helpers, notebooks through papermill)
 test: $(KERNELSPEC)

@@ -16,7 +16,8 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 
 from helpers import paths
-from helpers.build.execute import KERNEL_START_TIMEOUT, kernel_manager_class
+from helpers.build.execute import KERNEL_START_TIMEOUT
+from helpers.build.kernels import kernel_manager_class
 from helpers.build.paramsets import read_param_set
 
 pytestmark = pytest.mark.slow

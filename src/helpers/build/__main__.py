@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -24,12 +25,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="rebuild every notebook, changed or not")
     parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
     args = parser.parse_args(argv)
+    # SIGTERM (a CI runner's cancel, `kill`) stops the build as Ctrl-C does: kernels killed,
+    # the staging folder removed, the previous report kept.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         build(args.params, force=args.force, jobs=args.jobs)
     except ReportError as error:
         print(f"make report: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("make report: interrupted; the previous report is unchanged", file=sys.stderr)
+        return 1
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

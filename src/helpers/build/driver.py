@@ -24,9 +24,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,7 +144,9 @@ def _validate_data() -> dict[str, object]:
     try:
         tables = load_tables()
     except DataError as error:
-        raise ReportError(f"the data is invalid; no notebook was run.\n{error}") from None
+        first, count = error.problems[0], len(error.problems)
+        more = f" (1 of {count} problems; `make check` lists them all)" if count > 1 else ""
+        raise ReportError(f"the data is invalid, no notebook was run: {first}{more}") from None
     warm.join()
     events = tables["events"]
     return {
@@ -171,20 +175,53 @@ def _run_into_staging(plan: Plan, jobs: int | None) -> Path:
         for notebook in plan.notebooks:
             if notebook not in plan.todo:
                 _carry_over(notebook.stem, plan.final, staging)
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(plan.todo)))
-        build_dir = paths.BUILD / plan.param_set.name
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_run_one, nb, plan.param_set, staging, build_dir) for nb in plan.todo]
-        failures = [str(f.exception()) for f in futures if f.exception() is not None]
+        failures = _run_side_by_side(plan, staging, jobs)
         if failures:
             raise ReportError(
-                f"{len(failures)} of {len(plan.todo)} notebook(s) failed; the previous report is untouched.\n"
-                + "\n".join(failures)
+                f"{'; '.join(failures)}; reports/{plan.param_set.name}/ is unchanged"
+                if len(failures) == 1
+                else f"{len(failures)} of {len(plan.todo)} notebooks failed: {'; '.join(failures)}; "
+                f"reports/{plan.param_set.name}/ is unchanged"
             )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging
+
+
+def _run_side_by_side(plan: Plan, staging: Path, jobs: int | None) -> list[str]:
+    """Run the notebooks to do, one kernel each, and return their failures, each in one line.
+
+    Interrupted (Ctrl-C, SIGTERM), it kills every kernel it started and waits for the threads
+    that ran them, so that nothing writes into the staging folder once it is removed."""
+    from helpers.build import kernels
+
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(plan.todo)))
+    build_dir = paths.BUILD / plan.param_set.name
+    kernels.resume()
+    pool = ThreadPoolExecutor(max_workers=workers)
+    futures = [pool.submit(_run_one, nb, plan.param_set, staging, build_dir) for nb in plan.todo]
+    try:
+        wait(futures)
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        kernels.stop_all()
+        pool.shutdown(wait=True)
+        raise ReportError(
+            f"interrupted; no notebook's work was kept, reports/{plan.param_set.name}/ is unchanged"
+        ) from None
+    pool.shutdown(wait=True)
+    return [_said(nb, f.exception()) for nb, f in zip(plan.todo, futures, strict=True) if f.exception()]
+
+
+def _said(notebook: Path, error: BaseException) -> str:
+    """A notebook's failure in one line: a failing cell says so itself; anything else (a kernel
+    that died, a timeout) is named with the notebook."""
+    from helpers.build.execute import first_line
+
+    if isinstance(error, ReportError):
+        return str(error)
+    return f"{notebook.name}: {type(error).__name__}: {first_line(str(error))}"
 
 
 def _carry_over(notebook: str, final: Path, staging: Path) -> None:
@@ -237,10 +274,28 @@ def _write_manifest(plan: Plan, staging: Path, data: dict[str, object]) -> None:
 
 
 def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace the previous report by the new one, never leaving neither in place for long."""
+    """Replace the previous report by the new one, never leaving neither in place for long.
+
+    The two renames are not one atomic step, so Ctrl-C and SIGTERM wait until both are done:
+    an interrupt between them would leave no report at all."""
     old = final.parent / f".{final.name}.old"
     shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
+    with signals_held():
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def signals_held():
+    """Hold back SIGINT and SIGTERM for a moment; they are delivered once it is over."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    main = threading.current_thread() is threading.main_thread() and hasattr(signal, "pthread_sigmask")
+    if main:
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        if main:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, held)

@@ -5,13 +5,13 @@ papermill is imported inside the functions, so that a build with nothing to do n
 
 from __future__ import annotations
 
-import os
 import sys
-import uuid
 from pathlib import Path
 from typing import Any
 
+from helpers import paths
 from helpers.build.errors import ReportError
+from helpers.build.kernels import kernel_manager_class
 
 # Seconds a fresh kernel may take to start (papermill's default, 60, is tight on a loaded CI machine).
 KERNEL_START_TIMEOUT = 180
@@ -26,37 +26,11 @@ def skip_iri_grammars() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def kernel_manager_class() -> type:
-    """Kernels talk over local IPC sockets on POSIX: nothing listens on a TCP port, and
-    ipykernel has no reason to warn about unencrypted TCP in the build log. Each kernel
-    gets its own socket prefix, so kernels started at the same moment never collide."""
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.paths import jupyter_runtime_dir
-    from traitlets import default
-
-    if os.name != "posix":
-        return AsyncKernelManager
-
-    class IPCKernelManager(AsyncKernelManager):
-        @default("transport")
-        def _transport_default(self) -> str:
-            return "ipc"
-
-        @default("ip")
-        def _ip_default(self) -> str:
-            runtime = Path(jupyter_runtime_dir())
-            runtime.mkdir(parents=True, exist_ok=True)
-            return str(runtime / f"kernel-{uuid.uuid4().hex}-ipc")
-
-        async def _async_interrupt_kernel(self) -> None:
-            # jupyter_client interrupts every kernel before asking it to shut down; ours are idle
-            # by then (every cell has run), and ipykernel logs the SIGINT as an ERROR line in the
-            # build output. A kernel that ignores the shutdown request is still killed after the
-            # manager's shutdown_wait_time.
-            if not getattr(self, "shutting_down", False):
-                await super()._async_interrupt_kernel()
-
-    return IPCKernelManager
+def first_line(text: str) -> str:
+    """The first line of an error message, marked as cut when there is more: the build's
+    failure is one line, and the executed notebook keeps the rest."""
+    lines = str(text).strip().splitlines() or [""]
+    return lines[0] + (" ..." if len(lines) > 1 else "")
 
 
 def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
@@ -87,8 +61,9 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
         )
     except PapermillExecutionError as error:
         raise ReportError(
-            f"notebook {notebook.name} failed in cell {error.exec_count or error.cell_index}: "
-            f"{error.ename}: {error.evalue}\n  the executed notebook, with the error, is in {output}"
+            f"{notebook.name} failed in cell {error.exec_count or error.cell_index}: "
+            f"{error.ename}: {first_line(error.evalue)} (the executed notebook, with the error: "
+            f"{paths.relative(output)})"
         ) from None
     finally:
         if output.exists():

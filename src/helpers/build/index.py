@@ -143,4 +143,7 @@ def write_index(reports: Path) -> None:
         f"{''.join(sections) or NOTHING_YET}</body></html>\n"
     )
     reports.mkdir(parents=True, exist_ok=True)
-    (reports / "index.html").write_text(page, encoding="utf-8")
+    # Written beside and renamed over: an interrupted build never leaves half a front page.
+    partial = reports / ".index.html.partial"
+    partial.write_text(page, encoding="utf-8")
+    partial.replace(reports / "index.html")
