@@ -9,6 +9,7 @@ thread then sees a dead kernel and ends.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
@@ -38,10 +39,8 @@ def stop_all() -> None:
     with _lock:
         groups = list(_running.values())
     for group in groups:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # gone already
             os.killpg(group, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 def resume() -> None:
