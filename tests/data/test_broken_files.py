@@ -90,7 +90,8 @@ def test_the_driver_says_it_in_one_message_and_keeps_the_report(
     use_data(data_copy)
     assert cli.main(["--params", str(paths.PARAMS / "default.yaml"), "--force"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("make report: the data is invalid; no notebook was run.")
+    assert err.startswith("make report: the data is invalid, no notebook was run: ")
+    assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err and BROKEN[kind][1] in err
     after = {p.relative_to(report): p.read_bytes() for p in report.rglob("*") if p.is_file()}
     assert after == before

@@ -22,6 +22,7 @@ imported inside the functions that do it, so that a build with nothing to do sta
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -204,9 +205,12 @@ def _run_side_by_side(plan: Plan, staging: Path, jobs: int | None) -> list[str]:
     try:
         wait(futures)
     except KeyboardInterrupt:
+        # The kernels die on purpose: nbclient's "Kernel died" log lines would only be noise.
+        logging.disable(logging.CRITICAL)
         pool.shutdown(wait=False, cancel_futures=True)
         kernels.stop_all()
         pool.shutdown(wait=True)
+        logging.disable(logging.NOTSET)
         raise ReportError(
             f"interrupted; no notebook's work was kept, reports/{plan.param_set.name}/ is unchanged"
         ) from None

@@ -1,0 +1,89 @@
+"""A build that fails, or is interrupted, leaves the previous report byte for byte, no kernel
+running, and one line on stderr; the driver exits 1. Each case runs the real driver, in its own
+process, on its own copy of a built project."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from elsewhere import alive, driver, kernels_of, project_copy, wait_until
+
+pytestmark = pytest.mark.slow
+
+DEFAULT = ("--params", "params/default.yaml")
+
+
+def reports(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "reports").rglob("*")) if p.is_file()}
+
+
+def watch(process: subprocess.Popen, timeout: float = 300) -> tuple[str, set[int]]:
+    """Wait for the driver to end, noting every kernel it started; its stderr and those kernels."""
+    seen: set[int] = set()
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        seen.update(kernels_of(process.pid))
+        time.sleep(0.05)
+    _, err = process.communicate(timeout=30)
+    return err, seen
+
+
+@pytest.fixture
+def own(places, tmp_path) -> Path:
+    """A private copy of project A, with the report it built: the previous report."""
+    return project_copy(tmp_path / "project", origin=places[0])
+
+
+def assert_failed_cleanly(own: Path, before: dict, err: str, returncode: int, kernels: set[int]) -> str:
+    lines = err.strip().splitlines()
+    assert returncode == 1
+    assert len(lines) == 1 and lines[0].startswith("make report: "), err
+    assert reports(own) == before
+    assert not list((own / "reports").glob(".*")), "a staging folder was left behind"
+    assert wait_until(lambda: not any(alive(pid) for pid in kernels), timeout=10), "a kernel outlived the build"
+    return lines[0]
+
+
+def test_bad_data_keeps_the_previous_report(own):
+    before = reports(own)
+    events = own / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("2017-09-18", "2017-09-31", 1), encoding="utf-8")
+    process = driver(own, *DEFAULT)
+    err, kernels = watch(process)
+    line = assert_failed_cleanly(own, before, err, process.returncode, kernels)
+    assert line.startswith("make report: the data is invalid, no notebook was run: events.csv, line 13, ")
+    assert "column 'date_start': value '2017-09-31'" in line
+    assert kernels == set()
+
+
+def test_failing_notebook_keeps_the_previous_report(own):
+    before = reports(own)
+    path = own / "notebooks" / "01_meeting_cadence.ipynb"
+    book = nbformat.read(path, as_version=4)
+    book.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("boom\\nsecond line")', id="boom"))
+    nbformat.write(book, path)
+    process = driver(own, *DEFAULT)
+    err, kernels = watch(process)
+    line = assert_failed_cleanly(own, before, err, process.returncode, kernels)
+    assert "01_meeting_cadence.ipynb failed in cell" in line and "RuntimeError: boom ..." in line
+    assert "build/default/01_meeting_cadence.ipynb" in line and "reports/default/ is unchanged" in line
+    assert kernels, "the notebook never ran"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_build_keeps_the_previous_report_and_no_kernel(own, signum):
+    before = reports(own)
+    process = driver(own, *DEFAULT, "--force")
+    started = wait_until(lambda: kernels_of(process.pid), timeout=120)
+    assert started, "no kernel started"
+    time.sleep(1.5)  # the kernels are busy running cells
+    seen = set(started) | set(kernels_of(process.pid))
+    process.send_signal(signum)
+    err, kernels = watch(process, timeout=60)
+    line = assert_failed_cleanly(own, before, err, process.returncode, seen | kernels)
+    assert "interrupted" in line
