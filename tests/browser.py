@@ -31,6 +31,7 @@ class PageReport:
     title: str = ""
     text: str = ""
     images: list[dict] = field(default_factory=list)
+    live: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -38,6 +39,20 @@ class PageReport:
     @property
     def external_requests(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(("file:", "data:", "about:"))]
+
+
+# What the page became: its title and text, its images, and any element that could run code
+# which the report never writes: an inline event handler, or a script that mentions "pwned".
+STATE = """JSON.stringify({
+  title: document.title,
+  text: (document.body || document.documentElement).innerText
+        || (document.documentElement.textContent || ''),
+  images: [...document.images].map(i => ({complete: i.complete, naturalWidth: i.naturalWidth, alt: i.alt})),
+  live: [...document.querySelectorAll('*')]
+        .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))
+                     || (e.tagName.toLowerCase() === 'script' && e.textContent.includes('pwned')))
+        .map(e => e.outerHTML.slice(0, 120)),
+})"""
 
 
 def chromium_or_skip() -> str:
@@ -132,9 +147,7 @@ def open_page(path: Path) -> PageReport:
             session.drain(0.5)
             state = session.call(
                 "Runtime.evaluate",
-                expression="JSON.stringify({title: document.title, text: document.body.innerText,"
-                " images: [...document.images].map(i => ({complete: i.complete,"
-                " naturalWidth: i.naturalWidth, alt: i.alt}))})",
+                expression=STATE,
                 returnByValue=True,
             )
             session.socket.close()
@@ -142,7 +155,7 @@ def open_page(path: Path) -> PageReport:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=10)
     values = json.loads(state["result"]["value"])
-    report = PageReport(title=values["title"], text=values["text"], images=values["images"])
+    report = PageReport(values["title"], values["text"], values["images"], values["live"])
     for event in session.events:
         method, params = event.get("method"), event.get("params", {})
         if method == "Network.requestWillBeSent":

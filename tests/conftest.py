@@ -10,12 +10,21 @@ import os
 os.environ.pop("JP_RU_DPRK_DATA", None)
 
 import shutil
+import zlib
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from helpers import paths
 from helpers.data.load import Tables, load_tables
+
+
+@pytest.fixture
+def rng(request) -> np.random.Generator:
+    """Random data with a seed of its own per test (from the test's id, parameters included):
+    the same on every run and in any selection or order of tests."""
+    return np.random.default_rng(zlib.crc32(request.node.nodeid.encode()))
 
 
 @pytest.fixture(scope="session")

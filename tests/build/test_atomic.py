@@ -19,7 +19,11 @@ DEFAULT = ("--params", "params/default.yaml")
 
 
 def reports(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "reports").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted((root / "reports").rglob("*"))
+        if p.is_file()
+    }
 
 
 def watch(process: subprocess.Popen, timeout: float = 300) -> tuple[str, set[int]]:
@@ -45,14 +49,18 @@ def assert_failed_cleanly(own: Path, before: dict, err: str, returncode: int, ke
     assert len(lines) == 1 and lines[0].startswith("make report: "), err
     assert reports(own) == before
     assert not list((own / "reports").glob(".*")), "a staging folder was left behind"
-    assert wait_until(lambda: not any(alive(pid) for pid in kernels), timeout=10), "a kernel outlived the build"
+    assert wait_until(lambda: not any(alive(pid) for pid in kernels), timeout=10), (
+        "a kernel outlived the build"
+    )
     return lines[0]
 
 
 def test_bad_data_keeps_the_previous_report(own):
     before = reports(own)
     events = own / "data" / "events.csv"
-    events.write_text(events.read_text(encoding="utf-8").replace("2017-09-18", "2017-09-31", 1), encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("2017-09-18", "2017-09-31", 1), encoding="utf-8"
+    )
     process = driver(own, *DEFAULT)
     err, kernels = watch(process)
     line = assert_failed_cleanly(own, before, err, process.returncode, kernels)

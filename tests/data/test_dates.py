@@ -5,7 +5,14 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from helpers.data.dates import UnresolvableDate, precision_of, precision_series, resolve, resolve_series
+from helpers.data.dates import (
+    Interval,
+    UnresolvableDate,
+    precision_of,
+    precision_series,
+    resolve,
+    resolve_series,
+)
 
 FRI = date(2017, 9, 1)  # a000: Friday
 TUE = date(2017, 9, 19)  # a001: Tuesday
@@ -83,3 +90,32 @@ def test_resolve_series_resolves_each_pair_and_reports_errors():
     assert out.loc[13, "start"] == pd.Timestamp("2017-09-15")
     assert pd.isna(out.loc[11, "start"]) and pd.isna(out.loc[11, "error"])
     assert pd.isna(out.loc[12, "start"]) and "soon" in out.loc[12, "error"]
+
+
+# Anchors on every weekday, Sunday and Monday included, across a month's and a year's end.
+ANCHORS = [date(2017, 12, 24) + timedelta(days=n) for n in range(15)] + [date(2017, 9, 17), date(2017, 9, 18)]
+
+
+def iso_week(day: date, shift: int = 0) -> tuple[date, date]:
+    """The ISO week (Monday to Sunday) of ``day``, moved by ``shift`` weeks: the reference, from
+    ``isocalendar`` rather than weekday arithmetic."""
+    year, week, _ = (day + timedelta(weeks=shift)).isocalendar()
+    return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
+
+
+@pytest.mark.parametrize("anchor", ANCHORS, ids=lambda d: f"{d:%a-%Y-%m-%d}")
+def test_week_phrases_on_every_weekday(anchor):
+    for words, shift in (("this week", 0), ("last week", -1), ("next week", 1)):
+        interval = resolve(words, anchor)
+        assert (interval.start, interval.end) == iso_week(anchor, shift), words
+    monday, _ = iso_week(anchor)
+    for part, (first, last) in {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}.items():
+        interval = resolve(f"{part} this week", anchor)
+        assert (interval.start, interval.end) == (monday + timedelta(first), monday + timedelta(last))
+    if anchor == monday:
+        with pytest.raises(UnresolvableDate):
+            resolve("earlier this week", anchor)
+    else:
+        assert resolve("earlier this week", anchor) == Interval(monday, anchor - timedelta(1))
+    weekday = resolve(anchor.strftime("%A"), anchor)
+    assert weekday == Interval(anchor, anchor)  # a bare weekday names the anchor's own day

@@ -10,7 +10,6 @@ import pytest
 from helpers.data.derive import event_intervals, latest_statuses
 from helpers.fast import positions
 
-RNG = np.random.default_rng(9)
 STATUSES = ["occurred", "planned", "proposed"]
 
 
@@ -31,27 +30,27 @@ def plain_latest_statuses(mentions, sources, event, count):
     return statuses.reindex(range(count)), article.reindex(range(count), fill_value=-1)
 
 
-def synthetic(n_mentions: int, n_events: int, n_sources: int):
+def synthetic(rng: np.random.Generator, n_mentions: int, n_events: int, n_sources: int):
     sources = pd.DataFrame(
         {
             "source_id": pd.array([f"s{i}" for i in range(n_sources)], dtype="str"),
             # Few days for many articles: ties in publication dates.
             "published": pd.to_datetime("2017-09-01")
-            + pd.to_timedelta(RNG.integers(0, 3, n_sources), unit="D"),
+            + pd.to_timedelta(rng.integers(0, 3, n_sources), unit="D"),
         }
     )
-    ids = [f"s{i}" for i in RNG.integers(0, n_sources + 2, n_mentions)]  # some unknown articles
+    ids = [f"s{i}" for i in rng.integers(0, n_sources + 2, n_mentions)]  # some unknown articles
     mentions = pd.DataFrame(
         {
             "source_id": pd.array(ids, dtype="str"),
-            "reported_status": pd.Categorical(RNG.choice(STATUSES, n_mentions), categories=STATUSES),
+            "reported_status": pd.Categorical(rng.choice(STATUSES, n_mentions), categories=STATUSES),
             "date_text": pd.array(
-                RNG.choice(["", "Friday", "next week", "in November"], n_mentions), dtype="str"
+                rng.choice(["", "Friday", "next week", "in November"], n_mentions), dtype="str"
             ),
         }
     )
     # Events 0..n_events-1, the last few without any mention.
-    event = RNG.integers(0, max(n_events - 3, 1), n_mentions)
+    event = rng.integers(0, max(n_events - 3, 1), n_mentions)
     return mentions, sources, event
 
 
@@ -69,15 +68,15 @@ def test_latest_statuses_match_plain_pandas_on_the_real_data(tables):
 
 
 @pytest.mark.parametrize(("n_mentions", "n_events", "n_sources"), [(30, 10, 3), (3000, 500, 12), (0, 4, 2)])
-def test_latest_statuses_match_plain_pandas_on_synthetic_ties(n_mentions, n_events, n_sources):
-    check(*synthetic(n_mentions, n_events, n_sources), n_events)
+def test_latest_statuses_match_plain_pandas_on_synthetic_ties(n_mentions, n_events, n_sources, rng):
+    check(*synthetic(rng, n_mentions, n_events, n_sources), n_events)
 
 
 @pytest.mark.parametrize(("n_mentions", "n_events", "n_sources"), [(30, 10, 3), (3000, 500, 12)])
-def test_event_intervals_are_the_intersection_of_the_mentions(n_mentions, n_events, n_sources):
-    mentions, sources, event = synthetic(n_mentions, n_events, n_sources)
+def test_event_intervals_are_the_intersection_of_the_mentions(n_mentions, n_events, n_sources, rng):
+    mentions, sources, event = synthetic(rng, n_mentions, n_events, n_sources)
     mentions = mentions.loc[mentions["source_id"].isin(sources["source_id"])].reset_index(drop=True)
-    event = RNG.integers(0, max(n_events - 3, 1), len(mentions))
+    event = rng.integers(0, max(n_events - 3, 1), len(mentions))
     start, end, resolved = event_intervals(mentions, sources, event, n_events)
     dated = resolved.assign(event=event).dropna(subset=["start"])
     plain_start = dated.groupby("event")["start"].max().reindex(range(n_events))

@@ -10,36 +10,34 @@ import pytest
 from helpers import fast
 from helpers.fast import joins
 
-RNG = np.random.default_rng(2017)
 
-
-def strings(n: int, distinct: int, missing: float = 0.1) -> np.ndarray:
-    values = np.array([f"k{i:05d}" for i in RNG.integers(0, distinct, n)], dtype=object)
-    values[RNG.random(n) < missing] = None
+def strings(rng: np.random.Generator, n: int, distinct: int, missing: float = 0.1) -> np.ndarray:
+    values = np.array([f"k{i:05d}" for i in rng.integers(0, distinct, n)], dtype=object)
+    values[rng.random(n) < missing] = None
     return pd.Series(values, dtype="str").to_numpy()
 
 
-def random_frame(n: int) -> pd.DataFrame:
-    days = pd.Series(pd.to_datetime("2017-01-01") + pd.to_timedelta(RNG.integers(0, 20, n), unit="D"))
-    days[RNG.random(n) < 0.1] = pd.NaT
-    counts = pd.array(RNG.integers(0, 5, n), dtype="Int64")
-    counts[RNG.random(n) < 0.1] = pd.NA
+def random_frame(rng: np.random.Generator, n: int) -> pd.DataFrame:
+    days = pd.Series(pd.to_datetime("2017-01-01") + pd.to_timedelta(rng.integers(0, 20, n), unit="D"))
+    days[rng.random(n) < 0.1] = pd.NaT
+    counts = pd.array(rng.integers(0, 5, n), dtype="Int64")
+    counts[rng.random(n) < 0.1] = pd.NA
     return pd.DataFrame(
         {
-            "many": pd.Series(strings(n, distinct=n * 10), dtype="str").array,  # nearly all distinct
-            "few": pd.Series(strings(n, distinct=4), dtype="str").array,  # many repeats
+            "many": pd.Series(strings(rng, n, distinct=n * 10), dtype="str").array,  # nearly all distinct
+            "few": pd.Series(strings(rng, n, distinct=4), dtype="str").array,  # many repeats
             "day": days.astype("datetime64[us]").array,
-            "kind": pd.Categorical(RNG.choice(["b", "a", None], n), categories=["b", "a"]),
+            "kind": pd.Categorical(rng.choice(["b", "a", None], n), categories=["b", "a"]),
             "count": counts,
-            "share": RNG.choice([0.5, 1.5, np.nan], n),
+            "share": rng.choice([0.5, 1.5, np.nan], n),
         },
-        index=RNG.permutation(n) + 100,
+        index=rng.permutation(n) + 100,
     )
 
 
 @pytest.fixture(params=[5000, 40])
-def frame(request) -> pd.DataFrame:
-    return random_frame(request.param)
+def frame(request, rng) -> pd.DataFrame:
+    return random_frame(rng, request.param)
 
 
 @pytest.mark.parametrize(
@@ -49,9 +47,9 @@ def test_duplicated_matches_pandas(frame, columns):
     pd.testing.assert_series_equal(fast.duplicated(frame, columns), frame.duplicated(columns))
 
 
-def test_repeats_match_pandas_on_runs_and_shuffled_keys():
-    runs = np.repeat(RNG.integers(0, 50, 200), RNG.integers(1, 4, 200))
-    for keys in (runs, RNG.permutation(runs), np.array([], dtype=np.int64), np.array([7])):
+def test_repeats_match_pandas_on_runs_and_shuffled_keys(rng):
+    runs = np.repeat(rng.integers(0, 50, 200), rng.integers(1, 4, 200))
+    for keys in (runs, rng.permutation(runs), np.array([], dtype=np.int64), np.array([7])):
         expected = pd.Series(keys).duplicated(keep="first").to_numpy()
         assert fast.repeats(keys).tolist() == expected.tolist()
     assert fast.repeats(runs).any()  # the case above had repeats to find
@@ -61,10 +59,10 @@ def test_repeats_match_pandas_on_runs_and_shuffled_keys():
     "columns",
     [["many"], ["few", "many"], ["day", "few", "many"], ["kind", "count", "many"], ["share", "day"]],
 )
-def test_order_matches_stable_sort(frame, columns):
+def test_order_matches_stable_sort(frame, columns, rng):
     expected = frame.sort_values(columns, kind="stable", na_position="last")
     pd.testing.assert_frame_equal(frame.take(fast.order(frame, columns)), expected)
-    rows = RNG.random(len(frame)) < 0.5
+    rows = rng.random(len(frame)) < 0.5
     chosen = frame.iloc[fast.order(frame, columns, rows)]
     pd.testing.assert_frame_equal(chosen, frame.loc[rows].sort_values(columns, kind="stable"))
 
@@ -150,9 +148,9 @@ def test_numbers_match_to_numeric():
     pd.testing.assert_series_equal(fast.numbers(mixed), expected.astype("float64"))
 
 
-def test_contains_is_row_wise_substring(frame):
+def test_contains_is_row_wise_substring(frame, rng):
     hay = frame["many"].fillna("") + " " + frame["few"].fillna("")
-    needles = frame["few"].where(RNG.random(len(frame)) < 0.5, "k0")
+    needles = frame["few"].where(rng.random(len(frame)) < 0.5, "k0")
     expected = [isinstance(n, str) and n in h for h, n in zip(hay, needles, strict=True)]
     assert fast.contains(hay, needles).tolist() == expected
 
@@ -166,10 +164,10 @@ def test_contains_takes_needles_literally():
 
 
 @pytest.mark.parametrize("n", [0, 1, 40, 5000])
-def test_group_min_max_and_joined_words_match_groupby(n):
+def test_group_min_max_and_joined_words_match_groupby(n, rng):
     count = max(n // 3, 1)
-    groups = RNG.integers(0, count, n)
-    values = RNG.integers(-5, 5, n)
+    groups = rng.integers(0, count, n)
+    values = rng.integers(-5, 5, n)
     plain = pd.Series(values).groupby(groups)
     expected_min = plain.min().reindex(range(count), fill_value=99)
     assert fast.group_min(groups, values, count, 99).tolist() == expected_min.tolist()
@@ -177,7 +175,7 @@ def test_group_min_max_and_joined_words_match_groupby(n):
     assert fast.group_max(groups, values, count, -99).tolist() == expected_max.tolist()
     # Words with ties (the same word in many groups and twice in one), ranked as they sort.
     words = np.array(sorted({f"w{i % 7}" for i in range(7)} | {"Ä", "a b"}), dtype=object)
-    ranks = RNG.integers(0, len(words), n)
+    ranks = rng.integers(0, len(words), n)
     joined = fast.joined_per_group(groups, ranks, words, count, " – ")
     reference = (
         pd.Series(words[ranks], dtype=object)
