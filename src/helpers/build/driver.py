@@ -293,13 +293,21 @@ def _swap_into_place(staging: Path, final: Path) -> None:
 
 @contextmanager
 def signals_held():
-    """Hold back SIGINT and SIGTERM for a moment; they are delivered once it is over."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    main = threading.current_thread() is threading.main_thread() and hasattr(signal, "pthread_sigmask")
-    if main:
-        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    """Hold back SIGINT and SIGTERM for a moment; the first one caught is raised once it is over.
+
+    Python runs signal handlers in the main thread, whichever thread the signal reached, so
+    swapping the handlers holds them back from every thread (a blocked mask would not: the
+    kernel hands the signal to a thread that does not block it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda number, frame: caught.append(number)) for signum in held}
     try:
         yield
     finally:
-        if main:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if caught:
+            signal.raise_signal(caught[0])
