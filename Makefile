@@ -41,7 +41,7 @@ ifeq ($(FORCE),1)
 .PHONY: $(REPORT)
 endif
 
-.PHONY: help report check test mutation lint format lab benchmark readme-figures clean distclean lock
+.PHONY: help report check article draft test mutation lint format lab benchmark readme-figures clean distclean lock
 
 ## Show this help (the default goal)
 help:
@@ -88,22 +88,38 @@ report: $(REPORT)
 check: $(PKG_STAMP)
 	$(BIN)/python -m helpers.data
 
+## Add an article: make article FILE=path.txt PUBLISHED=YYYY-MM-DD [OUTLET=...] [HEADLINE=...]
+article: $(PKG_STAMP)
+	@[ -n "$(FILE)" ] && [ -n "$(PUBLISHED)" ] || { echo "usage: make article FILE=path/to/article.txt PUBLISHED=YYYY-MM-DD [OUTLET='...'] [HEADLINE='...']" >&2; exit 2; }
+	$(BIN)/python -m helpers.curate add "$(FILE)" --published "$(PUBLISHED)" $(if $(OUTLET),--outlet "$(OUTLET)") $(if $(HEADLINE),--headline "$(HEADLINE)")
+
+## Draft an article's rows as CSV: make draft SOURCE=a002 [OUT=draft.csv] (or SOURCE=file PUBLISHED=...)
+draft: $(PKG_STAMP)
+	@[ -n "$(SOURCE)" ] || { echo "usage: make draft SOURCE=<source id, or a file with PUBLISHED=YYYY-MM-DD> [OUT=draft.csv]" >&2; exit 2; }
+	$(BIN)/python -m helpers.curate draft "$(SOURCE)" $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(OUT),--out "$(OUT)")
+
 ## Run the test suite (data checks, helpers, notebooks through papermill)
 test: $(KERNELSPEC)
 	$(BIN)/python -m pytest
 
-# What `make mutation` mutates: loading and validation, dates, rendering, and the driver's
-# staging, one-line failures and atomic swap. Narrow it with MUTANTS='helpers.data.dates*'.
-MUTANTS ?= helpers.data.* helpers.build.render.* helpers.build.driver.x__run_into_staging* \
-  helpers.build.driver.x__run_side_by_side* helpers.build.driver.x__said* \
-  helpers.build.driver.x__carry_over* helpers.build.driver.x__swap_into_place*
+# What `make mutation` mutates: loading and validation (reading and checking every file, the
+# quote and date rules), dates, rendering, and the driver's staging, one-line failures and
+# atomic swap. Narrow it with MUTANTS='helpers.data.timex*'.
+RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_problems* \
+  helpers.data.rules.x__date_text_problems* helpers.data.rules.x__event_date_problems* \
+  helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems*
+DRIVER := helpers.build.driver.x__run_into_staging* helpers.build.driver.x__run_side_by_side* \
+  helpers.build.driver.x__said* helpers.build.driver.x__carry_over* helpers.build.driver.x__swap_into_place*
+MUTANTS ?= helpers.data.load.* helpers.data.csvfile.* helpers.data.csvshape.* helpers.data.columns.* \
+  helpers.data.keys.* helpers.data.problems.* helpers.data.articles.* $(RULES) \
+  helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.build.render.* $(DRIVER)
 
 ## Mutation testing with mutmut of the modules behind the guarantees (about 25 min; not in `make test`)
 mutation: $(KERNELSPEC)
 	rm -rf mutants
 	@mkdir -p build && echo "==> mutmut run (log: build/mutmut.log)"
 	$(BIN)/mutmut run $(foreach m,$(MUTANTS),'$(m)') >build/mutmut.log 2>&1 || { tail -40 build/mutmut.log; exit 1; }
-	$(BIN)/python tests/mutation_score.py
+	$(BIN)/python tests/mutation_score.py $(foreach m,$(MUTANTS),'$(m)')
 
 ## Lint and check formatting with ruff
 lint: $(PKG_STAMP)

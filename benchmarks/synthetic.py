@@ -98,6 +98,7 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
             "kind": "person",
             "country": np.where(np.arange(actors) % 2, "JPN", "RUS"),
             "role": "Official",
+            "aliases": "",
             "source_id": "a000",
             "quote": _sentence(EXPRESSIONS[0]),
         }

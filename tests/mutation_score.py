@@ -1,12 +1,14 @@
 """Print the score of the last ``mutmut run`` (``make mutation``), per module and in all.
 
 Killed mutants count for the tests; survivors and timeouts against them; mutants that were
-not run (outside the names given to ``mutmut run``) are left out. Exits 1 below ``--floor``.
+not run, or whose names match none of the patterns given (those of ``mutmut run``), are left
+out. Exits 1 below ``--floor``.
 """
 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -31,10 +33,13 @@ def module_of(name: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--floor", type=float, default=85.0, help="lowest acceptable score, in percent")
+    parser.add_argument("patterns", nargs="*", default=["*"], help="mutant names, as given to mutmut run")
     args = parser.parse_args()
     mutmut = str(Path(sys.executable).with_name("mutmut"))
     by_module: dict[str, Counter] = defaultdict(Counter)
     for name, status in results(mutmut):
+        if not any(fnmatch.fnmatch(name, pattern) for pattern in args.patterns):
+            continue
         by_module[module_of(name)][status] += 1
     total = Counter()
     print(f"{'module':32} {'killed':>7} {'survived':>9} {'other':>6} {'score':>7}")

@@ -2,6 +2,7 @@
 
 paths, fast  ->  data  ->  views  ->  analysis  ->  charts  ->  pages  ->  notebook
                     \\->  build (beside them: it reads the data layer only)
+                    \\->  curate (beside them: the curator's tools read data, views and analysis)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ALLOWED = {
     "analysis": {"paths", "fast", "data", "views"},
     "charts": {"paths", "fast", "data", "views", "analysis"},
     "build": {"paths", "fast", "data"},
+    "curate": {"paths", "fast", "data", "views", "analysis"},
     "pages": {"paths", "fast", "data", "views", "analysis", "charts", "build"},
     "notebook": {"paths", "fast", "data", "views", "analysis", "charts", "build", "pages"},
 }

@@ -56,7 +56,7 @@ BROKEN = {
         "events.csv, line 2",
         "only its header",
     ),
-    "row cut off": (cut_row, "actors.csv, line 4", "7 fields, as in the header (found 3)"),
+    "row cut off": (cut_row, "actors.csv, line 4", "8 fields, as in the header (found 3)"),
     "unclosed quote": (unclosed_quote, "actors.csv, line 16", "a quote never closed"),
     "schema missing": (lambda d: (d / "datapackage.json").unlink(), "datapackage.json", "not found"),
     "folder for a file": (folder, "figures.csv", "a file, not a folder"),

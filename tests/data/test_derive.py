@@ -45,7 +45,8 @@ def synthetic(rng: np.random.Generator, n_mentions: int, n_events: int, n_source
             "source_id": pd.array(ids, dtype="str"),
             "reported_status": pd.Categorical(rng.choice(STATUSES, n_mentions), categories=STATUSES),
             "date_text": pd.array(
-                rng.choice(["", "Friday", "next week", "in November"], n_mentions), dtype="str"
+                rng.choice(["", "Friday", "next week", "in November", "soon", "recently"], n_mentions),
+                dtype="str",
             ),
         }
     )
@@ -78,7 +79,8 @@ def test_event_intervals_are_the_intersection_of_the_mentions(n_mentions, n_even
     mentions = mentions.loc[mentions["source_id"].isin(sources["source_id"])].reset_index(drop=True)
     event = rng.integers(0, max(n_events - 3, 1), len(mentions))
     start, end, resolved = event_intervals(mentions, sources, event, n_events)
-    dated = resolved.assign(event=event).dropna(subset=["start"])
+    # Open bounds (NaT) of resolved mentions are skipped by max and min: they bound nothing.
+    dated = resolved.assign(event=event).loc[resolved["resolved"]]
     plain_start = dated.groupby("event")["start"].max().reindex(range(n_events))
     plain_end = dated.groupby("event")["end"].min().reindex(range(n_events))
     assert pd.Series(start).tolist() == plain_start.astype("datetime64[us]").tolist()

@@ -39,25 +39,35 @@ def test_every_quote_is_verbatim_in_its_article(tables):
     assert checked >= len(tables["mentions"]) + len(tables["sanctions"])
 
 
+def _day(value) -> date | None:
+    """A table's date, or None for an empty (open) bound."""
+    return None if pd.isna(value) else value.date()
+
+
 def test_every_date_expression_resolves_to_its_event(tables):
     """Each mention's words, resolved against its article's date, must contain the event's interval,
-    and together the dated mentions of an event must give exactly its interval."""
+    and together the dated mentions of an event must give exactly its interval. An open bound
+    (None) bounds nothing: it is the earliest or the latest day there is."""
+    earliest, latest = date.min, date.max
     published = tables["sources"].set_index("source_id")["published"]
     events = tables["events"].set_index("event_id")
     bounds: dict[str, tuple[date, date]] = {}
     for row in tables["mentions"].dropna(subset=["date_text"]).itertuples():
         interval = resolve(row.date_text, published[row.source_id].date())
+        start, end = interval.start or earliest, interval.end or latest
         event = events.loc[row.event_id]
         where = f"mentions.csv {row.mention_id} ({row.date_text!r} in {row.source_id})"
-        assert interval.start <= event.date_start.date(), where
-        assert event.date_end.date() <= interval.end, where
-        lo, hi = bounds.get(row.event_id, (interval.start, interval.end))
-        bounds[row.event_id] = (max(lo, interval.start), min(hi, interval.end))
+        assert start <= (_day(event.date_start) or earliest), where
+        assert (_day(event.date_end) or latest) <= end, where
+        lo, hi = bounds.get(row.event_id, (start, end))
+        bounds[row.event_id] = (max(lo, start), min(hi, end))
     for event_id, (lo, hi) in bounds.items():
-        assert (events.loc[event_id, "date_start"].date(), events.loc[event_id, "date_end"].date()) == (
-            lo,
-            hi,
+        event = events.loc[event_id]
+        assert (_day(event.date_start), _day(event.date_end)) == (
+            None if lo == earliest else lo,
+            None if hi == latest else hi,
         ), event_id
+    assert any(hi == latest for _, hi in bounds.values()), "the data holds an open-ended plan ('soon')"
 
 
 def test_events_without_date_words_explain_their_interval(tables):

@@ -46,6 +46,23 @@ def test_in_window(tables, include_planned):
     assert ("patrushev-visit-japan" in set(events["event_id"])) is include_planned
 
 
+def test_open_bounds_reach_as_far_as_they_may():
+    day = pd.Timestamp
+    events = pd.DataFrame(
+        {
+            "event_id": ["soon-after-sept", "recently-before-aug", "unplaced", "october"],
+            "status": ["planned", "occurred", "occurred", "occurred"],
+            "date_start": [day("2017-09-19"), pd.NaT, pd.NaT, day("2017-10-01")],
+            "date_end": [pd.NaT, day("2017-08-01"), pd.NaT, day("2017-10-31")],
+        }
+    )
+    shown = lambda start, end: in_window(events, day(start), day(end), True)["event_id"].tolist()  # noqa: E731
+    assert shown("2018-06-01", "2018-06-30") == ["soon-after-sept"]
+    assert shown("2017-01-01", "2017-01-31") == ["recently-before-aug"]
+    assert shown("2017-07-01", "2017-12-31") == ["soon-after-sept", "recently-before-aug", "october"]
+    assert shown("2017-08-02", "2017-09-18") == []
+
+
 def plain_first_reports(tables, statuses=()):
     """Per event, the article of its first mention (reporting one of ``statuses``, if given):
     the earliest published, file order breaking ties."""

@@ -13,7 +13,7 @@ import pandas as pd
 
 from helpers.data.problems import Tables
 from helpers.fast import order, positions, take
-from helpers.views import first_reports
+from helpers.views import first_reports, overlaps
 
 VERDICTS = ("in window", "early", "late", "no window", "partly", "not found")
 COLUMNS = [
@@ -65,8 +65,9 @@ def _verdicts(out: pd.DataFrame) -> pd.DataFrame:
     early = out["realised_end"] < out["window_start"]
     verdict = pd.Series("in window", index=out.index, dtype="str")
     verdict = verdict.mask(early, "early").mask(late, "late")
-    # A plan the articles known by then gave no date for (see views.as_of_view) has no window.
-    verdict = verdict.mask(out["window_start"].isna(), "no window")
+    # A plan the articles known by then gave no date for (see views.as_of_view) has no window;
+    # one with an open bound ("soon") has a window that is open on that side.
+    verdict = verdict.mask(out["window_start"].isna() & out["window_end"].isna(), "no window")
     verdict = verdict.mask(out["outcome"] == "partly", "partly").mask(
         out["outcome"] == "not_found", "not found"
     )
@@ -87,8 +88,8 @@ def overlapping(
 ) -> pd.DataFrame:
     """Plans whose announced window or realised dates overlap ``[start, end]``; with
     ``happened_only`` only those that happened (in full or in part)."""
-    window = (table["window_start"] <= end) & (table["window_end"] >= start)
-    realised = (table["realised_start"] <= end) & (table["realised_end"] >= start)
+    window = overlaps(table["window_start"], table["window_end"], start, end)
+    realised = overlaps(table["realised_start"], table["realised_end"], start, end)
     keep = window | realised
     if happened_only:
         keep &= table["outcome"].isin(("held", "partly"))

@@ -10,7 +10,17 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from helpers.analysis.plans import VERDICTS
-from helpers.charts.style import OKABE_ITO, date_axis, finish, label_empty, legend_below, margins
+from helpers.charts.style import (
+    OKABE_ITO,
+    date_axis,
+    finish,
+    label_empty,
+    legend_below,
+    margins,
+    mark_open,
+    open_handle,
+    reach,
+)
 from helpers.charts.words import describe_dates
 
 VERDICT_COLOURS = {
@@ -62,7 +72,7 @@ def alt_text(table: pd.DataFrame, empty: str = EMPTY) -> str:
     for _, row in table.iterrows():
         window = (
             f"expected {describe_dates(row['window_start'], row['window_end'])}"
-            if pd.notna(row["window_start"])
+            if pd.notna(row["window_start"]) or pd.notna(row["window_end"])
             else "expected without a date"
         )
         if pd.notna(row["realised_start"]):
@@ -94,14 +104,14 @@ def chart(
     margins(fig, left=0.3, bottom_in=1.5, right=0.86)
     for y, (_, row) in enumerate(table.iterrows()):
         colour = VERDICT_COLOURS[row["verdict"]]
-        if pd.notna(row["window_start"]):
+        if pd.notna(row["window_start"]) or pd.notna(row["window_end"]):
             _window(ax, y, row)
         ax.plot(row["announced"] + DAY / 2, y, marker="|", markersize=14, color="#222222", linestyle="none")
         if pd.notna(row["realised_start"]):
             _outcome(ax, y, row, colour)
         ax.annotate(
             _outcome_note(row),
-            (1.005, y),
+            (1.02, y),
             xycoords=("axes fraction", "data"),
             va="center",
             fontsize=8.5,
@@ -128,11 +138,14 @@ def chart(
 
 
 def _window(ax: Axes, y: int, row: pd.Series) -> None:
-    """The announced window as a hollow bar (dotted for a proposal), and the lead line to it."""
+    """The announced window as a hollow bar (dotted for a proposal), running out of the axes with
+    an arrow on an open side ("soon"), and the lead line from the announcement to it."""
+    mark_open(ax, y, row["window_start"], row["window_end"], WINDOW_COLOUR)
+    start, end = reach(row["window_start"], row["window_end"])
     ax.barh(
         y,
-        (row["window_end"] - row["window_start"]).days + 1,
-        left=row["window_start"],
+        (end - start).days + 1,
+        left=start,
         height=0.55,
         color="white",
         edgecolor=WINDOW_COLOUR,
@@ -140,13 +153,8 @@ def _window(ax: Axes, y: int, row: pd.Series) -> None:
         linestyle=":" if row["status"] == "proposed" else "-",
         zorder=1,
     )
-    ax.plot(
-        [row["announced"] + DAY / 2, row["window_start"]],
-        [y, y],
-        color=WINDOW_COLOUR,
-        linestyle=":",
-        linewidth=1,
-    )
+    if row["announced"] < start:
+        ax.plot([row["announced"] + DAY / 2, start], [y, y], color=WINDOW_COLOUR, linestyle=":", linewidth=1)
 
 
 def _outcome(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
@@ -179,6 +187,11 @@ def _handles(table: pd.DataFrame) -> list:
         Line2D([], [], marker="|", color="#222222", linestyle="none", markersize=12, label="First announced"),
         Patch(facecolor="white", edgecolor=WINDOW_COLOUR, label="Announced window"),
         Patch(facecolor="white", edgecolor=WINDOW_COLOUR, linestyle=":", label="Window of a proposal"),
+        *(
+            [open_handle(WINDOW_COLOUR)]
+            if (table["window_start"].isna() ^ table["window_end"].isna()).any()
+            else []
+        ),
         *[
             Patch(facecolor=VERDICT_COLOURS[v], edgecolor="#222222", label=f"Happened: {v}")
             for v in ("in window", "early", "late", "no window", "partly")

@@ -102,8 +102,11 @@ def draw_event(
     height: float,
 ) -> None:
     """One event on row ``y``: a marker on its day when the day is known, else a bar over
-    every day it may have taken place. Held is filled, planned hollow, proposed hollow and dotted."""
+    every day it may have taken place, running out of the axes with an arrow on an open side.
+    Held is filled, planned hollow, proposed hollow and dotted."""
     held = status == "occurred"
+    mark_open(ax, y, start, end, colour)
+    start, end = reach(start, end)
     if start == end:
         ax.plot(
             start + pd.Timedelta(hours=12),
@@ -127,6 +130,36 @@ def draw_event(
             linestyle=":" if status == "proposed" else "-",
             alpha=HELD_ALPHA if held else 1.0,
         )
+
+
+# An open bound ("soon", "recently") is drawn this far out, past any axes, which clip it.
+OPEN_REACH = pd.Timedelta(days=3650)
+
+
+def reach(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The ends to draw of an interval whose open bound (NaT) runs on past the axes."""
+    if pd.isna(start):
+        start = end - OPEN_REACH
+    if pd.isna(end):
+        end = start + OPEN_REACH
+    return start, end
+
+
+def mark_open(ax: plt.Axes, y: float, start: pd.Timestamp, end: pd.Timestamp, colour: str) -> None:
+    """An arrow at the axes' edge on each open side of an interval: no day is given there."""
+    for is_open, x, marker in ((pd.isna(start), 0.0, "<"), (pd.isna(end), 1.0, ">")):
+        if is_open:
+            ax.plot(
+                [x], [y], marker=marker, markersize=9, color=colour, linestyle="none",
+                transform=ax.get_yaxis_transform(), clip_on=False, zorder=5,
+            )  # fmt: skip
+
+
+def open_handle(colour: str) -> Line2D:
+    """The legend entry for ``mark_open``."""
+    return Line2D(
+        [], [], marker=">", color=colour, linestyle="none", markersize=9, label="Open: no day given (runs on)"
+    )
 
 
 def status_handles(exact: list[tuple[str, str, str]], held_colour: str, plan_colour: str) -> list:

@@ -22,7 +22,14 @@ def context_source_line(*frames: pd.DataFrame) -> str:
 
 
 def describe_dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """Dates for alt text: 'on 18 Sep 2017', or 'between 4 Sep and 10 Sep 2017' for a range."""
+    """Dates for alt text: 'on 18 Sep 2017', 'between 4 Sep and 10 Sep 2017' for a range, and for
+    an open bound 'from 19 Sep 2017, with no end given' or 'until 1 Sep 2017, with no start given'."""
+    if pd.isna(start) and pd.isna(end):
+        return "with no date given"
+    if pd.isna(end):
+        return f"from {start:%-d %b %Y}, with no end given"
+    if pd.isna(start):
+        return f"until {end:%-d %b %Y}, with no start given"
     if start == end:
         return f"on {start:%-d %b %Y}"
     return f"between {start:%-d %b} and {end:%-d %b %Y}"

@@ -89,16 +89,16 @@ def event_intervals(
     mentions: pd.DataFrame, sources: pd.DataFrame, event: np.ndarray, count: int
 ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
     """The interval the dated mentions of each event 0..count-1 allow together (``event``
-    numbers each mention's event): the latest start and earliest end, NaT where no mention
-    is dated. Also each mention's own resolved interval (``mention_intervals``)."""
+    numbers each mention's event): the latest start and earliest end, an open bound (NaT) where
+    every dated mention leaves it open, and NaT on both sides where no mention is dated. Also
+    each mention's own resolved interval (``mention_intervals``), with ``resolved`` per row."""
     resolved = mention_intervals(mentions, sources)
-    start = resolved["start"].to_numpy().view(np.int64)
-    end = resolved["end"].to_numpy().view(np.int64)
-    dated = resolved["start"].notna().to_numpy() & (event >= 0)
+    # An open start is the earliest day there is and an open end the latest, for max and min.
+    start = resolved["start"].to_numpy().view(np.int64)  # NaT is already the smallest int64
+    end = np.where(resolved["end"].isna().to_numpy(), _LATEST, resolved["end"].to_numpy().view(np.int64))
+    dated = resolved["resolved"].to_numpy() & (event >= 0)
     nat = np.datetime64("NaT").astype(np.int64)
     low = group_max(event[dated], start[dated], count, _EARLIEST)
     high = group_min(event[dated], end[dated], count, _LATEST)
-    known = np.zeros(count, dtype=bool)
-    known[event[dated]] = True
-    low, high = np.where(known, low, nat), np.where(known, high, nat)
+    high = np.where(high == _LATEST, nat, high)
     return low.view("datetime64[us]"), high.view("datetime64[us]"), resolved

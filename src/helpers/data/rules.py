@@ -29,9 +29,19 @@ def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
         lambda f: hashlib.sha256((root / f).read_bytes()).hexdigest() if (root / f).is_file() else ""
     )
     changed = exists & (digests != sources["sha256"])
-    return problems + problems_at(
+    problems += problems_at(
         sources, changed, "sources.csv", "sha256", "the sha256 of the seed file (was it edited?)"
     )
+    listed = set(sources["file"])
+    unlisted = sorted(
+        f"seeds/{p.name}" for p in (root / "seeds").glob("*.txt") if f"seeds/{p.name}" not in listed
+    )
+    return problems + [
+        Problem(
+            name, None, None, "", "a row of sources.csv naming this file (add articles with make article)"
+        )
+        for name in unlisted
+    ]
 
 
 def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str, str]) -> list[Problem]:
@@ -59,14 +69,14 @@ def _event_interval_problems(events: pd.DataFrame, start: pd.Series, end: pd.Ser
     """Each event's interval (``start``, ``end``: its dates, parsed) is ordered, and its
     precision is the one the interval has."""
     problems = problems_at(events, start > end, "events.csv", "date_end", "a date on or after date_start")
-    ordered = start <= end
+    valid = ~(start > end)  # an open bound (NaT) orders with anything
     return problems + problems_at(
         events,
-        ordered & (precision_series(start, end) != events["precision"]),
+        valid & (precision_series(start, end) != events["precision"]),
         "events.csv",
         "precision",
         "the precision of the interval: day (start = end), week (Monday-Sunday), "
-        "month (a whole month), else interval",
+        "month (a whole month), year (a whole year), open (a bound left empty), else interval",
     )
 
 
@@ -82,26 +92,42 @@ def _event_date_problems(
     events: pd.DataFrame, start: pd.Series, end: pd.Series, mentions: pd.DataFrame, sources: pd.DataFrame
 ) -> list[Problem]:
     """Each mention's date expression resolves, and each event's interval (``start``, ``end``:
-    its dates, parsed) is exactly what its dated mentions allow together."""
-    problems = []
+    its dates, parsed; NaT is an open bound) is exactly what its dated mentions allow together."""
     event = positions(mentions["event_id"], events["event_id"])
     allowed_start, allowed_end, resolved = event_intervals(mentions, sources, event, len(events))
-    dated = mentions["date_text"] != ""
-    unresolved = dated & resolved["start"].isna()
-    for line, value, error in zip(
-        mentions.loc[unresolved, "_line"],
-        mentions.loc[unresolved, "date_text"],
-        resolved.loc[unresolved, "error"],
-        strict=True,
-    ):
-        problems.append(
-            Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
+    unresolved = (mentions["date_text"] != "") & ~resolved["resolved"]
+    problems = [
+        Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
+        for line, value, error in zip(
+            mentions.loc[unresolved, "_line"],
+            mentions.loc[unresolved, "date_text"],
+            resolved.loc[unresolved, "error"],
+            strict=True,
         )
+    ]
+    has_dated = np.zeros(len(events), dtype=bool)
+    has_dated[event[resolved["resolved"].to_numpy() & (event >= 0)]] = True
+    frame = events.assign(_start=start, _end=end, start=allowed_start, end=allowed_end, _dated=has_dated)
+    problems += _interval_mismatches(frame)
+    empty = frame["_dated"] & (frame["start"] > frame["end"])
+    problems += problems_at(
+        frame, empty, "events.csv", "event_id", "mentions whose date intervals overlap (they contradict)"
+    )
+    return problems + problems_at(
+        events,
+        ~has_dated & (events["date_note"] == ""),
+        "events.csv",
+        "date_note",
+        "a note on how the interval was derived (no mention of this event has a date_text)",
+    )
 
-    frame = events.assign(_start=start, _end=end, start=allowed_start, end=allowed_end)
-    has_dated = frame["start"].notna()
+
+def _interval_mismatches(frame: pd.DataFrame) -> list[Problem]:
+    """Events whose dates are not what their dated mentions resolve to (an open bound: empty)."""
+    problems = []
     for column, mine, theirs in (("date_start", "_start", "start"), ("date_end", "_end", "end")):
-        differs = has_dated & (frame[mine] != frame[theirs])
+        same = (frame[mine] == frame[theirs]) | (frame[mine].isna() & frame[theirs].isna())
+        differs = frame["_dated"] & ~same
         for line, value, want, event_id in zip(
             frame.loc[differs, "_line"],
             frame.loc[differs, column],
@@ -109,27 +135,17 @@ def _event_date_problems(
             frame.loc[differs, "event_id"],
             strict=True,
         ):
+            wanted = "empty (an open bound)" if pd.isna(want) else f"{want:%Y-%m-%d}"
             problems.append(
                 Problem(
                     "events.csv",
                     int(line),
                     column,
                     value,
-                    f"{want:%Y-%m-%d}, what the date_text of the mentions of '{event_id}' resolves to "
+                    f"{wanted}, what the date_text of the mentions of '{event_id}' resolves to "
                     "(the intersection of their intervals)",
                 )
             )
-    empty = has_dated & (frame["start"] > frame["end"])
-    problems += problems_at(
-        frame, empty, "events.csv", "event_id", "mentions whose date intervals overlap (they contradict)"
-    )
-    problems += problems_at(
-        events,
-        ~has_dated & (events["date_note"] == ""),
-        "events.csv",
-        "date_note",
-        "a note on how the interval was derived (no mention of this event has a date_text)",
-    )
     return problems
 
 

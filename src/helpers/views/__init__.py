@@ -7,6 +7,6 @@ from the articles published by a date, ``in_window`` keeps what a chart's window
 
 from helpers.views.as_of import as_of_view
 from helpers.views.first_reports import first_reports
-from helpers.views.window import in_window
+from helpers.views.window import in_window, overlaps
 
-__all__ = ["as_of_view", "first_reports", "in_window"]
+__all__ = ["as_of_view", "first_reports", "in_window", "overlaps"]

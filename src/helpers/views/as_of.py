@@ -50,7 +50,8 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
         date_start=start,
         date_end=end,
         precision=categorical(
-            precision_series(start, end).where(start.notna()), list(all_events["precision"].cat.categories)
+            precision_series(start, end).where(start.notna() | end.notna()),
+            list(all_events["precision"].cat.categories),
         ),
     ).loc[seen]
     out = dict(tables)

@@ -1,0 +1,7 @@
+"""The curator's tools for growing the dataset: ``python -m helpers.curate``.
+
+``resolve`` reads date expressions as the data's rules do; ``add`` puts a new article in
+``seeds/`` and records it in ``sources.csv``; ``draft`` lays out an article's sentences with the
+actors, dates and event kinds it finds, as a starting point for curating rows by hand. Only
+``add`` writes, and only to ``seeds/`` and ``sources.csv``; ``draft`` writes only with ``--out``.
+"""

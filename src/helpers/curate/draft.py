@@ -1,0 +1,118 @@
+"""Draft an article: its sentences, with the actors, date expressions and event kinds found in
+each, and whether the curated data already quotes it. A starting point for curating by hand:
+every suggestion is to be checked against the sentence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import pandas as pd
+
+from helpers.analysis.coverage import sentence_coverage, split_sentences
+from helpers.data.dates import UnresolvableDate, resolve
+from helpers.data.problems import Tables
+from helpers.data.timex import find_expressions
+
+COLUMNS = [
+    "sentence",
+    "text",
+    "actor_ids",
+    "date_text",
+    "date_start",
+    "date_end",
+    "precision",
+    "kind",
+    "covered",
+]
+# Event kinds by the words that suggest them, the most specific first.
+KIND_WORDS = [
+    ("phone_call", r"tele?phone|phone call|by phone"),
+    ("nuclear_test", r"nuclear test"),
+    ("missile_launch", r"missile|launch"),
+    ("summit", r"summit"),
+    ("resolution", r"resolution"),
+    ("sanction_proposal", r"sanction|embargo"),
+    ("designation", r"designat"),
+    ("appointment", r"appoint|took up (?:his|her) post"),
+    ("survey", r"survey|studies|study"),
+    ("cooperation", r"joint (?:economic )?activit|cooperat"),
+    ("visit", r"visit"),
+    ("talks", r"talks"),
+    ("meeting", r"\bmet\b|meeting|meet\b"),
+]
+
+
+def actor_names(actors: pd.DataFrame) -> list[tuple[str, str]]:
+    """(name, actor id) pairs to look for: full names, surnames of people, and aliases."""
+    names = []
+    for row in actors.itertuples():
+        names.append((row.name, row.actor_id))
+        if row.kind == "person":
+            names.append((row.name.split()[-1], row.actor_id))
+        aliases = getattr(row, "aliases", "")
+        names += [
+            (alias.strip(), row.actor_id)
+            for alias in (aliases if isinstance(aliases, str) else "").split(";")
+        ]
+    return [(name, actor) for name, actor in names if name]
+
+
+def actors_in(sentence: str, names: list[tuple[str, str]]) -> str:
+    found = [actor for name, actor in names if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence)]
+    return ";".join(dict.fromkeys(found))
+
+
+def kind_of(sentence: str) -> str:
+    return next((kind for kind, words in KIND_WORDS if re.search(words, sentence, re.IGNORECASE)), "")
+
+
+def _dated(expression: str, anchor: date) -> list[str]:
+    """date_start, date_end, precision: '..' for an open bound; the refusal if it names no day."""
+    try:
+        interval = resolve(expression, anchor)
+    except UnresolvableDate as error:
+        return ["", "", f"error: {error}"]
+    return [str(interval.start or ".."), str(interval.end or ".."), interval.precision]
+
+
+def draft_rows(text: str, published: date, tables: Tables, covered: dict[str, str]) -> list[list[str]]:
+    """One row per sentence and date expression (one with empty date fields for a sentence
+    without any); ``covered`` maps a sentence's text to yes (the data quotes it), uncurated
+    (listed as page furniture) or no; a sentence it does not know is no."""
+    names = actor_names(tables["actors"])
+    rows = []
+    for number, sentence in enumerate(split_sentences(text)["sentence"], 1):
+        sentence = sentence.strip()
+        head = [str(number), sentence, actors_in(sentence, names)]
+        tail = [kind_of(sentence), covered.get(sentence, "no")]
+        expressions = find_expressions(sentence)
+        for expression in expressions:
+            rows.append([*head, expression, *_dated(expression, published), *tail])
+        if not expressions:
+            rows.append([*head, "", "", "", "", *tail])
+    return rows
+
+
+COVERED = {"covered": "yes", "uncurated": "uncurated", "uncovered": "no"}
+
+
+def coverage_of(tables: Tables, source_id: str | None) -> dict[str, str]:
+    """Whether the data quotes each sentence of a source already in it (nothing for a new file)."""
+    if source_id is None:
+        return {}
+    sentences = sentence_coverage(tables)
+    own = sentences.loc[sentences["source_id"] == source_id]
+    return {
+        text.strip(): COVERED[status] for text, status in zip(own["sentence"], own["status"], strict=True)
+    }
+
+
+def as_csv(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return out.getvalue()
