@@ -142,6 +142,7 @@ lock: $(UV_STAMP)
 
 ## Measure report build speed and how the helpers scale (prints figures; rebuilds reports/default)
 benchmark: $(KERNELSPEC)
+	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/report_speed.py
 
 ## Refresh the README's chart thumbnails (docs/figures/) from the default report

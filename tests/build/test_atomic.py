@@ -64,7 +64,7 @@ def test_bad_data_keeps_the_previous_report(own):
     process = driver(own, *DEFAULT)
     err, kernels = watch(process)
     line = assert_failed_cleanly(own, before, err, process.returncode, kernels)
-    assert line.startswith("make report: the data is invalid, no notebook was run: events.csv, line 13, ")
+    assert line.startswith("make report: the data is invalid, no notebook was run: events.csv, line 14, ")
     assert "column 'date_start': value '2017-09-31'" in line
     assert kernels == set()
 

@@ -92,7 +92,7 @@ EDGES = [
     ("00_data_audit", {"as_of": "2017-08-15"}, "sentences of substance"),
     (
         "04_plans_vs_outcomes",
-        {"start_date": "2016-01-01", "end_date": "2016-01-31"},
+        {"start_date": "2017-09-02", "end_date": "2017-09-03"},  # between the plans, open ones included
         "No announced plans between",
     ),
     ("01_meeting_cadence", {"actors": "GBR"}, "No Japan–Russia contacts match these filters"),

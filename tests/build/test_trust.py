@@ -68,6 +68,6 @@ def test_invalid_data_stops_before_any_notebook(data_copy, use_data, tmp_path, m
     assert cli.main(["--params", str(paths.PARAMS / "default.yaml")]) == 1
     err = capsys.readouterr().err
     assert "the data is invalid, no notebook was run: " in err and len(err.strip().splitlines()) == 1
-    assert "events.csv, line 13, column 'date_start': value '2017-09-31'" in err
+    assert "events.csv, line 14, column 'date_start': value '2017-09-31'" in err
     assert "Traceback" not in err
     assert not (tmp_path / "build").exists() and not (tmp_path / "reports").exists()

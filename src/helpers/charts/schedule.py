@@ -17,6 +17,9 @@ from helpers.charts.style import (
     label_empty,
     legend_below,
     margins,
+    open_bounds,
+    open_handle,
+    reach,
     status_handles,
 )
 from helpers.charts.weekly import weekly_figure
@@ -92,7 +95,7 @@ def gantt(
             ax, y, row.date_start, row.date_end, row.status, STATUS_COLOURS[row.status], "D", height=0.55
         )
         if pd.notna(row.announced):
-            _announcement(ax, y, row.announced, row.date_start)
+            _announcement(ax, y, row.announced, reach(row.date_start, row.date_end)[0])
     ax.set_yticks(range(len(frame)), frame["title"])
     ax.tick_params(axis="y", length=0, labelsize=8.5)
     ax.set_ylim(len(frame) - 0.4, -0.6)
@@ -106,6 +109,7 @@ def gantt(
             plan_colour=STATUS_COLOURS["planned"],
         ),
         Line2D([], [], marker=">", linestyle=(0, (1, 2)), color="#222222", label="Announced, lead time"),
+        *([open_handle(STATUS_COLOURS["planned"])] if open_bounds(frame).any() else []),
     ]
     legend_below(fig, handles, ncol=5)
     finish(

@@ -155,6 +155,11 @@ def mark_open(ax: plt.Axes, y: float, start: pd.Timestamp, end: pd.Timestamp, co
             )  # fmt: skip
 
 
+def open_bounds(frame: pd.DataFrame) -> pd.Series:
+    """Which events of a frame have an open bound (and so an arrow, and a legend entry)."""
+    return frame["date_start"].isna() | frame["date_end"].isna()
+
+
 def open_handle(colour: str) -> Line2D:
     """The legend entry for ``mark_open``."""
     return Line2D(
