@@ -71,3 +71,27 @@ def test_normalising_twice_changes_nothing(tmp_path):
 def test_page_title_from_the_notebook_name():
     assert page_title("01_meeting_cadence") == "01 · Meeting cadence"
     assert page_title("04_plans_vs_outcomes") == "04 · Plans vs outcomes"
+
+
+def test_a_notebook_papermill_never_ran_is_left_as_it_is(tmp_path):
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_markdown_cell("Words.", id="prose")]
+    path = tmp_path / "plain.ipynb"
+    nbformat.write(book, path)
+    before = path.read_bytes()
+    normalise(path)
+    assert path.read_bytes() == before
+
+
+def test_a_page_is_titled_and_shows_outputs_not_code(tmp_path):
+    from helpers.build.render import render_html
+
+    book = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print('hidden code')", id="code")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="shown output\n")]
+    book.cells = [cell]
+    path = tmp_path / "run.ipynb"
+    nbformat.write(book, path)
+    page = render_html(path, "01 · Meeting cadence")
+    assert "<title>01 · Meeting cadence</title>" in page
+    assert "shown output" in page and "print('hidden code')" not in page

@@ -157,3 +157,13 @@ def test_signals_wait_until_the_swap_is_done():
         os.kill(os.getpid(), signal.SIGINT)
         reached.append("after the signal, still inside")
     assert reached == ["after the signal, still inside"]
+
+
+def test_the_swap_clears_a_stale_old_report_before_it_moves_the_previous_one(tmp_path):
+    staging, final, old = tmp_path / ".s.partial", tmp_path / "s", tmp_path / ".s.old"
+    for folder, name in ((staging, "new.html"), (final, "previous.html"), (old, "stale.html")):
+        folder.mkdir()
+        (folder / name).write_text(name, encoding="utf-8")
+    driver._swap_into_place(staging, final)
+    assert tree(final) == {"new.html": b"new.html"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]

@@ -226,3 +226,20 @@ def test_resolve_series_takes_dates_as_datetimes_too_and_says_errors_as_strings(
     )
     assert str(out["start"].dtype) == "datetime64[us]" and out["error"].dtype == "str"
     assert pd.isna(out.loc[3, "error"]) and "'someday'" in out.loc[4, "error"]
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "message"),
+    [
+        ("the end of Friday", FRI, "'the end of' or 'the beginning of' needs a week, a month or a year"),
+        ("by the end of last month", TUE, "'by the end of last month' lies before the article's date"),
+        ("later this month", FEB, "'later this month' is empty on the month's last day"),
+        ("early this weekend", FRI, "a weekend has no early part"),
+        ("Oct. 4-3", TUE, "a range of days must run forward, not 4-3"),
+        ("Feb. 29, 2017", TUE, "February 2017 has no day 29"),
+    ],
+)
+def test_refusals_word_for_word(expression, anchor, message):
+    with pytest.raises(UnresolvableDate) as caught:
+        resolve(expression, anchor)
+    assert str(caught.value) == message

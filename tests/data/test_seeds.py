@@ -29,5 +29,8 @@ def test_a_seed_no_row_lists_is_named(data_copy):
     shutil.copy(
         data_copy.parent / "seeds" / "001_43d3fd295df8e4e4.txt", data_copy.parent / "seeds" / "002_copy.txt"
     )
-    found = [p for p in problems(data_copy) if p.file == "seeds/002_copy.txt"]
-    assert found and "make article" in str(found[0])
+    found = [str(p) for p in problems(data_copy) if p.file == "seeds"]
+    assert found == [
+        "seeds: value '002_copy.txt': "
+        "expected a row of sources.csv naming this file (add articles with make article)"
+    ]

@@ -33,15 +33,9 @@ def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
         sources, changed, "sources.csv", "sha256", "the sha256 of the seed file (was it edited?)"
     )
     listed = set(sources["file"])
-    unlisted = sorted(
-        f"seeds/{p.name}" for p in (root / "seeds").glob("*.txt") if f"seeds/{p.name}" not in listed
-    )
-    return problems + [
-        Problem(
-            name, None, None, "", "a row of sources.csv naming this file (add articles with make article)"
-        )
-        for name in unlisted
-    ]
+    unlisted = sorted(p.name for p in (root / "seeds").glob("*.txt") if f"seeds/{p.name}" not in listed)
+    expected = "a row of sources.csv naming this file (add articles with make article)"
+    return problems + [Problem("seeds", None, None, name, expected) for name in unlisted]
 
 
 def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str, str]) -> list[Problem]:

@@ -1,0 +1,96 @@
+"""What each check says, word for word: the file, the line, the column, the value and what was
+expected. A curator fixes the data from these lines alone, so a wrong line number or a lost value
+is a bug even where the data is still refused."""
+
+from __future__ import annotations
+
+import pytest
+from support import edit, problems
+
+from helpers.data.csvfile import MalformedCSV
+from helpers.data.problems import Problem
+
+
+def lines(data, name: str) -> list[str]:
+    return (data / name).read_text(encoding="utf-8").splitlines()
+
+
+def rewrite(data, name: str, line: int, text: str) -> None:
+    """Replace line ``line`` (1 = the header) of a CSV."""
+    all_lines = lines(data, name)
+    all_lines[line - 1] = text
+    (data / name).write_text("\n".join(all_lines) + "\n", encoding="utf-8")
+
+
+def cut_first_row(data) -> None:
+    rewrite(data, "actors.csv", 2, ",".join(lines(data, "actors.csv")[1].split(",")[:3]))
+
+
+def unclosed_first_row(data) -> None:
+    rewrite(data, "former_roles.csv", 2, 'fr01,"patrushev,Unclosed')
+
+
+def latin1_row(data) -> None:
+    with (data / "actors.csv").open("ab") as handle:
+        handle.write("zz,Caf\xe9,person,,,,a000,q\n".encode("latin-1"))
+
+
+CASES = {
+    "the first row cut off": (
+        cut_first_row,
+        "actors.csv, line 2: value 'kono,Taro Kono,person': expected 8 fields, as in the header (found 3)",
+    ),
+    "a quote never closed on the first row": (
+        unclosed_first_row,
+        "former_roles.csv, line 2: value '': expected a well-formed CSV record "
+        "(',' expected after '\"'; a quote never closed?)",
+    ),
+    "bytes in another encoding": (
+        latin1_row,
+        "actors.csv, line 16: value '\\\\xe9,pe': expected UTF-8 text (these bytes are in another encoding)",
+    ),
+    "an end before the start": (
+        lambda d: edit(d, "events", 0, "date_end", "2017-08-31"),
+        "events.csv, line 2, column 'date_end': value '2017-08-31': expected a date on or after date_start",
+    ),
+    "a precision the interval does not have": (
+        lambda d: edit(d, "events", 0, "precision", "week"),
+        "events.csv, line 2, column 'precision': value 'week': expected the precision of the interval: day "
+        "(start = end), week (Monday-Sunday), month (a whole month), year (a whole year), open (a bound left "
+        "empty), else interval",
+    ),
+    "date words not in the quote": (
+        lambda d: edit(d, "mentions", 17, "date_text", "Tuesday"),
+        "mentions.csv, line 19, column 'date_text': value 'Tuesday': expected an expression that appears in "
+        "the quote",
+    ),
+    "a seed that is not there": (
+        lambda d: edit(d, "sources", 0, "file", "seeds/missing.txt"),
+        "sources.csv, line 2, column 'file': value 'seeds/missing.txt': "
+        "expected an existing file under seeds/",
+    ),
+    "a quote not in its article": (
+        lambda d: edit(d, "mentions", 0, "quote", "Kono and Lavrov talked."),
+        "mentions.csv, line 2, column 'quote': value 'Kono and Lavrov talked.': expected an exact passage of "
+        "the article named in source_id",
+    ),
+    "an edited seed": (
+        lambda d: edit(d, "sources", 1, "sha256", "0" * 64),
+        f"sources.csv, line 3, column 'sha256': value '{'0' * 64}': expected the sha256 of the seed file "
+        "(was it edited?)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_problem_is_said_in_full(data_copy, case):
+    breakit, said = CASES[case]
+    breakit(data_copy)
+    assert said in [str(problem) for problem in problems(data_copy)]
+
+
+def test_a_malformed_file_says_its_first_problem():
+    first = Problem("actors.csv", 4, None, "a,b", "8 fields, as in the header (found 2)")
+    error = MalformedCSV([first, Problem("actors.csv", 9, None, "", "anything")])
+    assert str(error) == "actors.csv, line 4: value 'a,b': expected 8 fields, as in the header (found 2)"
+    assert error.problems[0] is first
