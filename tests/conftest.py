@@ -43,7 +43,8 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """One real build of the default parameter set into a temporary reports/ and build/, named
-    as `make report` names it: relative to the repository root."""
+    as `make report` names it: relative to the repository root. Shared and read-only: a test
+    that builds on top of it works on its own copy (``private_outputs``)."""
     from helpers.build import driver
 
     root = tmp_path_factory.mktemp("out")
@@ -53,14 +54,6 @@ def built(tmp_path_factory):
         mp.chdir(paths.ROOT)
         driver.build(Path("params/default.yaml"))
     return root
-
-
-@pytest.fixture
-def outputs_in(built, monkeypatch):
-    """Point the driver at the session's build, for tests that build on top of it."""
-    monkeypatch.setattr(paths, "REPORTS", built / "reports")
-    monkeypatch.setattr(paths, "BUILD", built / "build")
-    return built
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.slow
 ALL = tuple(sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb")))
 
 
-def test_no_change_executes_nothing(outputs_in, capsys):
-    before = (outputs_in / "reports" / "default" / "01_meeting_cadence.html").read_bytes()
+def test_no_change_executes_nothing(private_outputs, capsys):
+    before = (private_outputs / "reports" / "default" / "01_meeting_cadence.html").read_bytes()
     result = driver.build(paths.PARAMS / "default.yaml")
     assert result.executed == () and result.skipped == ALL
-    assert (outputs_in / "reports" / "default" / "01_meeting_cadence.html").read_bytes() == before
+    assert (private_outputs / "reports" / "default" / "01_meeting_cadence.html").read_bytes() == before
     assert f"0 executed, {len(ALL)} skipped, 0 failed" in capsys.readouterr().out
 
 

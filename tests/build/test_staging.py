@@ -167,3 +167,33 @@ def test_the_swap_clears_a_stale_old_report_before_it_moves_the_previous_one(tmp
     driver._swap_into_place(staging, final)
     assert tree(final) == {"new.html": b"new.html"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
+
+
+def test_jobs_bounds_how_many_notebooks_run_at_once(previous, monkeypatch):
+    """--jobs 3 runs three notebooks side by side (they meet at a barrier); --jobs 1 one at a time."""
+    import threading
+    import time
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+    barrier = threading.Barrier(3, timeout=10)
+
+    def run_one(notebook, param_set, staging, build_dir):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        if together:
+            barrier.wait()
+        else:
+            time.sleep(0.1)  # room for a second worker to start, were there one
+        with lock:
+            running[0] -= 1
+        fake_run()(notebook, param_set, staging, build_dir)
+
+    monkeypatch.setattr(driver, "_run_one", run_one)
+    together = True
+    driver._run_into_staging(plan(NAMES), jobs=3)
+    assert most[0] == 3
+    together, most[0] = False, 0
+    driver._run_into_staging(plan(NAMES), jobs=1)
+    assert most[0] == 1

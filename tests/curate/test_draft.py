@@ -90,6 +90,11 @@ def test_a_file_without_a_date_is_refused(tmp_path, capsys):
         ),
         ("Five days ago, and again last Thursday, they spoke.", ["Five days ago", "last Thursday"]),
         ("The summit is planned for Oct. 3-4, 2017.", ["Oct. 3-4, 2017"]),
+        ("They met in November or December, and again next week.", ["November or December", "next week"]),
+        ("It was agreed in May.", ["May"]),
+        ("It was agreed in Nov.", ["Nov."]),
+        ("It was agreed in Sept.", ["Sept."]),
+        ("It was agreed in June.", ["June"]),
     ],
 )
 def test_date_expressions_are_found_verbatim(sentence, expressions):

@@ -291,6 +291,8 @@ FINDERS = [re.compile(rf"\b(?:{p})(?![\w-])", re.IGNORECASE) for p in (
     rf"(?:in )?(?:{PAST})",
 )]  # fmt: skip
 _NAMES = {*MONTHS, *WEEKDAYS}
+# Month names written short, with a full stop that is part of the word ("Nov."; May is no abbreviation).
+ABBREVIATED = set(MONTHS) - {name.lower() for name in calendar.month_name}
 
 
 def _proper(text: str) -> bool:
@@ -318,10 +320,4 @@ def find_expressions(sentence: str) -> list[str]:
 def _trim(text: str) -> str:
     """Drop a sentence's full stop after a word that is not an abbreviation ("Nov." keeps it)."""
     last = re.findall(r"[A-Za-z]+\.$", text)
-    return (
-        text[:-1]
-        if last
-        and last[0][:-1].lower()
-        not in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-        else text
-    )
+    return text[:-1] if last and last[0][:-1].lower() not in ABBREVIATED else text
