@@ -35,7 +35,35 @@ def latin1_row(data) -> None:
         handle.write("zz,Caf\xe9,person,,,,a000,q\n".encode("latin-1"))
 
 
+LAST_WEEK = (
+    "The North has continued to develop nuclear weapons and ballistic missiles, firing a ballistic "
+    "missile across Japan into the Pacific Ocean last week."
+)
+
+
+def contradicting_mention(data) -> None:
+    """A second dated mention of the 18 September meeting, from the same article, saying 'last week'."""
+    with (data / "mentions.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f'm900,kono-lavrov-new-york,a001,"{LAST_WEEK}",last week,occurred\n')
+
+
 CASES = {
+    "dated mentions that contradict each other": (
+        contradicting_mention,
+        "events.csv, line 14, column 'event_id': value 'kono-lavrov-new-york': expected mentions whose date "
+        "intervals overlap (they contradict)",
+    ),
+    "an undated event without a note": (
+        lambda d: edit(d, "events", 3, "date_note", ""),
+        "events.csv, line 5, column 'date_note': value '': expected a note on how the interval was "
+        "derived (no mention of this event has a date_text)",
+    ),
+    "a date where 'soon' leaves the end open": (
+        lambda d: edit(d, "events", 10, "date_end", "2017-12-31"),
+        "events.csv, line 12, column 'date_end': value '2017-12-31': expected empty (an open bound), "
+        "what the date_text of the mentions of 'joint-economic-activities' resolves to (the "
+        "intersection of their intervals)",
+    ),
     "the first row cut off": (
         cut_first_row,
         "actors.csv, line 2: value 'kono,Taro Kono,person': expected 8 fields, as in the header (found 3)",
