@@ -243,3 +243,23 @@ def test_refusals_word_for_word(expression, anchor, message):
     with pytest.raises(UnresolvableDate) as caught:
         resolve(expression, anchor)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("expression", "anchor", "start", "end"),
+    [
+        ("July", MON, D(2017, 7, 1), D(2017, 7, 31)),  # six months either way: the past one
+        ("November 2018", TUE, D(2018, 11, 1), D(2018, 11, 30)),  # the year given wins over the nearest
+        ("Friday,", FRI, D(2017, 9, 1), D(2017, 9, 1)),  # trailing punctuation
+        ("mid\u2014next week", FRI, D(2017, 9, 6), D(2017, 9, 8)),  # an em dash
+        ("recently or November", TUE, None, D(2017, 11, 30)),  # an open start stays open in the hull
+    ],
+)
+def test_edges_of_the_forms(expression, anchor, start, end):
+    assert resolve(expression, anchor) == Interval(start, end)
+
+
+def test_an_empty_expression_says_so():
+    with pytest.raises(UnresolvableDate) as caught:
+        resolve("   ", FRI)
+    assert str(caught.value) == "empty date expression"

@@ -122,3 +122,33 @@ def test_a_malformed_file_says_its_first_problem():
     error = MalformedCSV([first, Problem("actors.csv", 9, None, "", "anything")])
     assert str(error) == "actors.csv, line 4: value 'a,b': expected 8 fields, as in the header (found 2)"
     assert error.problems[0] is first
+
+
+def test_a_long_list_of_problems_is_cut_at_200_and_says_how_many_more():
+    from helpers.data.problems import MAX_SHOWN, DataError
+
+    many = [Problem("events.csv", n, "title", "x", "a title") for n in range(2, MAX_SHOWN + 7)]
+    lines = str(DataError(many)).splitlines()
+    assert lines[0] == f"{MAX_SHOWN + 5} problem(s) in the data:"
+    assert lines[1] == "  events.csv, line 2, column 'title': value 'x': expected a title"
+    assert len(lines) == MAX_SHOWN + 2 and lines[-1] == "  ... and 5 more"
+
+
+def test_a_problem_in_a_column_the_file_lacks_names_the_line_and_column():
+    import pandas as pd
+
+    from helpers.data.problems import problems_at
+
+    frame = pd.DataFrame({"_line": [2, 3, 4], "title": ["a", "b", "c"]})
+    found = problems_at(frame, pd.Series([False, True, True]), "events.csv", "kind", "a kind")
+    assert [str(p) for p in found] == [
+        "events.csv, line 3, column 'kind': value '': expected a kind",
+        "events.csv, line 4, column 'kind': value '': expected a kind",
+    ]
+
+
+def test_a_seed_in_another_encoding_is_a_data_problem_not_a_crash(data_copy):
+    seed = data_copy.parent / "seeds" / "001_43d3fd295df8e4e4.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"Kono", b"K\xf4no", 1))
+    said = [str(p) for p in problems(data_copy)]
+    assert any(s.startswith("sources.csv, line 3, column 'sha256'") for s in said)
