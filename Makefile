@@ -116,7 +116,7 @@ SCHEMA := helpers.data.csvfile.* helpers.data.columns.* helpers.data.keys.* help
 MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles.* $(RULES) \
   helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.build.render.* $(DRIVER)
 
-## Mutation testing with mutmut of the modules behind the guarantees (about 90 min on 2 cores; not in `make test`)
+## Mutation testing with mutmut of the modules behind the guarantees (about an hour on 2 cores; not in `make test`)
 mutation: $(KERNELSPEC)
 	rm -rf mutants
 	@mkdir -p build && echo "==> mutmut run (log: build/mutmut.log)"
