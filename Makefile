@@ -37,17 +37,30 @@ ifeq ($(wildcard build/inputs.mk),)
 .PHONY: $(REPORT)
 endif
 
-ifeq ($(FORCE),1)
-.PHONY: $(REPORT)
+# A sweep (params/sweeps/<name>.yaml) renders reports/<name>/: a report per value and its page.
+# Its values may come from the data, and its base set may be any file in params/.
+SWEEP ?= params/sweeps/as-of-each-article.yaml
+SWEEP_PAGE := reports/$(basename $(notdir $(SWEEP)))/index.html
+# Where the notebooks run: local (this machine's cores) or dask (DASK_SCHEDULER=tcp://host:port,
+# else a LocalCluster). The output is the same bytes either way, so it is not a prerequisite.
+EXECUTOR ?= local
+export EXECUTOR DASK_SCHEDULER
+ifeq ($(wildcard build/inputs.mk),)
+.PHONY: $(SWEEP_PAGE)
 endif
 
-.PHONY: help report check article draft test mutation lint format lab benchmark readme-figures clean distclean lock
+ifeq ($(FORCE),1)
+.PHONY: $(REPORT) $(SWEEP_PAGE)
+endif
+
+.PHONY: help report sweep check article draft test mutation lint format lab benchmark readme-figures clean distclean lock
 
 ## Show this help (the default goal)
 help:
 	@awk 'BEGIN {FS = ":"} /^## / {doc = substr($$0, 4); next} /^[a-zA-Z_-]+:/ && doc {printf "  %-10s %s\n", $$1, doc} {doc = ""}' $(MAKEFILE_LIST)
 	@echo
 	@echo "  Variables: PARAMS=params/<set>.yaml (default params/default.yaml), FORCE=1 to rebuild everything,"
+	@echo "             SWEEP=params/sweeps/<sweep>.yaml, EXECUTOR=local|dask, DASK_SCHEDULER=tcp://host:port,"
 	@echo "             MUTANTS='helpers.data.dates*' to narrow make mutation"
 
 $(UV_STAMP):
@@ -83,6 +96,12 @@ $(REPORT): $(INPUTS) $(PARAMS) $(KERNELSPEC)
 
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html
 report: $(REPORT)
+
+$(SWEEP_PAGE): $(INPUTS) $(SWEEP) $(wildcard params/*.yaml) $(KERNELSPEC)
+	$(BIN)/python -m helpers.build --sweep $(SWEEP) $(if $(filter 1,$(FORCE)),--force)
+
+## Render a report per value of SWEEP, and its page (EXECUTOR=dask to run on a Dask cluster)
+sweep: $(SWEEP_PAGE)
 
 ## Validate the data and nothing else: every problem with file, line, column and value
 check: $(PKG_STAMP)

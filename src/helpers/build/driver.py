@@ -1,18 +1,19 @@
-"""Build the HTML report for one parameter set: ``python -m helpers.build --params FILE``.
+"""Build the HTML report for one parameter set (``python -m helpers.build --params FILE``) or for
+every set of a sweep (``--sweep FILE``).
 
-For the parameter set ``params/<set>.yaml`` the driver
+For the parameter set ``params/<set>.yaml`` (or each set of a sweep) the driver
 
 1. checks the parameter file (unknown names are errors, not papermill warnings);
 2. hashes each notebook's inputs and skips the notebooks whose inputs did not
    change since the last build (``--force`` rebuilds all); this step imports
    nothing heavy, so a build with nothing to do returns at once;
 3. validates the data before any notebook runs;
-4. executes the notebooks that changed in parallel, one fresh kernel each, up
-   to the number of cores, keeping the executed notebooks under ``build/<set>/``,
-   and renders each to HTML in the same process;
-5. swaps the finished ``reports/<set>/`` into place only when every notebook
-   succeeded, so a failure never leaves a half-written report; and
-6. rewrites ``reports/index.html``, which lists every rendered parameter set.
+4. executes the notebooks that changed as tasks (``helpers.build.tasks``) on an executor:
+   this machine's cores, one fresh kernel each, or a Dask cluster. Each task renders its
+   page; the executed notebooks are kept under ``build/<set>/``, with a run log;
+5. swaps the finished ``reports/<set>/`` (or ``reports/<sweep>/``, with its sweep page) into
+   place only when every notebook succeeded, so a failure never leaves a half-written report; and
+6. rewrites ``reports/index.html``, which lists every rendered parameter set and sweep.
 
 It never changes the process's working directory, and imports no analysis or chart code:
 the notebooks do that in their own kernels. What only a build with work to do needs is
@@ -21,27 +22,19 @@ imported inside the functions that do it, so that a build with nothing to do sta
 
 from __future__ import annotations
 
-import json
-import logging
-import os
 import shutil
-import signal
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, wait
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import paths
 from helpers.build.errors import ReportError
-from helpers.build.fingerprint import (
-    code_fingerprint,
-    data_fingerprint,
-    notebook_fingerprint,
-    write_make_inputs,
-)
-from helpers.build.paramsets import ParamSet, read_param_set
+from helpers.build.fingerprint import write_make_inputs
+from helpers.build.paramsets import read_param_set
+from helpers.build.planning import Hashes, hashes, plan_set
+from helpers.build.staging import Target
 
 _print_lock = threading.Lock()
 
@@ -60,76 +53,138 @@ class BuildResult:
 
 
 @dataclass(frozen=True)
-class Plan:
-    """What one build does: the set, its notebooks, which of them to run, and their input hashes."""
+class Options:
+    """How to run: everything again or only what changed, on which executor, how many at once."""
 
-    param_set: ParamSet
-    notebooks: list[Path]
-    todo: list[Path]
-    inputs: dict[str, str]
-    data_sha256: str
-
-    @property
-    def final(self) -> Path:
-        return paths.REPORTS / self.param_set.name
+    force: bool = False
+    jobs: int | None = None
+    executor: str = "local"
+    scheduler: str | None = None
 
 
 def build(
-    params_path: Path, notebooks: list[Path] | None = None, force: bool = False, jobs: int | None = None
+    params_path: Path,
+    notebooks: list[Path] | None = None,
+    force: bool = False,
+    jobs: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build ``reports/<set>/`` for one parameter set and refresh the index."""
     started = time.perf_counter()
-    plan = _plan(read_param_set(params_path), notebooks, force)
-    skipped = tuple(nb.stem for nb in plan.notebooks if nb not in plan.todo)
+    param_set = read_param_set(params_path)
+    if (paths.PARAMS / "sweeps" / f"{param_set.name}.yaml").exists():
+        raise ReportError(
+            f"params/sweeps/{param_set.name}.yaml has the same name; both would be reports/{param_set.name}/"
+        )
+    shared = hashes()
+    target = Target(param_set.name, [plan_set(param_set, notebooks, force, shared)])
+    result = _render(target, shared, Options(force, jobs, executor, scheduler), started)
+    say(
+        f"report {param_set.name}: {len(result.executed)} executed, {len(result.skipped)} skipped, 0 failed "
+        f"in {result.seconds:.1f} s -> {paths.relative(paths.REPORTS / 'index.html')}"
+    )
+    return result
+
+
+def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
+    """Build ``reports/<sweep>/``: a report folder per value, and the sweep page."""
+    from helpers.build.sweep_page import write_sweep_page
+    from helpers.build.sweeps import read_sweep
+
+    started = time.perf_counter()
+    swept = read_sweep(sweep_path)
+    shared = hashes()
+    target = Target(swept.name, [plan_set(s, None, options.force, shared) for s in swept.sets])
+    result = _render(target, shared, options, started, lambda staging: write_sweep_page(swept, staging))
+    say(
+        f"sweep {swept.name}: {len(swept.values)} sets, {len(result.executed)} notebooks executed, "
+        f"{len(result.skipped)} skipped, 0 failed in {result.seconds:.1f} s on {options.executor} "
+        f"-> {paths.relative(target.folder / 'index.html')}"
+    )
+    return result
+
+
+def _render(
+    target: Target,
+    shared: Hashes,
+    options: Options,
+    started: float,
+    finish: Callable[[Path], None] | None = None,
+) -> BuildResult:
+    """Run what changed in every set of the target, and swap the new target folder into place."""
+    executed = [_label(target, p, nb) for p in target.plans for nb in p.todo]
+    skipped = [_label(target, p, nb) for p in target.plans for nb in p.notebooks if nb not in p.todo]
     for name in skipped:
         say(f"[skip ] {name}: inputs unchanged")
-    if plan.todo:
-        data = _validate_data()
-        staging = _run_into_staging(plan, jobs)
-        _write_manifest(plan, staging, data)
-        _swap_into_place(staging, plan.final)
-        from helpers.build.index import write_index
-
-        write_index(paths.REPORTS)
-    elif (plan.final / "manifest.json").exists():
+    if executed or _out_of_step(target, finish):
+        _run(target, shared, options, finish)
+    elif (target.folder / "manifest.json").exists():
         # Make found an input newer than the report, but no content changed: say so in the
         # report's date, so that the next `make report` knows without running the driver.
-        (plan.final / "manifest.json").touch()
+        (target.folder / "manifest.json").touch()
+    elif (target.folder / "index.html").exists():
+        (target.folder / "index.html").touch()
     # The list changes only with the inputs' content (a file added or removed changes a hash).
     make_inputs = paths.BUILD / "inputs.mk"
-    if plan.todo or not make_inputs.exists():
+    if executed or not make_inputs.exists():
         write_make_inputs(make_inputs)
-    seconds = time.perf_counter() - started
-    say(
-        f"report {plan.param_set.name}: {len(plan.todo)} executed, {len(skipped)} skipped, 0 failed "
-        f"in {seconds:.1f} s -> {paths.relative(paths.REPORTS / 'index.html')}"
-    )
-    return BuildResult(plan.final, tuple(nb.stem for nb in plan.todo), skipped, seconds)
+    return BuildResult(target.folder, tuple(executed), tuple(skipped), time.perf_counter() - started)
 
 
-def _plan(param_set: ParamSet, notebooks: list[Path] | None, force: bool) -> Plan:
-    """Hash each notebook's inputs; those whose hash the last report recorded are skipped."""
-    notebooks = notebooks if notebooks is not None else sorted(paths.NOTEBOOKS.glob("*.ipynb"))
-    data_sha256 = data_fingerprint()
-    shared = data_sha256 + code_fingerprint()
-    inputs = {
-        nb.stem: notebook_fingerprint(nb, param_set.for_notebook(nb.stem, ""), shared) for nb in notebooks
-    }
-    previous = {} if force else _previous_inputs(paths.REPORTS / param_set.name)
-    todo = [nb for nb in notebooks if previous.get(nb.stem) != inputs[nb.stem]]
-    return Plan(param_set, notebooks, todo, inputs, data_sha256)
+def _label(target: Target, plan, notebook: Path) -> str:
+    """How the build's output names a notebook: '01_meeting_cadence', or 'kono/01_meeting_cadence'."""
+    return (plan.final.relative_to(target.folder) / notebook.stem).as_posix()
 
 
-def _previous_inputs(folder: Path) -> dict[str, str]:
+def _out_of_step(target: Target, finish: Callable[[Path], None] | None) -> bool:
+    """Whether a sweep's folder holds other values than the sweep's, or lacks its page."""
+    if finish is None:
+        return False
+    present = {p.parent for p in target.folder.glob("*/manifest.json")}
+    wanted = {plan.final for plan in target.plans}
+    return present != wanted or not (target.folder / "index.html").exists()
+
+
+def _run(target: Target, shared: Hashes, options: Options, finish: Callable[[Path], None] | None) -> None:
+    from helpers.build.executors import run_all
+    from helpers.build.index import write_index
+    from helpers.build.records import write_manifest, write_run_log
+    from helpers.build.staging import put_in_place, stage, swap_into_place, tasks
+
+    data = _validate_data()
+    mark = stage(target)
     try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {}
-    return {
-        entry["notebook"]: entry.get("inputs_sha256", "")
-        for entry in manifest.get("notebooks", [])
-        if (folder / f"{entry['notebook']}.html").exists()
-    }
+        work = tasks(target, mark, shared)
+        try:
+            outcomes = run_all(work, options.executor, options.jobs, options.scheduler, _done(target))
+        except KeyboardInterrupt:
+            raise ReportError(
+                f"interrupted; no notebook's work was kept, reports/{target.name}/ is unchanged"
+            ) from None
+        put_in_place(target, outcomes)
+        for plan in target.plans:
+            write_manifest(plan, target.staged(plan), data)
+        if finish is not None:
+            finish(target.staging)
+        mark.unlink()
+    except BaseException:
+        shutil.rmtree(target.staging, ignore_errors=True)
+        raise
+    for plan in target.plans:
+        write_run_log(plan, options.executor, outcomes)
+    swap_into_place(target.staging, target.folder)
+    write_index(paths.REPORTS)
+
+
+def _done(target: Target):
+    def said(outcome) -> None:
+        name = outcome.task.key.removeprefix(f"{target.name}/")
+        where = "" if outcome.worker in ("local", "") else f" on {outcome.worker}"
+        verdict = "[fail ]" if outcome.error else "[done ]"
+        say(f"{verdict} {name} in {outcome.seconds:.1f} s{where}")
+
+    return said
 
 
 def _validate_data() -> dict[str, object]:
@@ -164,150 +219,3 @@ def _warm_up() -> None:
     from helpers.build.render import exporter
 
     exporter()
-
-
-def _run_into_staging(plan: Plan, jobs: int | None) -> Path:
-    """Run the notebooks to do, side by side, into a hidden staging folder beside the report,
-    with the unchanged notebooks' pages carried over; on any failure the folder is removed."""
-    staging = paths.REPORTS / f".{plan.param_set.name}.partial"
-    shutil.rmtree(staging, ignore_errors=True)
-    (staging / "figures").mkdir(parents=True)
-    try:
-        for notebook in plan.notebooks:
-            if notebook not in plan.todo:
-                _carry_over(notebook.stem, plan.final, staging)
-        failures = _run_side_by_side(plan, staging, jobs)
-        if failures:
-            raise ReportError(
-                f"{'; '.join(failures)}; reports/{plan.param_set.name}/ is unchanged"
-                if len(failures) == 1
-                else f"{len(failures)} of {len(plan.todo)} notebooks failed: {'; '.join(failures)}; "
-                f"reports/{plan.param_set.name}/ is unchanged"
-            )
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return staging
-
-
-def _run_side_by_side(plan: Plan, staging: Path, jobs: int | None) -> list[str]:
-    """Run the notebooks to do, one kernel each, and return their failures, each in one line.
-
-    Interrupted (Ctrl-C, SIGTERM), it kills every kernel it started and waits for the threads
-    that ran them, so that nothing writes into the staging folder once it is removed."""
-    from helpers.build import kernels
-
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(plan.todo)))
-    build_dir = paths.BUILD / plan.param_set.name
-    kernels.resume()
-    pool = ThreadPoolExecutor(max_workers=workers)
-    futures = [pool.submit(_run_one, nb, plan.param_set, staging, build_dir) for nb in plan.todo]
-    try:
-        wait(futures)
-    except KeyboardInterrupt:
-        # The kernels die on purpose: nbclient's "Kernel died" log lines would only be noise.
-        logging.disable(logging.CRITICAL)
-        pool.shutdown(wait=False, cancel_futures=True)
-        kernels.stop_all()
-        pool.shutdown(wait=True)
-        logging.disable(logging.NOTSET)
-        raise ReportError(
-            f"interrupted; no notebook's work was kept, reports/{plan.param_set.name}/ is unchanged"
-        ) from None
-    pool.shutdown(wait=True)
-    return [_said(nb, f.exception()) for nb, f in zip(plan.todo, futures, strict=True) if f.exception()]
-
-
-def _said(notebook: Path, error: BaseException) -> str:
-    """A notebook's failure in one line: a failing cell says so itself; anything else (a kernel
-    that died, a timeout) is named with the notebook."""
-    from helpers.build.execute import first_line
-
-    if isinstance(error, ReportError):
-        return str(error)
-    return f"{notebook.name}: {type(error).__name__}: {first_line(str(error))}"
-
-
-def _carry_over(notebook: str, final: Path, staging: Path) -> None:
-    """Copy an unchanged notebook's page and figures from the previous report."""
-    shutil.copy2(final / f"{notebook}.html", staging / f"{notebook}.html")
-    for figure in (final / "figures").glob(f"{notebook}-*"):
-        shutil.copy2(figure, staging / "figures" / figure.name)
-
-
-def _run_one(notebook: Path, param_set: ParamSet, staging: Path, build_dir: Path) -> None:
-    from helpers.build.execute import execute
-    from helpers.build.render import page_title, render_html
-
-    tick = time.perf_counter()
-    say(f"[start] {notebook.stem}")
-    executed = build_dir / notebook.name
-    parameters = param_set.for_notebook(notebook.stem, paths.relative(staging / "figures"))
-    execute(notebook, executed, parameters)
-    page = render_html(executed, page_title(notebook.stem))
-    (staging / f"{notebook.stem}.html").write_text(page, encoding="utf-8")
-    say(f"[done ] {notebook.stem} in {time.perf_counter() - tick:.1f} s")
-
-
-def _write_manifest(plan: Plan, staging: Path, data: dict[str, object]) -> None:
-    """What the report shows: its parameters, the data's hash, each page and each figure."""
-    from helpers.build.render import page_title
-
-    name = plan.param_set.name
-    manifest = {
-        "parameter_set": name,
-        "parameter_file": paths.relative(plan.param_set.path),
-        "parameters": {**plan.param_set.shared, "notebooks": plan.param_set.per_notebook},
-        "data_sha256": plan.data_sha256,
-        "data": data,
-        "notebooks": [
-            {
-                "notebook": nb.stem,
-                "title": page_title(nb.stem),
-                "html": f"{name}/{nb.stem}.html",
-                "executed": f"../build/{name}/{nb.name}",
-                "inputs_sha256": plan.inputs[nb.stem],
-            }
-            for nb in plan.notebooks
-        ],
-        "figures": sorted(p.name for p in (staging / "figures").iterdir()),
-    }
-    (staging / "manifest.json").write_text(
-        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-
-
-def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace the previous report by the new one, never leaving neither in place for long.
-
-    The two renames are not one atomic step, so Ctrl-C and SIGTERM wait until both are done:
-    an interrupt between them would leave no report at all."""
-    old = final.parent / f".{final.name}.old"
-    shutil.rmtree(old, ignore_errors=True)
-    with signals_held():
-        if final.exists():
-            final.rename(old)
-        staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-@contextmanager
-def signals_held():
-    """Hold back SIGINT and SIGTERM for a moment; the first one caught is raised once it is over.
-
-    Python runs signal handlers in the main thread, whichever thread the signal reached, so
-    swapping the handlers holds them back from every thread (a blocked mask would not: the
-    kernel hands the signal to a thread that does not block it)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    held = (signal.SIGINT, signal.SIGTERM)
-    previous = {signum: signal.signal(signum, lambda number, frame: caught.append(number)) for signum in held}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-        if caught:
-            signal.raise_signal(caught[0])

@@ -33,6 +33,14 @@ def first_line(text: str) -> str:
     return lines[0] + (" ..." if len(lines) > 1 else "")
 
 
+def said(notebook: Path | str, error: BaseException) -> str:
+    """A notebook's failure in one line: a failing cell (a ReportError) says so itself;
+    anything else (a kernel that died, a timeout, a refusing worker) is named with the notebook."""
+    if isinstance(error, ReportError):
+        return str(error)
+    return f"{Path(notebook).name}: {type(error).__name__}: {first_line(str(error))}"
+
+
 def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
     """Run one notebook with papermill in a fresh kernel; a failing cell becomes a one-line ReportError.
 

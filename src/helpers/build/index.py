@@ -125,12 +125,27 @@ def _section(manifest: dict[str, Any], folder: Path) -> str:
     )
 
 
+def _sweeps(reports: Path) -> str:
+    """A line per rendered sweep, linking to its page; nothing where there is none."""
+    items = []
+    for path in sorted(reports.glob("*/sweep.json")):
+        sweep = json.loads(path.read_text(encoding="utf-8"))
+        name, count = html.escape(sweep["sweep"]), len(sweep["values"])
+        items.append(
+            f'<li><a href="{name}/index.html">{name}</a>: {count} reports, one for each value of '
+            f"<code>{html.escape(sweep['vary'])}</code> (from <code>{html.escape(sweep['file'])}</code>)</li>"
+        )
+    return f'<section id="sweeps"><h2>Sweeps</h2><ul>{"".join(items)}</ul></section>' if items else ""
+
+
 def write_index(reports: Path) -> None:
-    """Write ``reports/index.html`` from every rendered parameter set's manifest and figures."""
+    """Write ``reports/index.html`` from every rendered parameter set's manifest and figures,
+    and a link to every rendered sweep's page."""
     sections = [
         _section(json.loads(path.read_text(encoding="utf-8")), path.parent)
         for path in sorted(reports.glob("*/manifest.json"))
     ]
+    sections.append(_sweeps(reports))
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

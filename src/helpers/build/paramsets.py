@@ -33,7 +33,14 @@ class ParamSet:
 
 def read_param_set(path: Path, notebooks_dir: Path | None = None) -> ParamSet:
     """Read and check a parameter file: every name must be one the notebooks declare."""
-    content = _read_yaml(path)
+    return param_set_from(path, Path(path).stem, read_yaml(path), notebooks_dir)
+
+
+def param_set_from(
+    path: Path, name: str, content: dict[str, Any], notebooks_dir: Path | None = None
+) -> ParamSet:
+    """The parameter set ``name`` of a file's content, every name checked against the notebooks'."""
+    content = dict(content)
     declared = notebook_parameters(notebooks_dir or paths.NOTEBOOKS)
     try:
         defaults = shared_defaults(declared)
@@ -42,10 +49,10 @@ def read_param_set(path: Path, notebooks_dir: Path | None = None) -> ParamSet:
     per_notebook = content.pop("notebooks", {}) or {}
     _check_names(path, content, per_notebook, defaults, declared)
     per_notebook = {name: dict(values or {}) for name, values in per_notebook.items()}
-    return ParamSet(path.stem, Path(path).absolute(), {**defaults, **content}, per_notebook)
+    return ParamSet(name, Path(path).absolute(), {**defaults, **content}, per_notebook)
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path) -> dict[str, Any]:
     try:
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:

@@ -1,0 +1,121 @@
+"""Sweep files (``params/sweeps/*.yaml``): one base parameter set, one parameter, many values.
+
+    base: params/default.yaml          # the parameter set every value starts from
+    vary: as_of                        # a shared parameter, or notebooks.<notebook>.<parameter>
+    values: ["2017-09-01", "2017-09-19"]   # a list, or taken from the data:
+    values: {from: sources.published}      # each distinct value of a column, in sorted order
+    values: {from: actors.actor_id, where: {kind: person}}   # of the rows that match
+
+Each value makes one parameter set, ``<sweep>/<value>``, rendered to ``reports/<sweep>/<value>/``.
+A value given to a list parameter (``actors``) becomes a list of that one value. The values from
+the data are read with the standard library: a sweep with nothing to do stays instant.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from helpers import paths
+from helpers.build.errors import ReportError
+from helpers.build.paramsets import ParamSet, param_set_from, read_yaml
+
+SWEEPS = paths.PARAMS / "sweeps"
+FOLDER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class Sweep:
+    name: str
+    path: Path
+    base: Path
+    vary: str
+    values: tuple[str, ...]
+    sets: tuple[ParamSet, ...]
+
+
+def read_sweep(path: Path) -> Sweep:
+    """Read a sweep file and make its parameter sets, each checked as a parameter file is."""
+    content = read_yaml(path)
+    where = paths.relative(path)
+    unknown = sorted(set(content) - {"base", "vary", "values"})
+    missing = [key for key in ("base", "vary", "values") if key not in content]
+    if unknown or missing:
+        raise ReportError(f"{where}: a sweep names base, vary and values; {_wrong(unknown, missing)}")
+    name = Path(path).stem
+    if (paths.PARAMS / f"{name}.yaml").exists():
+        raise ReportError(f"{where}: params/{name}.yaml has the same name; both would be reports/{name}/")
+    base = paths.ROOT / str(content["base"])
+    values = _values(where, content["values"])
+    sets = tuple(_one_set(name, Path(path), base, str(content["vary"]), value, where) for value in values)
+    return Sweep(name, Path(path).absolute(), base, str(content["vary"]), values, sets)
+
+
+def _wrong(unknown: list[str], missing: list[str]) -> str:
+    return "; ".join(
+        [f"unknown: {', '.join(unknown)}"] * bool(unknown)
+        + [f"missing: {', '.join(missing)}"] * bool(missing)
+    )
+
+
+def _one_set(name: str, path: Path, base: Path, vary: str, value: str, where: str) -> ParamSet:
+    """The base set's content with ``vary`` set to ``value``, checked as a parameter file is."""
+    content = read_yaml(base)
+    *scope, parameter = vary.split(".")
+    if not scope:
+        notebook, target = None, content
+    elif len(scope) == 2 and scope[0] == "notebooks":
+        notebook = scope[1]
+        content["notebooks"] = content.get("notebooks") or {}
+        target = content["notebooks"][notebook] = content["notebooks"].get(notebook) or {}
+    else:
+        raise ReportError(f"{where}: vary: {vary!r} is not <parameter> or notebooks.<notebook>.<parameter>")
+    target[parameter] = [value] if isinstance(_declared_default(notebook, parameter), list) else value
+    return param_set_from(path, f"{name}/{value}", content)
+
+
+def _declared_default(notebook: str | None, parameter: str) -> Any:
+    """The parameter's default in the notebooks' ``parameters`` cells, None where undeclared."""
+    from helpers.build.declared import notebook_parameters
+
+    declared = notebook_parameters(paths.NOTEBOOKS)
+    books = [declared.get(notebook, {})] if notebook else list(declared.values())
+    return next((book[parameter] for book in books if parameter in book), None)
+
+
+def _values(where: str, given: Any) -> tuple[str, ...]:
+    if isinstance(given, dict):
+        values = _from_data(where, given)
+    elif isinstance(given, list):
+        values = [str(value) for value in given]
+    else:
+        raise ReportError(f"{where}: values: expected a list, or from: <table>.<column>")
+    if not values:
+        raise ReportError(f"{where}: values: there are none")
+    for value in values:
+        if not FOLDER_NAME.fullmatch(value):
+            raise ReportError(
+                f"{where}: values: {value!r} cannot name a folder; use letters, digits, '.', '_' and '-'"
+            )
+    if len(set(values)) < len(values):
+        raise ReportError(f"{where}: values: each value must be given once")
+    return tuple(values)
+
+
+def _from_data(where: str, given: dict[str, Any]) -> list[str]:
+    """Each distinct value of ``table.column`` among the rows that match ``where``, sorted."""
+    table, _, column = str(given.get("from", "")).partition(".")
+    csv_path = paths.DATA / f"{table}.csv"
+    if not table or not column or not csv_path.is_file():
+        raise ReportError(f"{where}: values: from: {given.get('from')!r} is not <table>.<column> of data/")
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    match = {str(k): str(v) for k, v in (given.get("where") or {}).items()}
+    for name in [column, *match]:
+        if rows and name not in rows[0]:
+            raise ReportError(f"{where}: values: {paths.relative(csv_path)} has no column {name!r}")
+    chosen = {row[column] for row in rows if all(row[k] == v for k, v in match.items())}
+    return sorted(value for value in chosen if value)
