@@ -86,9 +86,9 @@ def build(root: Path, *args: str, timeout: float = 600, **kw) -> subprocess.Comp
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
 
 
-def kernels_of(pid: int) -> list[int]:
-    """The live kernels a process started: its children that run ipykernel."""
-    found = []
+def _processes() -> dict[int, tuple[int, bytes]]:
+    """Every live process: its pid -> its parent's pid and its command line."""
+    found = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
@@ -97,10 +97,18 @@ def kernels_of(pid: int) -> list[int]:
             cmdline = (proc / "cmdline").read_bytes()
         except OSError:
             continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == pid and b"ipykernel" in cmdline:
-            found.append(int(proc.name))
+        found[int(proc.name)] = (int(stat.rsplit(")", 1)[1].split()[1]), cmdline)
     return found
+
+
+def kernels_of(pid: int, deep: bool = False) -> list[int]:
+    """The live kernels a process started: its children that run ipykernel (with ``deep``,
+    its descendants' too, as a Dask worker's under its nanny)."""
+    processes = _processes()
+    family = {pid}
+    while deep and (more := {p for p, (parent, _) in processes.items() if parent in family} - family):
+        family |= more
+    return sorted(p for p, (parent, cmd) in processes.items() if parent in family and b"ipykernel" in cmd)
 
 
 def alive(pid: int) -> bool:

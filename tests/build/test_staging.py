@@ -11,11 +11,15 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.build import driver
+from helpers.build import driver, executors
+from helpers.build import staging as stage_module
 from helpers.build.errors import ReportError
 from helpers.build.paramsets import read_param_set
+from helpers.build.planning import Hashes, Plan
+from helpers.build.tasks import Outcome, Task, failed
 
 NAMES = ("00_a", "01_b", "02_c")
+SHARED = Hashes("data-sha", "code-sha")
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -34,40 +38,55 @@ def previous(tmp_path, monkeypatch) -> Path:
     for name in NAMES:
         (final / f"{name}.html").write_text(f"old {name}", encoding="utf-8")
         (final / "figures" / f"{name}-chart.png").write_bytes(b"old " + name.encode())
+        (tmp_path / f"{name}.ipynb").write_text("{}", encoding="utf-8")
     return final
 
 
-def plan(todo: tuple[str, ...]) -> driver.Plan:
-    notebooks = [Path(f"{name}.ipynb") for name in NAMES]
-    return driver.Plan(
+def target(todo: tuple[str, ...]) -> stage_module.Target:
+    notebooks = [paths.REPORTS.parent / f"{name}.ipynb" for name in NAMES]
+    plan = Plan(
         read_param_set(paths.PARAMS / "default.yaml"),
         notebooks,
         [nb for nb in notebooks if nb.stem in todo],
         {name: "x" for name in NAMES},
         "sha",
     )
+    return stage_module.Target("default", [plan])
 
 
 def fake_run(failing: tuple[str, ...] = ()):
-    def run_one(notebook, param_set, staging, build_dir):
-        if notebook.stem in failing:
-            raise ReportError(f"{notebook.name} failed in cell 3: RuntimeError: boom")
-        (staging / f"{notebook.stem}.html").write_text(f"new {notebook.stem}", encoding="utf-8")
-        (staging / "figures" / f"{notebook.stem}-chart.png").write_bytes(b"new")
+    """A task's run without a kernel: a new page and figure, or a failure in cell 3."""
 
-    return run_one
+    def run(task: Task, worker: str) -> Outcome:
+        stem = Path(task.notebook).stem
+        if stem in failing:
+            return Outcome(task, worker, 0.1, error=f"{stem}.ipynb failed in cell 3: RuntimeError: boom")
+        figure = str(Path(task.parameters["figures_dir"]) / f"{stem}-chart.png")
+        return Outcome(task, worker, 0.1, html=f"new {stem}", files={figure: b"new"})
+
+    return run
+
+
+def render(todo: tuple[str, ...], jobs: int = 2) -> Path:
+    """Stage the target, run its tasks on the local executor, and put the outcomes in place."""
+    built = target(todo)
+    mark = stage_module.stage(built)
+    outcomes = executors.run_all(stage_module.tasks(built, mark, SHARED), "local", jobs, None, lambda o: None)
+    stage_module.put_in_place(built, outcomes)
+    mark.unlink()
+    return built.staging
 
 
 def test_changed_pages_are_new_and_the_others_carried_over(previous, monkeypatch):
-    monkeypatch.setattr(driver, "_run_one", fake_run())
-    staging = driver._run_into_staging(plan(("01_b",)), jobs=2)
-    assert staging == previous.parent / ".default.partial"
-    assert tree(staging) == {
+    monkeypatch.setattr(executors, "run", fake_run())
+    staged = render(("01_b",))
+    assert staged == previous.parent / ".default.partial"
+    assert tree(staged) == {
         "00_a.html": b"old 00_a", "01_b.html": b"new 01_b", "02_c.html": b"old 02_c",
         "figures/00_a-chart.png": b"old 00_a", "figures/01_b-chart.png": b"new",
         "figures/02_c-chart.png": b"old 02_c",
     }  # fmt: skip
-    driver._swap_into_place(staging, previous)
+    stage_module.swap_into_place(staged, previous)
     assert (previous / "01_b.html").read_text(encoding="utf-8") == "new 01_b"
     assert sorted(p.name for p in previous.parent.iterdir()) == ["default"]
 
@@ -76,9 +95,19 @@ def test_a_stale_staging_folder_is_replaced(previous, monkeypatch):
     stale = previous.parent / ".default.partial"
     (stale / "figures").mkdir(parents=True)
     (stale / "figures" / "gone-chart.png").write_bytes(b"stale")
-    monkeypatch.setattr(driver, "_run_one", fake_run())
-    staging = driver._run_into_staging(plan(NAMES), jobs=1)
-    assert "figures/gone-chart.png" not in tree(staging)
+    monkeypatch.setattr(executors, "run", fake_run())
+    assert "figures/gone-chart.png" not in tree(render(NAMES, jobs=1))
+
+
+def test_each_task_carries_its_notebook_parameters_and_the_driver_hashes(previous):
+    built = target(("01_b",))
+    mark = stage_module.stage(built)
+    [task] = stage_module.tasks(built, mark, SHARED)
+    assert task.set_name == "default" and Path(task.notebook).name == "01_b.ipynb"
+    assert task.parameters["figures_dir"] == str(previous.parent / ".default.partial" / "figures")
+    assert task.executed == str(paths.BUILD / "default" / "01_b.ipynb")
+    assert task.expected["code"] == "code-sha" and task.expected["data"] == "data-sha"
+    assert (paths.ROOT / task.staging_mark).is_file()
 
 
 @pytest.mark.parametrize(
@@ -94,38 +123,49 @@ def test_a_stale_staging_folder_is_replaced(previous, monkeypatch):
 )
 def test_a_failure_keeps_the_previous_report_and_says_so_in_one_line(previous, monkeypatch, failing, message):
     before = tree(previous)
-    monkeypatch.setattr(driver, "_run_one", fake_run(failing))
+    monkeypatch.setattr(executors, "run", fake_run(failing))
+    monkeypatch.setattr(driver, "_validate_data", lambda: {})
     with pytest.raises(ReportError) as caught:
-        driver._run_into_staging(plan(NAMES), jobs=2)
+        driver._run(target(NAMES), SHARED, driver.Options(jobs=2), None)
     assert str(caught.value) == message
     assert tree(previous) == before
     assert sorted(p.name for p in previous.parent.iterdir()) == ["default"]
 
 
 def test_an_error_that_is_not_a_cell_names_the_notebook(previous, monkeypatch):
-    def dies(notebook, *args):
+    def dies(task, worker):
         raise RuntimeError("Kernel died\nwith more detail")
 
-    monkeypatch.setattr(driver, "_run_one", dies)
+    monkeypatch.setattr(executors, "run", dies)
+    built = target(("00_a",))
+    outcomes = executors.run_all(
+        stage_module.tasks(built, stage_module.stage(built), SHARED), "local", 1, None, print
+    )
     with pytest.raises(
         ReportError, match=r"^00_a\.ipynb: RuntimeError: Kernel died \.\.\.; reports/default/"
     ):
-        driver._run_into_staging(plan(("00_a",)), jobs=1)
+        stage_module.put_in_place(built, outcomes)
+
+
+def test_a_failed_task_is_said_with_its_notebook():
+    task = Task("default", "notebooks/01_b.ipynb", {}, "", {}, "")
+    assert failed(task, RuntimeError("lost\nmore")).error == "01_b.ipynb: RuntimeError: lost ..."
 
 
 def test_an_interrupt_stops_the_kernels_and_keeps_the_previous_report(previous, monkeypatch):
     from helpers.build import kernels
 
     before, stopped = tree(previous), []
-    monkeypatch.setattr(driver, "_run_one", fake_run())
+    monkeypatch.setattr(executors, "run", fake_run())
     monkeypatch.setattr(kernels, "stop_all", lambda: stopped.append(True))
+    monkeypatch.setattr(driver, "_validate_data", lambda: {})
 
     def interrupted(futures):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(driver, "wait", interrupted)
+    monkeypatch.setattr(executors, "wait", interrupted)
     with pytest.raises(ReportError, match=r"^interrupted; .*reports/default/ is unchanged$"):
-        driver._run_into_staging(plan(NAMES), jobs=2)
+        driver._run(target(NAMES), SHARED, driver.Options(jobs=2), None)
     assert stopped == [True]
     assert tree(previous) == before
     assert sorted(p.name for p in previous.parent.iterdir()) == ["default"]
@@ -136,7 +176,7 @@ def test_the_swap_puts_a_first_report_in_place_and_clears_a_stale_old_one(tmp_pa
     staging.mkdir()
     (staging / "page.html").write_text("new", encoding="utf-8")
     (tmp_path / ".s.old").mkdir()
-    driver._swap_into_place(staging, final)
+    stage_module.swap_into_place(staging, final)
     assert tree(final) == {"page.html": b"new"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
 
@@ -146,14 +186,14 @@ def test_the_swap_replaces_the_previous_report_whole(tmp_path):
     for folder, name in ((staging, "new.html"), (final, "old.html")):
         folder.mkdir()
         (folder / name).write_text(name, encoding="utf-8")
-    driver._swap_into_place(staging, final)
+    stage_module.swap_into_place(staging, final)
     assert tree(final) == {"new.html": b"new.html"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
 
 
 def test_signals_wait_until_the_swap_is_done():
     reached = []
-    with pytest.raises(KeyboardInterrupt), driver.signals_held():
+    with pytest.raises(KeyboardInterrupt), stage_module.signals_held():
         os.kill(os.getpid(), signal.SIGINT)
         reached.append("after the signal, still inside")
     assert reached == ["after the signal, still inside"]
@@ -164,7 +204,7 @@ def test_the_swap_clears_a_stale_old_report_before_it_moves_the_previous_one(tmp
     for folder, name in ((staging, "new.html"), (final, "previous.html"), (old, "stale.html")):
         folder.mkdir()
         (folder / name).write_text(name, encoding="utf-8")
-    driver._swap_into_place(staging, final)
+    stage_module.swap_into_place(staging, final)
     assert tree(final) == {"new.html": b"new.html"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
 
@@ -178,7 +218,7 @@ def test_jobs_bounds_how_many_notebooks_run_at_once(previous, monkeypatch):
     lock = threading.Lock()
     barrier = threading.Barrier(3, timeout=10)
 
-    def run_one(notebook, param_set, staging, build_dir):
+    def run(task, worker):
         with lock:
             running[0] += 1
             most[0] = max(most[0], running[0])
@@ -188,12 +228,12 @@ def test_jobs_bounds_how_many_notebooks_run_at_once(previous, monkeypatch):
             time.sleep(0.1)  # room for a second worker to start, were there one
         with lock:
             running[0] -= 1
-        fake_run()(notebook, param_set, staging, build_dir)
+        return fake_run()(task, worker)
 
-    monkeypatch.setattr(driver, "_run_one", run_one)
+    monkeypatch.setattr(executors, "run", run)
     together = True
-    driver._run_into_staging(plan(NAMES), jobs=3)
+    render(NAMES, jobs=3)
     assert most[0] == 3
     together, most[0] = False, 0
-    driver._run_into_staging(plan(NAMES), jobs=1)
+    render(NAMES, jobs=1)
     assert most[0] == 1
