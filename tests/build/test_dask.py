@@ -171,3 +171,36 @@ def test_a_failing_notebook_says_the_same_line_and_keeps_the_previous_sweep(loca
         "make sweep: 6 of 6 notebooks failed: 01_meeting_cadence.ipynb failed in cell"
     )
     assert said["local"].rstrip().endswith("; reports/each-person/ is unchanged")
+
+
+def test_workers_in_another_checkout_send_back_the_same_bytes_and_keep_nothing(local, fresh, tmp_path):
+    """Workers that run a checkout of the same content at another path, as on another machine:
+    the driver gets every file from them, and their checkout keeps nothing of the sweep."""
+    elsewhere = small_copy(tmp_path / "elsewhere" / "worker-checkout")
+    started = cluster.start(elsewhere, environment(elsewhere), workers=2)
+    try:
+        done = sweep(fresh, "--executor", "dask", "--scheduler", started.address)
+    finally:
+        started.stop()
+    assert done.returncode == 0, done.stderr
+    assert outputs(fresh) == outputs(local)
+    left = [p.relative_to(elsewhere).as_posix() for p in elsewhere.rglob("*") if p.is_file()]
+    assert [name for name in left if name.startswith(("reports/", "build/"))] == []
+
+
+def test_a_worker_with_other_data_is_refused_in_one_line(local, fresh, tmp_path):
+    other = small_copy(tmp_path / "other")
+    events = other / "data" / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("telephone", "phone", 1), encoding="utf-8")
+    started = cluster.start(other, environment(other), workers=1)
+    try:
+        before = outputs(fresh)
+        done = sweep(fresh, "--executor", "dask", "--scheduler", started.address)
+    finally:
+        started.stop()
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("make sweep: 12 of 12 notebooks failed: worker tcp://127.0.0.1:")
+    assert "(12 notebooks); reports/each-person/ is unchanged" in done.stderr
+    assert "runs another checkout than the driver (data sha256 " in done.stderr
+    assert outputs(fresh) == before

@@ -237,3 +237,22 @@ def test_jobs_bounds_how_many_notebooks_run_at_once(previous, monkeypatch):
     together, most[0] = False, 0
     render(NAMES, jobs=1)
     assert most[0] == 1
+
+
+def test_the_same_failure_of_many_notebooks_is_said_once_with_how_many(previous):
+    built = target(NAMES)
+    refused = "worker tcp://w:1 runs another checkout than the driver"
+    outcomes = [
+        Outcome(
+            task,
+            "tcp://w:1",
+            0.0,
+            error=refused if task.notebook.endswith(("00_a.ipynb", "02_c.ipynb")) else "other",
+        )
+        for task in stage_module.tasks(built, stage_module.stage(built), SHARED)
+    ]
+    with pytest.raises(ReportError) as caught:
+        stage_module.put_in_place(built, outcomes)
+    assert str(caught.value) == (
+        f"3 of 3 notebooks failed: {refused} (2 notebooks); other; reports/default/ is unchanged"
+    )

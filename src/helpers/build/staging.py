@@ -87,8 +87,13 @@ def put_in_place(target: Target, outcomes: list[Outcome]) -> None:
     if len(failures) == 1:
         raise ReportError(f"{failures[0]}; reports/{target.name}/ is unchanged")
     if failures:
+        # The same failure of many tasks (a refusing worker) is said once, with how many.
+        said = [
+            f"{m} ({failures.count(m)} notebooks)" if failures.count(m) > 1 else m
+            for m in dict.fromkeys(failures)
+        ]
         raise ReportError(
-            f"{len(failures)} of {len(outcomes)} notebooks failed: {'; '.join(failures)}; "
+            f"{len(failures)} of {len(outcomes)} notebooks failed: {'; '.join(said)}; "
             f"reports/{target.name}/ is unchanged"
         )
     plans = {plan.param_set.name: plan for plan in target.plans}

@@ -49,6 +49,8 @@ def read_sweep(path: Path) -> Sweep:
     if (paths.PARAMS / f"{name}.yaml").exists():
         raise ReportError(f"{where}: params/{name}.yaml has the same name; both would be reports/{name}/")
     base = paths.ROOT / str(content["base"])
+    if not base.is_file():
+        raise ReportError(f"{where}: base: {content['base']!r} is no parameter file")
     values = _values(where, content["values"])
     sets = tuple(_one_set(name, Path(path), base, str(content["vary"]), value, where) for value in values)
     return Sweep(name, Path(path).absolute(), base, str(content["vary"]), values, sets)

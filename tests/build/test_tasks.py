@@ -1,0 +1,99 @@
+"""A task on a worker: it refuses a checkout that is not the driver's, hands back every file it
+wrote, and leaves nothing behind on a disk that is not the driver's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.build import execute, render, tasks
+from helpers.build.tasks import CheckoutMismatch, Task, checkout_hashes
+
+NOTEBOOK = "notebooks/01_meeting_cadence.ipynb"
+
+
+def task(root: Path, expected: dict[str, str], mark: str = "reports/.s.partial/.in-progress-x") -> Task:
+    parameters = {"figures_dir": "reports/.s.partial/v/figures"}
+    return Task("s/v", NOTEBOOK, parameters, "build/s/v/01_meeting_cadence.ipynb", expected, mark)
+
+
+def test_the_same_checkout_is_accepted():
+    tasks.check_checkout(task(paths.ROOT, checkout_hashes(paths.ROOT / NOTEBOOK)), "tcp://w:1")
+
+
+@pytest.mark.parametrize("part", ["notebook", "code", "data"])
+def test_another_checkout_is_refused_saying_which_part_differs(part):
+    expected = checkout_hashes(paths.ROOT / NOTEBOOK) | {part: "0" * 64}
+    with pytest.raises(CheckoutMismatch) as caught:
+        tasks.check_checkout(task(paths.ROOT, expected), "tcp://w:1")
+    said = str(caught.value)
+    assert said.startswith(f"worker tcp://w:1 runs another checkout than the driver ({part} sha256 ")
+    assert f"(driver: {'0' * 12})" in said and "\n" not in said
+    assert said.endswith("run every worker on the driver's checkout and environment")
+
+
+@pytest.fixture
+def worker_root(tmp_path, monkeypatch) -> Path:
+    """A worker's checkout: its own root, reports/ and build/, and a run that writes a figure."""
+    root = tmp_path / "worker"
+    for name, value in (("ROOT", root), ("REPORTS", root / "reports"), ("BUILD", root / "build")):
+        monkeypatch.setattr(paths, name, value)
+    (root / "reports" / "kept").mkdir(parents=True)
+    monkeypatch.setattr(tasks, "check_checkout", lambda task, worker: None)
+
+    def fake_execute(notebook, output, parameters):
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text("executed", encoding="utf-8")
+        figures = root / parameters["figures_dir"]
+        figures.mkdir(parents=True, exist_ok=True)
+        (figures / "01_meeting_cadence-timeline.png").write_bytes(b"png")
+        (figures / "00_data_audit-coverage.png").write_bytes(b"another notebook's")
+
+    monkeypatch.setattr(execute, "execute", fake_execute)
+    monkeypatch.setattr(render, "render_html", lambda executed, title: f"<p>{title}</p>")
+    return root
+
+
+def test_a_worker_on_another_disk_hands_back_its_files_and_keeps_none(worker_root):
+    outcome = tasks.run(task(worker_root, {}), "tcp://w:1")
+    assert outcome.error is None and outcome.html == "<p>01 · Meeting cadence</p>"
+    assert outcome.files == {
+        "reports/.s.partial/v/figures/01_meeting_cadence-timeline.png": b"png",
+        "build/s/v/01_meeting_cadence.ipynb": b"executed",
+    }
+    # What it wrote is gone, and so are the folders it emptied but the checkout's build/ and
+    # reports/; another notebook's file stays.
+    left = sorted(p.relative_to(worker_root).as_posix() for p in worker_root.rglob("*"))
+    assert left == [
+        "build",
+        "reports",
+        "reports/.s.partial",
+        "reports/.s.partial/v",
+        "reports/.s.partial/v/figures",
+        "reports/.s.partial/v/figures/00_data_audit-coverage.png",
+        "reports/kept",
+    ]
+
+
+def test_a_worker_on_the_driver_disk_leaves_the_files_in_staging(worker_root):
+    mark = worker_root / "reports" / ".s.partial" / ".in-progress-x"
+    mark.parent.mkdir(parents=True)
+    mark.touch()
+    outcome = tasks.run(task(worker_root, {}), "local")
+    for name, content in outcome.files.items():
+        assert (worker_root / name).read_bytes() == content
+
+
+def test_a_failing_notebook_is_an_outcome_with_its_line_and_its_executed_notebook(worker_root, monkeypatch):
+    def fails(notebook, output, parameters):
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text("executed, with the error", encoding="utf-8")
+        raise execute.ReportError("01_meeting_cadence.ipynb failed in cell 4: RuntimeError: boom")
+
+    monkeypatch.setattr(execute, "execute", fails)
+    outcome = tasks.run(task(worker_root, {}), "tcp://w:1")
+    assert outcome.error == "01_meeting_cadence.ipynb failed in cell 4: RuntimeError: boom"
+    assert outcome.html is None
+    assert outcome.files == {"build/s/v/01_meeting_cadence.ipynb": b"executed, with the error"}
