@@ -115,8 +115,7 @@ def _render(
     """Run what changed in every set of the target, and swap the new target folder into place."""
     executed = [_label(target, p, nb) for p in target.plans for nb in p.todo]
     skipped = [_label(target, p, nb) for p in target.plans for nb in p.notebooks if nb not in p.todo]
-    for name in skipped:
-        say(f"[skip ] {name}: inputs unchanged")
+    _say_skipped(target)
     if executed or _out_of_step(target, finish):
         _run(target, shared, options, finish)
     elif (target.folder / "manifest.json").exists():
@@ -130,6 +129,17 @@ def _render(
     if executed or not make_inputs.exists():
         write_make_inputs(make_inputs)
     return BuildResult(target.folder, tuple(executed), tuple(skipped), time.perf_counter() - started)
+
+
+def _say_skipped(target: Target) -> None:
+    """A line per notebook skipped, or one per set of a sweep when all its notebooks are."""
+    for plan in target.plans:
+        where = plan.final.relative_to(target.folder).as_posix()
+        if plan.todo or where == ".":
+            for notebook in (nb for nb in plan.notebooks if nb not in plan.todo):
+                say(f"[skip ] {_label(target, plan, notebook)}: inputs unchanged")
+        else:
+            say(f"[skip ] {where}: all {len(plan.notebooks)} notebooks' inputs unchanged")
 
 
 def _label(target: Target, plan, notebook: Path) -> str:
