@@ -17,6 +17,13 @@ from helpers.build.tasks import Outcome, Task
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 
 
+PAGE = ("index.html", "sweep.json")
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
@@ -64,12 +71,7 @@ def test_a_sweep_renders_a_report_per_value_and_its_page(outputs):
     result = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
     assert len(result.executed) == 2 * len(NOTEBOOKS) and result.skipped == ()
     folder = outputs / "reports" / "dates"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "2017-09-01",
-        "2017-09-19",
-        "index.html",
-        "sweep.json",
-    ]
+    assert names(folder) == ["2017-09-01", "2017-09-19", *PAGE]
     manifest = json.loads((folder / "2017-09-19" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameter_set"] == "dates/2017-09-19" and manifest["parameters"]["as_of"] == "2017-09-19"
     page = (folder / "index.html").read_text(encoding="utf-8")
@@ -96,12 +98,7 @@ def test_only_what_changed_runs_again_and_dropped_values_go(outputs):
     changed = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-10-01"]))
     assert changed.executed == tuple(f"2017-10-01/{name}" for name in NOTEBOOKS)
     folder = outputs / "reports" / "dates"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "2017-09-01",
-        "2017-10-01",
-        "index.html",
-        "sweep.json",
-    ]
+    assert names(folder) == ["2017-09-01", "2017-10-01", *PAGE]
     assert "2017-09-19" not in (folder / "index.html").read_text(encoding="utf-8")
     # The set carried over keeps its run log, which names the run that made its pages.
     log = json.loads(
@@ -136,4 +133,4 @@ def test_a_failure_keeps_the_previous_sweep_whole(outputs, failing):
         "02_sanction_escalation.ipynb failed in cell 2: RuntimeError: boom; reports/dates/ is unchanged"
     )
     assert tree(outputs / "reports") == before
-    assert sorted(p.name for p in (outputs / "reports").iterdir()) == ["dates", "index.html"]
+    assert names(outputs / "reports") == ["dates", "index.html"]
