@@ -63,11 +63,12 @@ def test_a_worker_on_another_disk_hands_back_its_files_and_keeps_none(worker_roo
         "reports/.s.partial/v/figures/01_meeting_cadence-timeline.png": b"png",
         "build/s/v/01_meeting_cadence.ipynb": b"executed",
     }
-    # What it wrote is gone, and so are the folders it emptied but the checkout's build/ and
+    # What it wrote is gone, and so are the folders it emptied, but the checkout's build/ and
     # reports/; another notebook's file stays.
     left = sorted(p.relative_to(worker_root).as_posix() for p in worker_root.rglob("*"))
     assert left == [
         "build",
+        "build/.tasks.lock",
         "reports",
         "reports/.s.partial",
         "reports/.s.partial/v",
@@ -75,6 +76,29 @@ def test_a_worker_on_another_disk_hands_back_its_files_and_keeps_none(worker_roo
         "reports/.s.partial/v/figures/00_data_audit-coverage.png",
         "reports/kept",
     ]
+
+
+def test_an_executed_notebook_the_worker_had_before_is_kept(worker_root):
+    before = worker_root / "build" / "s" / "v" / "01_meeting_cadence.ipynb"
+    before.parent.mkdir(parents=True)
+    before.write_text("an earlier run's", encoding="utf-8")
+    tasks.run(task(worker_root, {}), "tcp://w:1")
+    assert before.read_text(encoding="utf-8") == "executed"
+    assert not (
+        worker_root / "reports" / ".s.partial" / "v" / "figures" / "01_meeting_cadence-timeline.png"
+    ).exists()
+
+
+def test_folders_are_pruned_only_when_no_task_writes_in_the_checkout(worker_root):
+    """Another task writing here (another worker on this machine) may have just made a folder:
+    the task that ends first leaves the folders, the last one prunes them."""
+    from helpers.build import scratch
+
+    with scratch.writing():
+        tasks.run(task(worker_root, {}), "tcp://w:1")
+        assert (worker_root / "build" / "s" / "v").is_dir()
+    tasks.run(task(worker_root, {}), "tcp://w:1")
+    assert not (worker_root / "build" / "s").exists()
 
 
 def test_a_worker_on_the_driver_disk_leaves_the_files_in_staging(worker_root):

@@ -5,9 +5,9 @@ driver planned from. It runs on the driver's threads (the local executor) or on 
 in another process or on another machine, which must run the same checkout: before it runs
 anything, it hashes its own notebook, code and data and refuses when they differ.
 
-It writes where a local run writes (the staging folder's figures, ``build/<set>/``), then hands
-back every file it wrote as bytes, so that the driver can put them in place even when the
-worker's disk is not the driver's; there, it removes what it wrote once it has read it.
+It writes where a local run writes, then hands back every file it wrote as bytes, so that the
+driver can put them in place even when the worker's disk is not the driver's; there, it leaves
+nothing behind (``helpers.build.scratch``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.build import scratch
 from helpers.build.declared import FIGURES_DIR
 from helpers.build.errors import ReportError
 
@@ -103,41 +104,19 @@ def run(task: Task, worker: str) -> Outcome:
 
     check_checkout(task, worker)
     tick = time.perf_counter()
-    executed = paths.ROOT / task.executed
-    notebook = paths.ROOT / task.notebook
+    executed, notebook = paths.ROOT / task.executed, paths.ROOT / task.notebook
     html = error = None
-    try:
-        execute(notebook, executed, task.parameters)
-        html = render_html(executed, page_title(notebook.stem))
-    except Exception as failure:  # anything a notebook or its kernel can do: said in one line
-        error = said(notebook, failure)
-    files = _written(task, executed)
-    if not (paths.ROOT / task.staging_mark).exists():
-        _remove(files)
+    with scratch.writing():
+        existed = executed.exists()
+        try:
+            execute(notebook, executed, task.parameters)
+            html = render_html(executed, page_title(notebook.stem))
+        except Exception as failure:  # anything a notebook or its kernel can do: said in one line
+            error = said(notebook, failure)
+        files = scratch.collect(task.parameters[FIGURES_DIR], task.notebook, task.executed)
+        on_driver_disk = (paths.ROOT / task.staging_mark).exists()
+        if not on_driver_disk:
+            scratch.remove(files, keep=task.executed if existed else None)
+    if not on_driver_disk:
+        scratch.prune(scratch.task_folders(task.staging_mark, task.set_name))
     return Outcome(task, worker, time.perf_counter() - tick, html, error, files)
-
-
-def _written(task: Task, executed: Path) -> dict[str, str | bytes]:
-    """The executed notebook and the notebook's figures, by the path the driver gave them."""
-    figures = paths.ROOT / task.parameters[FIGURES_DIR]
-    found = sorted(figures.glob(f"{Path(task.notebook).stem}-*")) if figures.is_dir() else []
-    return {str(Path(task.parameters[FIGURES_DIR]) / path.name): path.read_bytes() for path in found} | (
-        {task.executed: executed.read_bytes()} if executed.is_file() else {}
-    )
-
-
-def _remove(files: dict[str, bytes]) -> None:
-    """On a worker that does not share the driver's disk, leave nothing behind: the files, and
-    the folders they emptied, up to the checkout's reports/ and build/."""
-    folders = set()
-    for name in files:
-        path = paths.ROOT / name
-        path.unlink(missing_ok=True)
-        folders.update(parent for parent in path.parents if parent.is_relative_to(paths.ROOT))
-    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        if (
-            folder not in (paths.ROOT, paths.REPORTS, paths.BUILD)
-            and folder.is_dir()
-            and not any(folder.iterdir())
-        ):
-            folder.rmdir()
