@@ -134,3 +134,19 @@ def test_a_failure_keeps_the_previous_sweep_whole(outputs, failing):
     )
     assert tree(outputs / "reports") == before
     assert names(outputs / "reports") == ["dates", "index.html"]
+
+
+def test_an_unknown_executor_is_refused_before_anything_runs(outputs):
+    with pytest.raises(ReportError, match=r"^EXECUTOR='spark' is not an executor; known: local, dask$"):
+        driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(executor="spark"))
+    assert not (outputs / "reports").exists()
+
+
+def test_a_scheduler_that_does_not_answer_is_one_line_and_keeps_nothing(outputs, monkeypatch):
+    from helpers.build import cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
+    options = driver.Options(executor="dask", scheduler="tcp://127.0.0.1:9")
+    with pytest.raises(ReportError, match=r"^no Dask scheduler answers at tcp://127\.0\.0\.1:9: "):
+        driver.sweep(sweep_file(outputs, ["2017-09-01"]), options)
+    assert names(outputs / "reports") == []

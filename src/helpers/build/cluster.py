@@ -16,7 +16,7 @@ from helpers.build.errors import ReportError
 from helpers.build.tasks import Outcome, Said, Task, failed, run
 
 # Seconds to wait for an existing scheduler to answer.
-CONNECT_TIMEOUT = 30
+CONNECT_TIMEOUT = 10
 
 
 def on_worker(task: Task) -> Outcome:

@@ -72,6 +72,7 @@ def build(
 ) -> BuildResult:
     """Build ``reports/<set>/`` for one parameter set and refresh the index."""
     started = time.perf_counter()
+    _check_executor(executor)
     param_set = read_param_set(params_path)
     if (paths.PARAMS / "sweeps" / f"{param_set.name}.yaml").exists():
         raise ReportError(
@@ -93,6 +94,7 @@ def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
     from helpers.build.sweeps import read_sweep
 
     started = time.perf_counter()
+    _check_executor(options.executor)
     swept = read_sweep(sweep_path)
     shared = hashes()
     target = Target(swept.name, [plan_set(s, None, options.force, shared) for s in swept.sets])
@@ -103,6 +105,13 @@ def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
         f"-> {paths.relative(target.folder / 'index.html')}"
     )
     return result
+
+
+def _check_executor(executor: str) -> None:
+    """An unknown executor is refused before anything is planned, with or without work to do."""
+    from helpers.build.executors import check_executor
+
+    check_executor(executor)
 
 
 def _render(

@@ -17,18 +17,22 @@ from helpers.build.tasks import Outcome, Said, Task, failed, run
 EXECUTORS = ("local", "dask")
 
 
+def check_executor(executor: str) -> None:
+    if executor not in EXECUTORS:
+        raise ReportError(f"EXECUTOR={executor!r} is not an executor; known: {', '.join(EXECUTORS)}")
+
+
 def run_all(
     tasks: list[Task], executor: str, jobs: int | None, scheduler: str | None, done: Said
 ) -> list[Outcome]:
     """Run every task; ``done`` hears of each as it ends. A task that could not run at all
     (a refusing worker, a lost kernel) is an outcome with its error, as a failing notebook is."""
+    check_executor(executor)
     if executor == "local":
         return _local(tasks, jobs, done)
-    if executor == "dask":
-        from helpers.build.cluster import run_on_dask
+    from helpers.build.cluster import run_on_dask
 
-        return run_on_dask(tasks, jobs, scheduler, done)
-    raise ReportError(f"EXECUTOR={executor!r} is not an executor; known: {', '.join(EXECUTORS)}")
+    return run_on_dask(tasks, jobs, scheduler, done)
 
 
 def _local(tasks: list[Task], jobs: int | None, done: Said) -> list[Outcome]:
