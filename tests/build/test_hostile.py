@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import yaml
 from browser import open_page
 from hostile import BREAKOUT, PAYLOADS, SCRIPT, hostile_copy
 
@@ -21,6 +22,8 @@ pytestmark = pytest.mark.slow
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 # A parameter set whose name breaks out of an attribute: the front page shows it as text.
 SET = "'\"><img src=x onerror=\"document.title='pwned'\">"
+# A sweep named so too, over that set: its page, and the front page's link to it.
+SWEEP = f"{SET}-sweep"
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +41,9 @@ def hostile_report(tmp_path_factory):
         mp.setattr(paths, "BUILD", root / "build")
         tables = load_tables()
         driver.build(root / f"{SET}.yaml")
+        sweep = {"base": str(root / f"{SET}.yaml"), "vary": "as_of", "values": ["2017-09-19"]}
+        (root / f"{SWEEP}.yaml").write_text(yaml.safe_dump(sweep), encoding="utf-8")
+        driver.sweep(root / f"{SWEEP}.yaml")
     assert any(SCRIPT in title for title in tables["events"]["title"])
     return root / "reports"
 
@@ -70,8 +76,16 @@ def test_alt_text_keeps_a_breakout_payload_inside_the_attribute(hostile_report):
 def test_front_page_shows_set_name_headlines_and_alt_text_as_text(hostile_report):
     result = open_page(hostile_report / "index.html")
     inert(result, f"{TITLE}: reports")
-    assert SET in result.text
+    assert SET in result.text and SWEEP in result.text
     assert BREAKOUT in result.text, "no chart's finding (a headline) carries a surname"
+    assert any(BREAKOUT in image["alt"] for image in result.images)
+
+
+def test_sweep_page_shows_its_name_headlines_and_alt_text_as_text(hostile_report):
+    result = open_page(hostile_report / SWEEP / "index.html")
+    inert(result, f"{TITLE}: {SWEEP}")
+    assert SWEEP in result.text and SET in result.text  # its name, and its base set's file
+    assert BREAKOUT in result.text, "no chart's headline carries a surname"
     assert any(BREAKOUT in image["alt"] for image in result.images)
 
 
