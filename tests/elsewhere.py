@@ -101,13 +101,19 @@ def _processes() -> dict[int, tuple[int, bytes]]:
     return found
 
 
+def descendants(pid: int) -> list[int]:
+    """Every live process a process started, and they started, and so on."""
+    processes, family = _processes(), {pid}
+    while more := {p for p, (parent, _) in processes.items() if parent in family} - family:
+        family |= more
+    return sorted(family - {pid})
+
+
 def kernels_of(pid: int, deep: bool = False) -> list[int]:
     """The live kernels a process started: its children that run ipykernel (with ``deep``,
     its descendants' too, as a Dask worker's under its nanny)."""
     processes = _processes()
-    family = {pid}
-    while deep and (more := {p for p, (parent, _) in processes.items() if parent in family} - family):
-        family |= more
+    family = {pid, *descendants(pid)} if deep else {pid}
     return sorted(p for p, (parent, cmd) in processes.items() if parent in family and b"ipykernel" in cmd)
 
 

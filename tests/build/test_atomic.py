@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from elsewhere import alive, driver, kernels_of, project_copy, wait_until
+from elsewhere import alive, descendants, driver, kernels_of, project_copy, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -95,3 +95,18 @@ def test_interrupted_build_keeps_the_previous_report_and_no_kernel(own, signum):
     err, kernels = watch(process, timeout=60)
     line = assert_failed_cleanly(own, before, err, process.returncode, seen | kernels)
     assert "interrupted" in line
+
+
+def test_interrupted_dask_build_keeps_the_previous_report_and_stops_its_cluster(own):
+    """SIGTERM while a LocalCluster runs the notebooks: the tasks are cancelled, the cluster's
+    worker processes and their kernels end, and the previous report is kept."""
+    before = reports(own)
+    process = driver(own, *DEFAULT, "--force", "--executor", "dask", "--jobs", "2")
+    started = wait_until(lambda: kernels_of(process.pid, deep=True), timeout=180)
+    assert started, "no kernel started on the cluster"
+    time.sleep(1.5)  # the kernels are busy running cells
+    family = set(descendants(process.pid))
+    process.send_signal(signal.SIGTERM)
+    err, _ = watch(process, timeout=90)
+    line = assert_failed_cleanly(own, before, err, process.returncode, family)
+    assert line == "make report: interrupted; no notebook's work was kept, reports/default/ is unchanged"

@@ -58,9 +58,10 @@ def run_on_dask(tasks: list[Task], jobs: int | None, scheduler: str | None, done
 
 def _connect(scheduler: str | None, jobs: int | None):
     """A client of the cluster at ``scheduler``, or of a new LocalCluster."""
-    # Dask logs every worker's start and stop at INFO; the build says what it does itself.
-    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
-    logging.getLogger("distributed").setLevel(logging.WARNING)
+    # Dask logs every worker's start and stop, and every task cancelled on Ctrl-C, as INFO and
+    # WARNING lines; the build says what happened itself, in its own lines and the run log.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     from distributed import Client, LocalCluster
 
     if scheduler:
