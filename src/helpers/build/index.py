@@ -135,7 +135,12 @@ def _sweeps(reports: Path) -> str:
             f'<li><a href="{name}/index.html">{name}</a>: {count} reports, one for each value of '
             f"<code>{html.escape(sweep['vary'])}</code> (from <code>{html.escape(sweep['file'])}</code>)</li>"
         )
-    return f'<section id="sweeps"><h2>Sweeps</h2><ul>{"".join(items)}</ul></section>' if items else ""
+    how = (
+        "<p>Many reports at once, one for each value of a parameter, each rendered by "
+        "<code>make sweep SWEEP=params/sweeps/&lt;sweep&gt;.yaml</code>; a sweep's page shows a row "
+        "per value and a column per chart.</p>"
+    )
+    return f'<section id="sweeps"><h2>Sweeps</h2>{how}<ul>{"".join(items)}</ul></section>' if items else ""
 
 
 def write_index(reports: Path) -> None:
@@ -145,7 +150,8 @@ def write_index(reports: Path) -> None:
         _section(json.loads(path.read_text(encoding="utf-8")), path.parent)
         for path in sorted(reports.glob("*/manifest.json"))
     ]
-    sections.append(_sweeps(reports))
+    # Sweeps first: a line each, above the long list of single sets.
+    sections.insert(0, _sweeps(reports))
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
