@@ -124,15 +124,16 @@ test: $(KERNELSPEC)
 # What `make mutation` mutates: the checks that say what is wrong with a file (csvshape,
 # problems), the truth of the data (a seed's bytes, a quote in its own article, date words in
 # their quote and resolving to their event: rules), the dates (dates, timex, interval), rendering,
-# the driver's staging, one-line failures and atomic swap, and a task's checkout check and clean-up. The schema's mechanics (csvfile,
+# the driver's staging, one-line failures and atomic swap, a task's checkout check and clean-up,
+# and sweep files. The schema's mechanics (csvfile,
 # columns, keys, load) take two hours more on two cores: MUTANTS='$(MUTANTS) $(SCHEMA)'.
 RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_problems* \
   helpers.data.rules.x__date_text_problems* helpers.data.rules.x__event_date_problems* \
   helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems*
 DRIVER := helpers.build.driver.x__run* helpers.build.staging.x_stage* helpers.build.staging.x_put_in_place* \
   helpers.build.staging.x_carry_over* helpers.build.staging.x_swap_into_place* helpers.build.executors.x__local* \
-  helpers.build.execute.x_said* helpers.build.tasks.x_check_checkout* helpers.build.tasks.x__written* \
-  helpers.build.tasks.x__remove*
+  helpers.build.execute.x_said* helpers.build.tasks.x_check_checkout* helpers.build.tasks.x_run* \
+  helpers.build.scratch.* helpers.build.sweeps.*
 SCHEMA := helpers.data.csvfile.* helpers.data.columns.* helpers.data.keys.* helpers.data.load.*
 MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles.* $(RULES) \
   helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.build.render.* $(DRIVER)
