@@ -149,7 +149,21 @@ def test_an_error_that_is_not_a_cell_names_the_notebook(previous, monkeypatch):
 
 def test_a_failed_task_is_said_with_its_notebook():
     task = Task("default", "notebooks/01_b.ipynb", {}, "", {}, "")
-    assert failed(task, RuntimeError("lost\nmore")).error == "01_b.ipynb: RuntimeError: lost ..."
+    outcome = failed(task, RuntimeError("lost\nmore"))
+    assert outcome == Outcome(task, "", 0.0, error="01_b.ipynb: RuntimeError: lost ...")
+
+
+def test_files_handed_back_replace_stale_ones_and_make_their_folders(previous):
+    """A worker on another disk hands back an executed notebook where an earlier run left one."""
+    built = target(("01_b",))
+    [task] = stage_module.tasks(built, stage_module.stage(built), SHARED)
+    stale = paths.BUILD / "default" / "01_b.ipynb"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"an earlier run's")
+    deep = paths.BUILD / "default" / "deeper" / "still" / "x.txt"
+    files = {str(stale): b"this run's", str(deep): b"new"}
+    stage_module.put_in_place(built, [Outcome(task, "tcp://w:1", 1.0, html="page", files=files)])
+    assert stale.read_bytes() == b"this run's" and deep.read_bytes() == b"new"
 
 
 def test_an_interrupt_stops_the_kernels_and_keeps_the_previous_report(previous, monkeypatch):
@@ -237,6 +251,11 @@ def test_jobs_bounds_how_many_notebooks_run_at_once(previous, monkeypatch):
     together, most[0] = False, 0
     render(NAMES, jobs=1)
     assert most[0] == 1
+    # Without --jobs, as many as the machine has cores.
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    together, most[0] = True, 0
+    render(NAMES, jobs=None)
+    assert most[0] == 3
 
 
 def test_the_same_failure_of_many_notebooks_is_said_once_with_how_many(previous):

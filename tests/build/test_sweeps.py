@@ -10,6 +10,7 @@ import pytest
 
 from helpers import paths
 from helpers.build.errors import ReportError
+from helpers.build.paramsets import read_param_set
 from helpers.build.sweeps import read_sweep
 
 
@@ -20,6 +21,11 @@ def rows(table: str) -> list[dict[str, str]]:
 
 def test_as_of_each_article_is_a_set_per_publication_date():
     sweep = read_sweep(paths.PARAMS / "sweeps" / "as-of-each-article.yaml")
+    assert (sweep.name, sweep.vary, sweep.base) == (
+        "as-of-each-article",
+        "as_of",
+        paths.PARAMS / "default.yaml",
+    )
     dates = sorted({row["published"] for row in rows("sources")})
     assert sweep.values == tuple(dates) and len(dates) >= 2
     assert [s.name for s in sweep.sets] == [f"as-of-each-article/{d}" for d in dates]
@@ -38,6 +44,21 @@ def test_each_person_is_a_set_per_person_in_actors():
         s.for_notebook("00_data_audit", "") == sweep.sets[0].for_notebook("00_data_audit", "")
         for s in sweep.sets
     )
+
+
+def test_the_base_set_keeps_its_own_per_notebook_parameters(tmp_path):
+    """A base with a notebooks: section keeps it, whether the sweep varies a shared parameter or
+    another parameter of the same notebook."""
+    base = paths.PARAMS / "foreign-ministers.yaml"
+    kept = read_param_set(base).per_notebook
+    assert kept["01_meeting_cadence"] == {"actors": ["kono", "lavrov"]}
+    for vary, value, changed in (
+        ("as_of", "2017-09-19", {}),
+        ("notebooks.01_meeting_cadence.kinds", "meeting", {"01_meeting_cadence": {"kinds": ["meeting"]}}),
+    ):
+        path = write(tmp_path, f"base: {base}\nvary: {vary}\nvalues: [{value}]\n")
+        (one,) = read_sweep(path).sets
+        assert one.per_notebook == {nb: {**values, **changed.get(nb, {})} for nb, values in kept.items()}
 
 
 def write(folder: Path, text: str, name: str = "probe") -> Path:
@@ -63,6 +84,14 @@ def test_values_listed_keep_their_order_and_base_settings(tmp_path):
         (
             "base: params/default.yaml\nvary: as_of\nvalues: [a]\ncolour: red\n",
             "a sweep names base, vary and values; unknown: colour",
+        ),
+        (
+            "base: params/default.yaml\nvary: as_of\ncolour: red\nsize: 3\n",
+            "a sweep names base, vary and values; unknown: colour, size; missing: values",
+        ),
+        (
+            "base: params/default.yaml\nvary: as_of\nvalues: {from: actors}\n",
+            "values: from: 'actors' is not <table>.<column> of data/",
         ),
         ("base: params/default.yaml\nvary: colour\nvalues: [a]\n", "unknown parameter(s) colour"),
         (

@@ -23,15 +23,17 @@ def test_the_same_checkout_is_accepted():
     tasks.check_checkout(task(paths.ROOT, checkout_hashes(paths.ROOT / NOTEBOOK)), "tcp://w:1")
 
 
-@pytest.mark.parametrize("part", ["notebook", "code", "data"])
-def test_another_checkout_is_refused_saying_which_part_differs(part):
-    expected = checkout_hashes(paths.ROOT / NOTEBOOK) | {part: "0" * 64}
+@pytest.mark.parametrize("parts", [["notebook"], ["code"], ["data"], ["code", "data"]])
+def test_another_checkout_is_refused_saying_which_part_differs(parts):
+    found = checkout_hashes(paths.ROOT / NOTEBOOK)
+    expected = found | {part: "0" * 64 for part in parts}
     with pytest.raises(CheckoutMismatch) as caught:
         tasks.check_checkout(task(paths.ROOT, expected), "tcp://w:1")
-    said = str(caught.value)
-    assert said.startswith(f"worker tcp://w:1 runs another checkout than the driver ({part} sha256 ")
-    assert f"(driver: {'0' * 12})" in said and "\n" not in said
-    assert said.endswith("run every worker on the driver's checkout and environment")
+    differ = ", ".join(f"{part} sha256 {found[part][:12]} (driver: {'0' * 12})" for part in parts)
+    assert str(caught.value) == (
+        f"worker tcp://w:1 runs another checkout than the driver ({differ}); "
+        "run every worker on the driver's checkout and environment"
+    )
 
 
 @pytest.fixture
@@ -59,6 +61,7 @@ def worker_root(tmp_path, monkeypatch) -> Path:
 def test_a_worker_on_another_disk_hands_back_its_files_and_keeps_none(worker_root):
     outcome = tasks.run(task(worker_root, {}), "tcp://w:1")
     assert outcome.error is None and outcome.html == "<p>01 · Meeting cadence</p>"
+    assert outcome.worker == "tcp://w:1" and outcome.seconds >= 0
     assert outcome.files == {
         "reports/.s.partial/v/figures/01_meeting_cadence-timeline.png": b"png",
         "build/s/v/01_meeting_cadence.ipynb": b"executed",

@@ -56,7 +56,7 @@ def remove(files: dict[str, bytes], keep: str | None) -> None:
     """Remove what a task wrote on a disk that is not the driver's, but ``keep``."""
     for name in files:
         if name != keep:
-            (paths.ROOT / name).unlink(missing_ok=True)
+            (paths.ROOT / name).unlink()
 
 
 def prune(folders: list[Path]) -> None:
@@ -66,8 +66,8 @@ def prune(folders: list[Path]) -> None:
         if not alone:
             return
         for top in folders:
-            inside = [p for p in top.rglob("*") if p.is_dir()] if top.is_dir() else []
-            for folder in sorted([*inside, top], key=lambda p: len(p.parts), reverse=True):
+            # In reverse order of their names, folders come after everything inside them.
+            for folder in sorted([top, *top.rglob("*")], reverse=True):
                 if folder.is_dir() and not any(folder.iterdir()):
                     folder.rmdir()
 

@@ -68,23 +68,23 @@ def _one_set(name: str, path: Path, base: Path, vary: str, value: str, where: st
     content = read_yaml(base)
     *scope, parameter = vary.split(".")
     if not scope:
-        notebook, target = None, content
+        target = content
     elif len(scope) == 2 and scope[0] == "notebooks":
         notebook = scope[1]
         content["notebooks"] = content.get("notebooks") or {}
         target = content["notebooks"][notebook] = content["notebooks"].get(notebook) or {}
     else:
         raise ReportError(f"{where}: vary: {vary!r} is not <parameter> or notebooks.<notebook>.<parameter>")
-    target[parameter] = [value] if isinstance(_declared_default(notebook, parameter), list) else value
+    target[parameter] = [value] if isinstance(_declared_default(parameter), list) else value
     return param_set_from(path, f"{name}/{value}", content)
 
 
-def _declared_default(notebook: str | None, parameter: str) -> Any:
-    """The parameter's default in the notebooks' ``parameters`` cells, None where undeclared."""
+def _declared_default(parameter: str) -> Any:
+    """The parameter's default in the notebooks' ``parameters`` cells, None where undeclared. A
+    name means one thing in every notebook that declares it (a list of actors, a date...)."""
     from helpers.build.declared import notebook_parameters
 
-    declared = notebook_parameters(paths.NOTEBOOKS)
-    books = [declared.get(notebook, {})] if notebook else list(declared.values())
+    books = notebook_parameters(paths.NOTEBOOKS).values()
     return next((book[parameter] for book in books if parameter in book), None)
 
 
@@ -109,15 +109,16 @@ def _values(where: str, given: Any) -> tuple[str, ...]:
 
 def _from_data(where: str, given: dict[str, Any]) -> list[str]:
     """Each distinct value of ``table.column`` among the rows that match ``where``, sorted."""
-    table, _, column = str(given.get("from", "")).partition(".")
+    table, _, column = str(given.get("from")).partition(".")
     csv_path = paths.DATA / f"{table}.csv"
     if not table or not column or not csv_path.is_file():
         raise ReportError(f"{where}: values: from: {given.get('from')!r} is not <table>.<column> of data/")
     with csv_path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        columns, rows = reader.fieldnames or [], list(reader)
     match = {str(k): str(v) for k, v in (given.get("where") or {}).items()}
     for name in [column, *match]:
-        if rows and name not in rows[0]:
+        if name not in columns:
             raise ReportError(f"{where}: values: {paths.relative(csv_path)} has no column {name!r}")
     chosen = {row[column] for row in rows if all(row[k] == v for k, v in match.items())}
     return sorted(value for value in chosen if value)
