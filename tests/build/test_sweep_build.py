@@ -150,3 +150,15 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_keeps_nothing(outputs,
     with pytest.raises(ReportError, match=r"^no Dask scheduler answers at tcp://127\.0\.0\.1:9: "):
         driver.sweep(sweep_file(outputs, ["2017-09-01"]), options)
     assert names(outputs / "reports") == []
+
+
+def test_jobs_and_the_executor_reach_the_executor(outputs, monkeypatch):
+    seen = []
+
+    def run_all(tasks, executor, jobs, scheduler, done):
+        seen.append((executor, jobs, scheduler))
+        return [executors.run(task, "local") for task in tasks]
+
+    monkeypatch.setattr(executors, "run_all", run_all)
+    driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(jobs=3, scheduler="tcp://s:1"))
+    assert seen == [("local", 3, "tcp://s:1")]

@@ -85,6 +85,7 @@ def test_values_listed_keep_their_order_and_base_settings(tmp_path):
             "base: params/default.yaml\nvary: as_of\nvalues: [a]\ncolour: red\n",
             "a sweep names base, vary and values; unknown: colour",
         ),
+        ("base: params/default.yaml\n", "a sweep names base, vary and values; missing: vary, values"),
         (
             "base: params/default.yaml\nvary: as_of\ncolour: red\nsize: 3\n",
             "a sweep names base, vary and values; unknown: colour, size; missing: values",

@@ -36,6 +36,12 @@ def test_another_checkout_is_refused_saying_which_part_differs(parts):
     )
 
 
+def test_a_worker_without_the_notebook_says_so():
+    missing = Task("s/v", "notebooks/99_elsewhere.ipynb", {}, "", {}, "")
+    with pytest.raises(CheckoutMismatch, match=r"^worker tcp://w:1 has no notebooks/99_elsewhere\.ipynb$"):
+        tasks.check_checkout(missing, "tcp://w:1")
+
+
 @pytest.fixture
 def worker_root(tmp_path, monkeypatch) -> Path:
     """A worker's checkout: its own root, reports/ and build/, and a run that writes a figure."""
