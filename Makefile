@@ -164,10 +164,11 @@ lock: $(UV_STAMP)
 	@[ -x $(UV) ] || { echo "make lock needs uv, which could not be installed" >&2; exit 1; }
 	$(UV) pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock --upgrade
 
-## Measure report build speed and how the helpers scale (prints figures; rebuilds reports/default)
+## Measure report build speed, how the helpers scale, and a sweep on each executor (prints figures)
 benchmark: $(KERNELSPEC)
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/report_speed.py
+	$(BIN)/python benchmarks/sweep_speed.py
 
 ## Refresh the README's chart thumbnails (docs/figures/) from the default report
 readme-figures:
