@@ -31,8 +31,9 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.build.errors import ReportError
+from helpers.build.executors import check_executor
 from helpers.build.fingerprint import write_make_inputs
-from helpers.build.paramsets import read_param_set
+from helpers.build.paramsets import check_unique_name, read_param_set
 from helpers.build.planning import Hashes, hashes, plan_set
 from helpers.build.staging import Target
 
@@ -72,12 +73,9 @@ def build(
 ) -> BuildResult:
     """Build ``reports/<set>/`` for one parameter set and refresh the index."""
     started = time.perf_counter()
-    _check_executor(executor)
+    check_executor(executor)
     param_set = read_param_set(params_path)
-    if (paths.PARAMS / "sweeps" / f"{param_set.name}.yaml").exists():
-        raise ReportError(
-            f"params/sweeps/{param_set.name}.yaml has the same name; both would be reports/{param_set.name}/"
-        )
+    check_unique_name(param_set.name, params_path)
     shared = hashes()
     target = Target(param_set.name, [plan_set(param_set, notebooks, force, shared)])
     result = _render(target, shared, Options(force, jobs, executor, scheduler), started)
@@ -94,7 +92,7 @@ def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
     from helpers.build.sweeps import read_sweep
 
     started = time.perf_counter()
-    _check_executor(options.executor)
+    check_executor(options.executor)
     swept = read_sweep(sweep_path)
     shared = hashes()
     target = Target(swept.name, [plan_set(s, None, options.force, shared) for s in swept.sets])
@@ -107,13 +105,6 @@ def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
     return result
 
 
-def _check_executor(executor: str) -> None:
-    """An unknown executor is refused before anything is planned, with or without work to do."""
-    from helpers.build.executors import check_executor
-
-    check_executor(executor)
-
-
 def _render(
     target: Target,
     shared: Hashes,
@@ -122,8 +113,13 @@ def _render(
     finish: Callable[[Path], None] | None = None,
 ) -> BuildResult:
     """Run what changed in every set of the target, and swap the new target folder into place."""
-    executed = [_label(target, p, nb) for p in target.plans for nb in p.todo]
-    skipped = [_label(target, p, nb) for p in target.plans for nb in p.notebooks if nb not in p.todo]
+    executed = [_label(target, p.param_set.name, nb.stem) for p in target.plans for nb in p.todo]
+    skipped = [
+        _label(target, p.param_set.name, nb.stem)
+        for p in target.plans
+        for nb in p.notebooks
+        if nb not in p.todo
+    ]
     _say_skipped(target)
     if executed or _out_of_step(target, finish):
         _run(target, shared, options, finish)
@@ -146,14 +142,14 @@ def _say_skipped(target: Target) -> None:
         where = plan.final.relative_to(target.folder).as_posix()
         if plan.todo or where == ".":
             for notebook in (nb for nb in plan.notebooks if nb not in plan.todo):
-                say(f"[skip ] {_label(target, plan, notebook)}: inputs unchanged")
+                say(f"[skip ] {_label(target, plan.param_set.name, notebook.stem)}: inputs unchanged")
         else:
             say(f"[skip ] {where}: all {len(plan.notebooks)} notebooks' inputs unchanged")
 
 
-def _label(target: Target, plan, notebook: Path) -> str:
+def _label(target: Target, set_name: str, notebook: str) -> str:
     """How the build's output names a notebook: '01_meeting_cadence', or 'kono/01_meeting_cadence'."""
-    return (plan.final.relative_to(target.folder) / notebook.stem).as_posix()
+    return f"{set_name}/{notebook}".removeprefix(f"{target.name}/")
 
 
 def _out_of_step(target: Target, finish: Callable[[Path], None] | None) -> bool:
@@ -190,15 +186,18 @@ def _run(target: Target, shared: Hashes, options: Options, finish: Callable[[Pat
     except BaseException:
         shutil.rmtree(target.staging, ignore_errors=True)
         raise
+    by_set: dict[str, list] = {plan.param_set.name: [] for plan in target.plans}
+    for outcome in outcomes:
+        by_set[outcome.task.set_name].append(outcome)
     for plan in target.plans:
-        write_run_log(plan, options.executor, outcomes)
+        write_run_log(plan, options.executor, by_set[plan.param_set.name])
     swap_into_place(target.staging, target.folder)
     write_index(paths.REPORTS)
 
 
 def _done(target: Target):
     def said(outcome) -> None:
-        name = outcome.task.key.removeprefix(f"{target.name}/")
+        name = _label(target, outcome.task.set_name, Path(outcome.task.notebook).stem)
         where = "" if outcome.worker in ("local", "") else f" on {outcome.worker}"
         verdict = "[fail ]" if outcome.error else "[done ]"
         say(f"{verdict} {name} in {outcome.seconds:.1f} s{where}")

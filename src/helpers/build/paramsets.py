@@ -37,11 +37,16 @@ def read_param_set(path: Path, notebooks_dir: Path | None = None) -> ParamSet:
 
 
 def param_set_from(
-    path: Path, name: str, content: dict[str, Any], notebooks_dir: Path | None = None
+    path: Path,
+    name: str,
+    content: dict[str, Any],
+    notebooks_dir: Path | None = None,
+    declared: dict[str, dict[str, Any]] | None = None,
 ) -> ParamSet:
-    """The parameter set ``name`` of a file's content, every name checked against the notebooks'."""
+    """The parameter set ``name`` of a file's content, every name checked against the notebooks'
+    (``declared``, where the caller has read them already: a sweep makes many sets)."""
     content = dict(content)
-    declared = notebook_parameters(notebooks_dir or paths.NOTEBOOKS)
+    declared = declared or notebook_parameters(notebooks_dir or paths.NOTEBOOKS)
     try:
         defaults = shared_defaults(declared)
     except ValueError as error:
@@ -50,6 +55,16 @@ def param_set_from(
     _check_names(path, content, per_notebook, defaults, declared)
     per_notebook = {name: dict(values or {}) for name, values in per_notebook.items()}
     return ParamSet(name, Path(path).absolute(), {**defaults, **content}, per_notebook)
+
+
+def check_unique_name(name: str, path: Path) -> None:
+    """A parameter set and a sweep may not share a name: both would be ``reports/<name>/``."""
+    for other in (paths.PARAMS / f"{name}.yaml", paths.PARAMS / "sweeps" / f"{name}.yaml"):
+        if other.exists() and other.resolve() != Path(path).resolve():
+            raise ReportError(
+                f"{paths.relative(path)}: {paths.relative(other)} has the same name; "
+                f"both would be reports/{name}/"
+            )
 
 
 def read_yaml(path: Path) -> dict[str, Any]:

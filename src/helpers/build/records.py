@@ -53,9 +53,10 @@ def run_log(plan: Plan) -> Path:
 
 
 def write_run_log(plan: Plan, executor: str, outcomes: list[Outcome]) -> None:
-    """For each notebook of the set: the executor and worker that ran it, and the seconds it
-    took. A notebook skipped this time keeps the entry of the run that made its page."""
-    ran = {Path(o.task.notebook).stem: o for o in outcomes if o.task.set_name == plan.param_set.name}
+    """For each notebook of the set: the executor and worker that ran it (``outcomes``, the set's
+    own), and the seconds it took. A notebook skipped this time keeps the entry of the run that
+    made its page."""
+    ran = {Path(o.task.notebook).stem: o for o in outcomes}
     try:
         earlier = json.loads(run_log(plan).read_text(encoding="utf-8"))["notebooks"]
     except (FileNotFoundError, json.JSONDecodeError, KeyError, TypeError):

@@ -65,10 +65,12 @@ def carry_over(notebook: str, final: Path, staging: Path) -> None:
 def tasks(target: Target, mark: Path, shared: Hashes) -> list[Task]:
     """A task for every notebook to run, in every set of the target, in the plans' order."""
     found = []
+    # Each notebook's hash once, however many sets run it.
+    books = {nb: notebook_sha256(nb) for plan in target.plans for nb in plan.todo}
     for plan in target.plans:
         name, figures = plan.param_set.name, paths.relative(target.staged(plan) / "figures")
         for notebook in plan.todo:
-            expected = {"notebook": notebook_sha256(notebook), "code": shared.code, "data": shared.data}
+            expected = {"notebook": books[notebook], "code": shared.code, "data": shared.data}
             executed = paths.relative(paths.BUILD / name / notebook.name)
             parameters = plan.param_set.for_notebook(notebook.stem, figures)
             found.append(

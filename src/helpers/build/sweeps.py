@@ -13,6 +13,7 @@ the data are read with the standard library: a sweep with nothing to do stays in
 
 from __future__ import annotations
 
+import copy
 import csv
 import re
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from typing import Any
 
 from helpers import paths
 from helpers.build.errors import ReportError
-from helpers.build.paramsets import ParamSet, param_set_from, read_yaml
+from helpers.build.paramsets import ParamSet, check_unique_name, param_set_from, read_yaml
 
 SWEEPS = paths.PARAMS / "sweeps"
 FOLDER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -46,14 +47,14 @@ def read_sweep(path: Path) -> Sweep:
     if unknown or missing:
         raise ReportError(f"{where}: a sweep names base, vary and values; {_wrong(unknown, missing)}")
     name = Path(path).stem
-    if (paths.PARAMS / f"{name}.yaml").exists():
-        raise ReportError(f"{where}: params/{name}.yaml has the same name; both would be reports/{name}/")
+    check_unique_name(name, Path(path))
     base = paths.ROOT / str(content["base"])
     if not base.is_file():
         raise ReportError(f"{where}: base: {content['base']!r} is no parameter file")
     values = _values(where, content["values"])
-    sets = tuple(_one_set(name, Path(path), base, str(content["vary"]), value, where) for value in values)
-    return Sweep(name, Path(path).absolute(), base, str(content["vary"]), values, sets)
+    vary = str(content["vary"])
+    make = _set_maker(name, Path(path), read_yaml(base), vary, where)
+    return Sweep(name, Path(path).absolute(), base, vary, values, tuple(make(value) for value in values))
 
 
 def _wrong(unknown: list[str], missing: list[str]) -> str:
@@ -63,29 +64,28 @@ def _wrong(unknown: list[str], missing: list[str]) -> str:
     )
 
 
-def _one_set(name: str, path: Path, base: Path, vary: str, value: str, where: str) -> ParamSet:
-    """The base set's content with ``vary`` set to ``value``, checked as a parameter file is."""
-    content = read_yaml(base)
-    *scope, parameter = vary.split(".")
-    if not scope:
-        target = content
-    elif len(scope) == 2 and scope[0] == "notebooks":
-        notebook = scope[1]
-        content["notebooks"] = content.get("notebooks") or {}
-        target = content["notebooks"][notebook] = content["notebooks"].get(notebook) or {}
-    else:
-        raise ReportError(f"{where}: vary: {vary!r} is not <parameter> or notebooks.<notebook>.<parameter>")
-    target[parameter] = [value] if isinstance(_declared_default(parameter), list) else value
-    return param_set_from(path, f"{name}/{value}", content)
-
-
-def _declared_default(parameter: str) -> Any:
-    """The parameter's default in the notebooks' ``parameters`` cells, None where undeclared. A
-    name means one thing in every notebook that declares it (a list of actors, a date...)."""
+def _set_maker(name: str, path: Path, base: dict[str, Any], vary: str, where: str):
+    """A function from a value to its parameter set: the base set's content with ``vary`` set to
+    the value, checked as a parameter file is. The base and the notebooks are read once."""
     from helpers.build.declared import notebook_parameters
 
-    books = notebook_parameters(paths.NOTEBOOKS).values()
-    return next((book[parameter] for book in books if parameter in book), None)
+    *scope, parameter = vary.split(".")
+    if scope and (len(scope) != 2 or scope[0] != "notebooks"):
+        raise ReportError(f"{where}: vary: {vary!r} is not <parameter> or notebooks.<notebook>.<parameter>")
+    declared = notebook_parameters(paths.NOTEBOOKS)
+    # A name means one thing in every notebook that declares it (a list of actors, a date...).
+    default = next((book[parameter] for book in declared.values() if parameter in book), None)
+
+    def make(value: str) -> ParamSet:
+        content = copy.deepcopy(base)
+        target = content
+        if scope:
+            content["notebooks"] = content.get("notebooks") or {}
+            target = content["notebooks"][scope[1]] = content["notebooks"].get(scope[1]) or {}
+        target[parameter] = [value] if isinstance(default, list) else value
+        return param_set_from(path, f"{name}/{value}", content, declared=declared)
+
+    return make
 
 
 def _values(where: str, given: Any) -> tuple[str, ...]:
