@@ -53,7 +53,7 @@ ifeq ($(FORCE),1)
 .PHONY: $(REPORT) $(SWEEP_PAGE)
 endif
 
-.PHONY: help report sweep check article draft test mutation lint format lab benchmark readme-figures clean distclean lock
+.PHONY: help report sweep check article draft test mutation lint format lab benchmark readme readme-figures clean distclean lock
 
 ## Show this help (the default goal)
 help:
@@ -169,6 +169,10 @@ benchmark: $(KERNELSPEC)
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/report_speed.py
 	$(BIN)/python benchmarks/sweep_speed.py
+
+## Write the README's findings and the data card's summary from the data (a test checks them)
+readme: $(PKG_STAMP)
+	$(BIN)/python -m helpers.pages.findings
 
 ## Refresh the README's chart thumbnails (docs/figures/) from the default report
 readme-figures:

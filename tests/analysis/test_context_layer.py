@@ -135,17 +135,28 @@ def _plan(window: tuple[str, str], outcome: str, realised: tuple[str, str] | Non
             {
                 "event_id": ["e"],
                 "title": ["A plan"],
+                "location": [""],
                 "kind": ["visit"],
                 "status": ["planned"],
                 "date_start": [day(window[0])],
                 "date_end": [day(window[1])],
             }
         ),
-        "mentions": pd.DataFrame({"event_id": ["e"], "source_id": ["a"]}),
+        "mentions": pd.DataFrame(
+            {
+                "mention_id": ["m1"],
+                "event_id": ["e"],
+                "source_id": ["a"],
+                "date_text": [""],
+                "reported_status": ["planned"],
+            }
+        ),
         "sources": pd.DataFrame({"source_id": ["a"], "published": [day("2017-09-01")]}),
         "outcomes": pd.DataFrame(
             {
+                "outcome_id": ["o1"],
                 "event_id": ["e"],
+                "kind": ["visit"],
                 "outcome": [outcome],
                 "date_start": [start],
                 "date_end": [end],

@@ -82,7 +82,10 @@ def realised_contacts(
     tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()
 ) -> pd.DataFrame:
     """Contacts that the context layer shows took place (outcome ``held``), with the same pair
-    labels as ``contacts``; ``actors`` and ``kinds`` filter as there."""
+    labels as ``contacts``; ``actors`` and ``kinds`` filter as there.
+
+    ``realises`` is the article's event the contact realises (NA: no article in these tables
+    reports it) and ``realises_title`` its title, so that a chart draws each on its own event."""
     outcomes = tables["outcomes"]
     wanted = [k for k in (kinds or CONTACT_KINDS) if k in CONTACT_KINDS]
     held = outcomes.loc[(outcomes["outcome"] == "held") & outcomes["kind"].isin(wanted)]
@@ -94,6 +97,7 @@ def realised_contacts(
             for column in ("actor_a", "actor_b")
         ]
     ).dropna()
+    titles = tables["events"].set_index("event_id")["title"]
     out = held.assign(
         pair=pair_labels(
             positions(parties["event_id"], held["outcome_id"]),
@@ -102,9 +106,11 @@ def realised_contacts(
             tables["actors"],
         ).to_numpy(),
         status="occurred",
+        realises=held["event_id"].where(held["event_id"].isin(titles.index)),
+        realises_title=held["event_id"].map(titles),
     )
     columns = [
-        "event_id",
+        "outcome_id",
         "title",
         "kind",
         "status",
@@ -112,9 +118,11 @@ def realised_contacts(
         "date_start",
         "date_end",
         "location",
+        "realises",
+        "realises_title",
         "source_url",
     ]
-    return out[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
+    return out[columns].sort_values(["date_start", "outcome_id"]).reset_index(drop=True)
 
 
 def gaps(contacts_frame: pd.DataFrame) -> pd.DataFrame:

@@ -2,9 +2,10 @@
 
 Following the TIES sanctions data's distinction between the threat (proposal)
 stage and imposition, proposed measures are kept apart from adopted ones: an
-adopted measure counts as *in force* from the last day on which its resolution
-can have been adopted (certainly in force by then); a proposed measure is
-placed on the day an article reported it.
+adopted measure counts as *in force* from the day its resolution was adopted where the
+cited context layer gives that day (``basis`` "adopted"), else from the last day on which
+the articles allow it to have been adopted (``basis`` "reported": certainly in force by
+then); a proposed measure is placed on the day an article reported it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,22 @@ def _with_category_filter(frame: pd.DataFrame, categories: tuple[str, ...]) -> p
 
 
 def adopted_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Adopted measures with the window in which their resolution was adopted."""
+    """Adopted measures with the window in which their resolution was adopted: the cited
+    adoption day where the context layer links the resolution to the article's event, else the
+    days the articles allow (see the module's docstring)."""
     measures = _with_category_filter(tables["sanctions"], categories)
     measures = measures.loc[measures["status"] == "adopted"]
     events = tables["events"][["event_id", "title", "date_start", "date_end"]]
-    out = measures.merge(events, on="event_id").rename(
-        columns={"date_start": "earliest", "date_end": "in_force_by", "title": "resolution"}
+    cited = tables["resolutions"].dropna(subset=["event_id"])[["event_id", "adopted"]]
+    out = (
+        measures.merge(events, on="event_id")
+        .merge(cited, on="event_id", how="left")
+        .rename(columns={"title": "resolution"})
+    )
+    out = out.assign(
+        earliest=out["adopted"].fillna(out["date_start"]),
+        in_force_by=out["adopted"].fillna(out["date_end"]),
+        basis=out["adopted"].notna().map({True: "adopted", False: "reported"}).astype("str"),
     )
     columns = [
         "measure_id",
@@ -36,6 +47,7 @@ def adopted_measures(tables: Tables, categories: tuple[str, ...] = ()) -> pd.Dat
         "resolution",
         "earliest",
         "in_force_by",
+        "basis",
         "source_id",
     ]
     return out[columns].sort_values(["in_force_by", "measure_id"]).reset_index(drop=True)

@@ -1,7 +1,8 @@
 """What became of the plans the articles announced: a forecast-verification view.
 
-Each plan (an event the articles last report as planned or proposed) is
-set against its outcome from the context layer: the window the articles announced,
+Each plan (an event an article reports as planned or proposed, even if a later article
+reports it held) is set against its outcome from the context layer, or from the articles
+where they report it held and the context layer has no row: the window the articles announced,
 the day it was first announced, and whether, when and how far from the window it
 actually happened. A ``not_found`` outcome means no record was found, which is not
 proof that the plan was dropped; the chart and the tables say so.
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.derive import event_intervals
 from helpers.data.problems import Tables
-from helpers.fast import order, positions, take
+from helpers.fast import positions
 from helpers.views import first_reports, overlaps
 
+PLAN_STATUSES = ("planned", "proposed")
 VERDICTS = ("in window", "early", "late", "no window", "partly", "not found")
 COLUMNS = [
     "event_id",
@@ -25,6 +28,7 @@ COLUMNS = [
     "window_start",
     "window_end",
     "outcome",
+    "outcome_source",
     "realised_start",
     "realised_end",
     "realised_location",
@@ -34,29 +38,64 @@ COLUMNS = [
 ]
 
 
+def announced_plans(tables: Tables) -> pd.DataFrame:
+    """One row per plan as it was announced: every event that an article reports as planned or
+    proposed, whatever later articles say of it (a plan is a plan from the day it is announced).
+
+    ``status`` is ``planned`` if any announcement plans it, else ``proposed``; ``window_start``
+    and ``window_end`` are the days the announcements allow (the curated dates while no article
+    reports it otherwise); ``announced`` is the first article's date."""
+    events, mentions = tables["events"], tables["mentions"]
+    said = mentions.loc[mentions["reported_status"].isin(PLAN_STATUSES)]
+    plan_ids = events["event_id"].isin(said["event_id"])
+    only_plans = ~events["event_id"].isin(mentions.loc[~mentions.index.isin(said.index), "event_id"])
+    start, end, _ = event_intervals(
+        said, tables["sources"], positions(said["event_id"], events["event_id"]), len(events)
+    )
+    windows = events.assign(
+        window_start=events["date_start"].where(only_plans, pd.Series(start, index=events.index)),
+        window_end=events["date_end"].where(only_plans, pd.Series(end, index=events.index)),
+        status=events["event_id"]
+        .isin(said.loc[said["reported_status"] == "planned", "event_id"])
+        .map({True: "planned", False: "proposed"}),
+        announced=tables["sources"]["published"].reindex(first_reports(tables, PLAN_STATUSES)).to_numpy(),
+    )
+    columns = ["event_id", "title", "kind", "status", "announced", "window_start", "window_end"]
+    return windows.loc[plan_ids, columns].sort_values(["window_start", "event_id"]).reset_index(drop=True)
+
+
+def realised(plans: pd.DataFrame, tables: Tables) -> pd.DataFrame:
+    """What became of each plan: the cited outcome of the plan's own kind (else its first), or,
+    where the context layer has none, what the articles themselves later report as held."""
+    outcomes = tables["outcomes"].dropna(subset=["event_id"])
+    outcomes = outcomes.merge(
+        plans[["event_id", "kind"]].rename(columns={"kind": "plan_kind"}), on="event_id"
+    )
+    outcomes = (
+        outcomes.assign(same_kind=outcomes["kind"].astype("str") == outcomes["plan_kind"].astype("str"))
+        .sort_values(["event_id", "same_kind", "outcome_id"], ascending=[True, False, True])
+        .drop_duplicates("event_id")
+        .assign(outcome_source="context")
+    )
+    cited = outcomes[["event_id", "outcome", "outcome_source", "date_start", "date_end", "location"]]
+    events = tables["events"]
+    held = events.loc[(events["status"] == "occurred") & ~events["event_id"].isin(cited["event_id"])]
+    reported = held[["event_id", "date_start", "date_end", "location"]].assign(
+        outcome="held", outcome_source="articles"
+    )
+    found = pd.concat([cited, reported[cited.columns]], ignore_index=True).rename(
+        columns={"date_start": "realised_start", "date_end": "realised_end", "location": "realised_location"}
+    )
+    return plans.merge(found, on="event_id", how="left")
+
+
 def plans(tables: Tables) -> pd.DataFrame:
-    """One row per plan (an event last reported as planned or proposed) with its outcome.
+    """One row per announced plan (``announced_plans``) with what became of it (``realised``).
 
     Columns: announced window, first announcement, realised dates, ``verdict`` (one of
     ``VERDICTS``), ``lead_days`` (announcement to realisation) and ``slip_days`` (days
     outside the window: positive late, negative early, 0 inside)."""
-    events = tables["events"]
-    planned = events["status"].isin(("planned", "proposed")).to_numpy()
-    rows = order(events, ["date_start", "event_id"], planned)
-    out = (
-        events[["event_id", "title", "kind", "status", "date_start", "date_end"]]
-        .take(rows)
-        .rename(columns={"date_start": "window_start", "date_end": "window_end"})
-        .reset_index(drop=True)
-    )
-    # First announcement: the earliest article that mentions the plan.
-    out["announced"] = take(tables["sources"]["published"], first_reports(tables)[rows])
-    outcomes = tables["outcomes"]
-    found = positions(out["event_id"], outcomes["event_id"])
-    realised = {"outcome": "outcome", "date_start": "realised_start", "date_end": "realised_end"}
-    for column, name in (*realised.items(), ("location", "realised_location")):
-        out[name] = take(outcomes[column], found)
-    return _verdicts(out)[COLUMNS]
+    return _verdicts(realised(announced_plans(tables), tables))[COLUMNS]
 
 
 def _verdicts(out: pd.DataFrame) -> pd.DataFrame:

@@ -34,13 +34,14 @@ CATEGORY_ORDER = (
 
 def resolutions(tables: Tables) -> pd.DataFrame:
     """One row per resolution in adoption order, with its measure count, the days from its
-    last trigger to adoption, and whether an article describes it (``in_articles``)."""
+    last trigger to adoption, and whether an article known in these tables describes it
+    (``in_articles``: before the article is published, as of a date, it does not)."""
     frame = tables["resolutions"]
     counts = tables["resolution_measures"].groupby("resolution_id").size()
     out = frame.assign(
         measures=frame["resolution_id"].map(counts).fillna(0).astype("int64"),
         lag_days=(frame["adopted"] - frame["trigger_last"]).dt.days.astype("Int64"),
-        in_articles=frame["event_id"].notna(),
+        in_articles=frame["event_id"].isin(tables["events"]["event_id"]),
     )
     columns = [
         "resolution_id",

@@ -6,14 +6,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from helpers.charts.style import (
     MAX_MARKS,
-    MODE_COLOURS,
+    context_handle,
     date_axis,
+    draw_context,
     draw_event,
     finish,
+    kind_handles,
     label_empty,
     legend_below,
     margins,
@@ -35,13 +36,21 @@ EMPTY = "No Japan–Russia contacts in this window"
 
 
 def headline(frame: pd.DataFrame, empty: str = EMPTY) -> str:
-    """The busiest channel and its share; ``empty`` when there is no contact to draw."""
+    """The busiest channel and its share, or the channels tied for it; ``empty`` when there is
+    no contact to draw. Only a strictly busiest channel is called the busiest."""
     if frame.empty:
         return empty
     counts = frame["pair"].value_counts()
-    busiest, n = counts.index[0], int(counts.iloc[0])
+    n, total = int(counts.iloc[0]), len(frame)
+    tied = sorted(counts.index[counts == n])
+    if len(tied) > 3:
+        return f"No busiest channel: {len(tied):,} pairs tied with {n:,} of {total:,} contacts each"
+    if len(tied) > 1:
+        names = ", ".join(tied[:-1]) + " and " + tied[-1]
+        return f"{names} tied as the busiest channels: {n:,} of {total:,} contacts each"
+    busiest = tied[0]
     held = int(((frame["pair"] == busiest) & (frame["status"] == "occurred")).sum())
-    return f"{busiest} was the busiest channel: {n:,} of {len(frame):,} contacts, {held:,} of them held"
+    return f"{busiest} was the busiest channel: {n:,} of {total:,} contacts, {held:,} of them held"
 
 
 def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None, empty: str = EMPTY) -> str:
@@ -56,11 +65,9 @@ def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None, empty: s
     took_place = ""
     if realised is not None and not realised.empty:
         took_place = (
-            " Black stars mark when contacts took place according to the context layer: "
-            + "; ".join(
-                f"{r.pair}, {r.kind.replace('_', ' ')} {describe_dates(r.date_start, r.date_end)}"
-                for r in realised.itertuples()
-            )
+            " Black marks, shaped by kind, show when contacts took place according to the cited "
+            "context layer: "
+            + "; ".join(_context_words(r, set(frame["event_id"])) for r in realised.itertuples())
             + "."
         )
     if frame.empty:
@@ -70,17 +77,100 @@ def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None, empty: s
         when = describe_dates(row.date_start, row.date_end)
         items.append(f"{row.pair}, {row.kind.replace('_', ' ')} {row.status} {when}")
     return (
-        f"Timeline of {len(frame)} Japan–Russia contacts, one row per pair of officials; "
-        "exact days are markers, uncertain dates are bars spanning the possible days, "
-        "planned or proposed contacts are hollow. " + "; ".join(items) + "." + took_place
+        f"Timeline of {len(frame)} Japan–Russia contacts the articles report, one row per pair of "
+        "officials; exact days are markers shaped by kind, uncertain dates are bars spanning the "
+        "possible days, planned contacts are hollow and proposed ones dotted. "
+        + "; ".join(items)
+        + "."
+        + took_place
     )
 
 
+def _context_words(row: object, drawn: set[str]) -> str:
+    """One context mark in words, with the article's event it stands on, or that it has none."""
+    on = (
+        f"on the bar of '{row.realises_title}'"
+        if row.realises in drawn
+        else "not reported by the articles, on a row of its own"
+        if pd.isna(row.realises)
+        else f"realising '{row.realises_title}', which is not drawn, on a row of its own"
+    )
+    return f"{row.pair}, {row.kind.replace('_', ' ')} {describe_dates(row.date_start, row.date_end)}, {on}"
+
+
+def timeline(
+    frame: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    source: str,
+    realised: pd.DataFrame | None = None,
+    empty: str = EMPTY,
+) -> Figure:
+    """Contacts per pair over time: status as filled, hollow or dotted, kind as shape, uncertain
+    dates as ranges (a bar over every possible day), exact days as markers. ``realised`` (from
+    ``analysis.cadence.realised_contacts``) adds, in black and shaped by kind, the days the
+    context layer shows contacts took place: each on the bar of the article's event it realises,
+    or on a labelled row of its own. Above ``MAX_MARKS`` contacts it draws weekly counts per pair
+    instead; with none, a labelled empty frame titled ``empty``."""
+    if len(frame) > MAX_MARKS:
+        return weekly_figure(
+            frame,
+            "pair",
+            start,
+            end,
+            "Contacts per week",
+            headline(frame),
+            f"Contacts per week, busiest pairs first ({len(frame):,}: too many to draw one by one).",
+            source,
+        )
+    marks = _marks(frame, realised)
+    lane = lanes(marks)
+    rows, depth, height = _pair_rows(marks, lane)
+    fig, ax = plt.subplots(figsize=(10, 2.6 + 0.55 * max(height, 1)))
+    margins(fig, left=0.17, bottom_in=1.5)
+    ys = pd.Series([rows[p] for p in marks["pair"]], index=marks.index) + 0.45 * lane
+    _draw_marks(ax, marks, ys, end)
+    ax.set_yticks([rows[p] + 0.225 * depth[p] for p in rows], list(rows))
+    ax.set_ylim(-0.5, max(height - 0.2, 0.5))
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", length=0)
+    date_axis(ax, start, end)
+    if marks.empty:
+        label_empty(ax)
+    legend_below(fig, _handles(marks), ncol=4)
+    finish(
+        fig,
+        headline(frame, empty),
+        "Contacts the articles report, by pair of officials; a bar spans the days a contact may have "
+        "taken place. Black: when it did (cited sources).",
+        source,
+    )
+    return fig
+
+
+def _marks(frame: pd.DataFrame, realised: pd.DataFrame | None) -> pd.DataFrame:
+    """Every mark to draw: the articles' contacts, then the context contacts, each with ``on``,
+    the article event whose bar it stands on (NA: a row of its own), and ``context``."""
+    own = frame.assign(on=pd.NA, context=False, outcome_id=pd.NA)
+    if realised is None or realised.empty:
+        return own.reset_index(drop=True)
+    drawn = set(frame["event_id"])
+    cited = realised.assign(
+        event_id=realised["outcome_id"],
+        on=realised["realises"].where(realised["realises"].isin(drawn)),
+        context=True,
+    )
+    columns = ["event_id", "kind", "status", "pair", "date_start", "date_end", "on", "context", "outcome_id"]
+    return pd.concat([own[columns], cited[columns]], ignore_index=True)
+
+
 def lanes(frame: pd.DataFrame, label_days: int = 12) -> pd.Series:
-    """Sub-row of each contact within its pair, so that neither overlapping date ranges
-    nor the label after each one (``label_days`` wide) hide each other."""
+    """Sub-row of each mark within its pair, so that neither overlapping date ranges nor the
+    label after each one (``label_days`` wide) hide each other. A context mark that stands on an
+    article's event (``on``) shares that event's sub-row."""
     lane = pd.Series(0, index=frame.index, dtype="int64")
-    for _, group in frame.sort_values(["date_start", "date_end"]).groupby("pair", sort=False):
+    standing = frame["on"].notna() if "on" in frame else pd.Series(False, index=frame.index)
+    for _, group in frame.loc[~standing].sort_values(["date_start", "date_end"]).groupby("pair", sort=False):
         ends: list[pd.Timestamp] = []
         for index, start, end in zip(group.index, group["date_start"], group["date_end"], strict=True):
             free = next(
@@ -93,65 +183,19 @@ def lanes(frame: pd.DataFrame, label_days: int = 12) -> pd.Series:
             else:
                 ends[free] = end
             lane[index] = free
+    if standing.any():
+        lane_of = pd.Series(lane.to_numpy(), index=frame["event_id"].to_numpy())
+        lane[standing] = frame.loc[standing, "on"].map(lane_of).to_numpy()
     return lane
 
 
-def timeline(
-    frame: pd.DataFrame,
-    start: pd.Timestamp,
-    end: pd.Timestamp,
-    source: str,
-    realised: pd.DataFrame | None = None,
-    empty: str = EMPTY,
-) -> Figure:
-    """Contacts per pair over time: phone vs in person by colour and shape, planned hollow,
-    uncertain dates as ranges (a bar over every possible day), exact days as markers.
-    ``realised`` (from ``analysis.cadence.realised_contacts``) adds, as black stars on the same
-    rows, the days the context layer shows contacts took place. Above ``MAX_MARKS`` contacts it
-    draws weekly counts per pair instead; with none, a labelled empty frame titled ``empty``."""
-    if len(frame) > MAX_MARKS:
-        return weekly_figure(
-            frame,
-            "pair",
-            start,
-            end,
-            "Contacts per week",
-            headline(frame),
-            f"Contacts per week, busiest pairs first ({len(frame):,}: too many to draw one by one).",
-            source,
-        )
-    realised = realised if realised is not None else pd.DataFrame(columns=["event_id", "pair"])
-    lane = lanes(frame)
-    rows, depth, height = _pair_rows(frame, realised, lane)
-    fig, ax = plt.subplots(figsize=(10, 2.6 + 0.55 * max(height, 1)))
-    margins(fig, left=0.17, bottom_in=1.5)
-    row_of = _draw_contacts(ax, frame, lane, rows, end)
-    _draw_realised(ax, realised, row_of, rows)
-    ax.set_yticks([rows[p] + 0.225 * depth[p] for p in rows], list(rows))
-    ax.set_ylim(-0.5, max(height - 0.2, 0.5))
-    ax.invert_yaxis()
-    ax.tick_params(axis="y", length=0)
-    date_axis(ax, start, end)
-    if frame.empty and realised.empty:
-        label_empty(ax)
-    legend_below(fig, _handles(realised), ncol=5 if realised.empty else 4)
-    finish(
-        fig,
-        headline(frame, empty),
-        "Japan–Russia contacts by pair of officials. A bar spans every day on which a contact may have "
-        "taken place; the articles give no exact day for it.",
-        source,
-    )
-    return fig
-
-
-def _pair_rows(
-    frame: pd.DataFrame, realised: pd.DataFrame, lane: pd.Series
-) -> tuple[dict[str, float], pd.Series, float]:
-    """Where each pair's first sub-row sits (pairs in order of their first contact, then the
-    pairs only the context layer has), how many sub-rows below it each has, and the height."""
-    pairs = list(dict.fromkeys([*frame.sort_values("date_start")["pair"], *realised["pair"]]))
-    depth = lane.groupby(frame["pair"]).max().reindex(pairs, fill_value=0)
+def _pair_rows(marks: pd.DataFrame, lane: pd.Series) -> tuple[dict[str, float], pd.Series, float]:
+    """Where each pair's first sub-row sits (pairs in order of their first mark: the articles'
+    contacts first, then the pairs only the context layer has), how many sub-rows below it each
+    has, and the height."""
+    ordered = marks.sort_values(["context", "date_start"], kind="stable")
+    pairs = list(dict.fromkeys(ordered["pair"]))
+    depth = lane.groupby(marks["pair"]).max().reindex(pairs, fill_value=0)
     rows: dict[str, float] = {}
     position = 0.0
     for pair in pairs:
@@ -160,76 +204,34 @@ def _pair_rows(
     return rows, depth, position
 
 
-def _draw_contacts(
-    ax: Axes, frame: pd.DataFrame, lane: pd.Series, rows: dict[str, float], end: pd.Timestamp
-) -> dict[str, float]:
-    """Each contact on its pair's sub-row, labelled with its kind; returns each contact's row."""
-    row_of: dict[str, float] = {}
-    for row, sub in zip(frame.itertuples(), lane, strict=True):
-        y = rows[row.pair] + 0.45 * sub
-        row_of[row.event_id] = y
-        draw_event(
-            ax,
-            y,
-            row.date_start,
-            row.date_end,
-            row.status,
-            MODE_COLOURS[row.mode],
-            "o" if row.mode == "phone" else "s",
-            height=0.3,
-        )
-        label_x = (row.date_start if row.date_start == row.date_end else row.date_end) + pd.Timedelta(days=2)
-        align = "left"
-        if label_x > end - pd.Timedelta(days=10):
-            label_x, align = row.date_start - pd.Timedelta(days=2), "right"
-        ax.annotate(KIND_LABELS[row.kind], (label_x, y), va="center", ha=align, fontsize=8, color="#333333")
-    return row_of
+def _draw_marks(ax: Axes, marks: pd.DataFrame, ys: pd.Series, end: pd.Timestamp) -> None:
+    """Each article contact on its sub-row, labelled with its kind; each context contact in
+    black on its event's bar, or on its own sub-row labelled as not in the articles."""
+    for row, y in zip(marks.itertuples(), ys, strict=True):
+        if row.context:
+            draw_context(ax, y, row.date_start, row.date_end, row.kind)
+            if pd.notna(row.on):
+                continue
+            label = f"{KIND_LABELS[row.kind]} (not in the articles)"
+        else:
+            draw_event(ax, y, row.date_start, row.date_end, row.status, row.kind, height=0.3)
+            label = KIND_LABELS[row.kind]
+        _label(ax, row, y, label, end)
 
 
-def _draw_realised(
-    ax: Axes, realised: pd.DataFrame, row_of: dict[str, float], rows: dict[str, float]
-) -> None:
-    """When contacts took place (context layer): a black line over the days and a star."""
-    for row in realised.itertuples():
-        y = row_of.get(row.event_id, rows[row.pair])
-        ax.plot(
-            [row.date_start, row.date_end + pd.Timedelta(days=1)],
-            [y, y],
-            color="black",
-            linewidth=2.5,
-            solid_capstyle="butt",
-            zorder=4,
-        )
-        ax.plot(
-            row.date_start + (row.date_end - row.date_start + pd.Timedelta(days=1)) / 2,
-            y,
-            marker="*",
-            markersize=13,
-            color="black",
-            markeredgecolor="white",
-            linestyle="none",
-            zorder=5,
-        )
+def _label(ax: Axes, row: object, y: float, label: str, end: pd.Timestamp) -> None:
+    """The mark's label after it, or before it where it would run off the window's end."""
+    label_x = (row.date_start if row.date_start == row.date_end else row.date_end) + pd.Timedelta(days=2)
+    align = "left"
+    if pd.isna(label_x) or label_x > end - pd.Timedelta(days=10):
+        label_x, align = row.date_start - pd.Timedelta(days=2), "right"
+    ax.annotate(label, (label_x, y), va="center", ha=align, fontsize=8, color="#333333")
 
 
-def _handles(realised: pd.DataFrame) -> list:
-    handles = status_handles(
-        [
-            ("o", MODE_COLOURS["phone"], "Phone call, exact day"),
-            ("s", MODE_COLOURS["in_person"], "In person, exact day"),
-        ],
-        held_colour=MODE_COLOURS["in_person"],
-        plan_colour=MODE_COLOURS["in_person"],
-    )
-    if not realised.empty:
-        star = Line2D(
-            [],
-            [],
-            marker="*",
-            color="black",
-            markersize=12,
-            linestyle="none",
-            label="Took place (context layer, cited)",
-        )
-        handles.append(star)
-    return handles
+def _handles(marks: pd.DataFrame) -> list:
+    """Kinds by shape (those drawn), statuses, and the context mark when there is one."""
+    own = marks.loc[~marks["context"]]
+    handles = kind_handles(list(marks.sort_values("kind")["kind"])) + status_handles()
+    if marks["context"].any():
+        handles.append(context_handle("Took place: cited context fact (shape: its kind)"))
+    return handles if not own.empty or marks["context"].any() else status_handles()

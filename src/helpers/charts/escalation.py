@@ -36,9 +36,11 @@ def headline(adopted: pd.DataFrame, proposed: pd.DataFrame, empty: str = EMPTY) 
     steps = (
         f" ({', then '.join(str(int(n)) for n in by_resolution)} items)" if len(by_resolution) <= 4 else ""
     )
+    last = adopted.loc[adopted["in_force_by"] == adopted["in_force_by"].max()]
+    by = "by" if (last["basis"] == "adopted").all() else "as reported by"
     return (
         f"UN sanctions grew in {len(by_resolution):,} step{plural}{steps}: "
-        f"{len(adopted):,} in force by {adopted['in_force_by'].max():%-d %b %Y}"
+        f"{len(adopted):,} in force {by} {adopted['in_force_by'].max():%-d %b %Y}"
     )
 
 
@@ -59,8 +61,9 @@ def alt_text(
         return "; ".join(parts) + "."
     for resolution, group in adopted.groupby("resolution", sort=False):
         first = group.iloc[0]
+        said = "adopted" if first["basis"] == "adopted" else "reported adopted"
         parts.append(
-            f"{resolution}, adopted {describe_dates(first['earliest'], first['in_force_by'])}: "
+            f"{resolution}, {said} {describe_dates(first['earliest'], first['in_force_by'])}: "
             + ", ".join(group["item"])
         )
     if not proposed.empty:

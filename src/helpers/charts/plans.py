@@ -50,16 +50,21 @@ def _outcome_note(row: pd.Series) -> str:
 EMPTY = "No plan in this window"
 
 
-def headline(table: pd.DataFrame, announced: int | None = None, empty: str = EMPTY) -> str:
+def headline(
+    table: pd.DataFrame, announced: int | None = None, empty: str = EMPTY, as_of: pd.Timestamp | None = None
+) -> str:
     """The verdicts in one line; ``announced`` is the number of plans before any filter;
-    ``empty`` when no plan is shown."""
+    ``empty`` when no plan is shown. With ``as_of`` the plans are those known that day, and the
+    title says that what became of them is hindsight."""
+    known = f" by {as_of:%-d %b %Y}" if as_of is not None else ""
+    later = ", judged with hindsight" if as_of is not None else ""
     if table.empty:
-        return empty if not announced else f"{empty} (of {announced} the articles announced)"
+        return empty if not announced else f"{empty} (of {announced} the articles announced{known})"
     counts = table["verdict"].value_counts()
     parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v, 0)) or "none shown"
     if announced is not None and announced != len(table):
-        return f"Of {announced} plans the articles announced, {len(table)} shown: {parts}"
-    return f"Of {len(table)} plans the articles announced: {parts}"
+        return f"Of {announced} plans the articles announced{known}, {len(table)} shown{later}: {parts}"
+    return f"Of {len(table)} plans the articles announced{known}{later}: {parts}"
 
 
 def alt_text(table: pd.DataFrame, empty: str = EMPTY) -> str:
@@ -95,6 +100,7 @@ def chart(
     source: str,
     announced: int | None = None,
     empty: str = EMPTY,
+    as_of: pd.Timestamp | None = None,
 ) -> Figure:
     """One row per plan: announced window (hollow), announcement (tick and dotted lead line),
     outcome (filled, coloured by verdict), with the verdict written at the right. ``announced``
@@ -129,7 +135,7 @@ def chart(
     legend_below(fig, _handles(table), ncol=4)
     finish(
         fig,
-        headline(table, announced, empty),
+        headline(table, announced, empty, as_of),
         "Announced window (articles) against what happened (context layer, cited sources); "
         "'no record found' is not proof it did not happen.",
         source,

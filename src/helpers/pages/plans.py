@@ -22,13 +22,21 @@ class PlansPage:
 
 def plans_vs_outcomes(run: Run) -> PlansPage:
     """The plans whose window or outcome overlaps the window (only those that happened, unless
-    ``include_planned``), their scorecard and the verification chart."""
+    ``include_planned``), their scorecard and the verification chart. The plans are those known
+    on ``as_of``; what became of them is hindsight on purpose (``Run.with_hindsight``), and the
+    title says so when ``as_of`` is set."""
     p = run.params
-    every_plan = plans.plans(run.tables)
+    every_plan = plans.plans(run.with_hindsight())
     table = plans.overlapping(every_plan, p.start_date, p.end_date, not p.include_planned)
     empty = run.nothing("announced plans", filtered=not p.include_planned)
     figure = plans_chart.chart(
-        table, p.start_date, p.end_date, run.source_with_context("outcomes"), len(every_plan), empty
+        table,
+        p.start_date,
+        p.end_date,
+        run.source_with_context("outcomes", hindsight=True),
+        len(every_plan),
+        empty,
+        p.as_of,
     )
     chart = Chart("04_plans_vs_outcomes-verification", figure, plans_chart.alt_text(table, empty))
     return PlansPage(every_plan, table, plans.scorecard(table), chart)

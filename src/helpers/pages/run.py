@@ -36,10 +36,19 @@ class Run:
         """The source line of every article, whatever ``as_of`` says."""
         return source_line(self.all_tables["sources"])
 
-    def source_with_context(self, *names: str) -> str:
-        """The source line, plus the context layer's when the named context tables have rows."""
-        frames = [self.tables[name] for name in names if not self.tables[name].empty]
+    def source_with_context(self, *names: str, hindsight: bool = False) -> str:
+        """The source line, plus the context layer's when the named context tables have rows
+        (as known on ``as_of``, or today with ``hindsight``)."""
+        tables = self.with_hindsight() if hindsight else self.tables
+        frames = [tables[name] for name in names if not tables[name].empty]
         return f"{self.source} {context_source_line(*frames)}" if frames else self.source
+
+    def with_hindsight(self) -> Tables:
+        """The articles as known on ``as_of`` beside the whole context layer as known today
+        (still empty when ``include_context`` is off): only page 04 asks for it, on purpose."""
+        if not self.params.include_context:
+            return self.tables
+        return {**self.tables, **{name: self.all_tables[name] for name in context_tables()}}
 
     def nothing(self, what: str, filtered: bool = False) -> str:
         """Why a chart of ``what`` would be empty under these parameters (its title if it is)."""
@@ -50,11 +59,17 @@ class Run:
 
 
 def view(params: Params, tables: Tables) -> Run:
-    """The run the parameters ask for: the tables as known on ``as_of``, the context layer
-    emptied when ``include_context`` is off (it is hindsight from outside the articles)."""
+    """The run the parameters ask for: the tables as known on ``as_of`` (the context layer
+    too: only its facts dated by then), the context layer emptied when ``include_context`` is
+    off (it comes from outside the articles)."""
     known = as_of_view(tables, params.as_of)
     if not params.include_context:
-        for name, resource in read_package(paths.DATA / "datapackage.json").items():
-            if resource.layer == "context":
-                known[name] = known[name].iloc[0:0]
+        for name in context_tables():
+            known[name] = known[name].iloc[0:0]
     return Run(params=params, tables=known, all_tables=tables)
+
+
+def context_tables() -> list[str]:
+    """The names of the context layer's tables, from the data package."""
+    package = read_package(paths.DATA / "datapackage.json")
+    return [name for name, resource in package.items() if resource.layer == "context"]

@@ -4,7 +4,8 @@
 re-derives each event from what those articles said: its status is what the
 latest of them reported, and its dates are what their date expressions allow.
 An event whose date only a later article gives is left undated (NaT) rather
-than dated with knowledge from the future.
+than dated with knowledge from the future. The context layer keeps only the facts dated by
+``as_of`` (``helpers.views.context``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from helpers.data.dates import precision_series
 from helpers.data.derive import event_intervals, latest_statuses
 from helpers.data.problems import Tables
 from helpers.fast import categorical, isin, positions_all, side_by_side
+from helpers.views.context import context_as_of
 
 
 def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
@@ -65,4 +67,5 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
         max(len(rows) for rows in kept.values()),
     )
     out.update(zip(kept, filtered, strict=True))
+    out.update(context_as_of(tables, as_of))
     return {name: frame.reset_index(drop=True) for name, frame in out.items()}

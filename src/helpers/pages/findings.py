@@ -1,0 +1,99 @@
+"""The findings a reader meets before any chart: generated from the data, never typed by hand.
+
+The README and the data card carry them between markers (``<!-- findings -->`` …
+``<!-- /findings -->``, ``<!-- summary -->`` … ``<!-- /summary -->``). ``python -m
+helpers.pages.findings`` (``make readme``) writes them; a test fails when the text there
+differs from what the data gives, so a count in prose cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from helpers import paths
+from helpers.build.declared import declared_parameters
+from helpers.build.parameters import validate
+from helpers.charts.style import setup_style
+from helpers.data.load import load_tables
+from helpers.data.problems import Tables
+from helpers.pages.audit import data_audit
+from helpers.pages.cadence import meeting_cadence
+from helpers.pages.escalation import sanction_escalation
+from helpers.pages.plans import plans_vs_outcomes
+from helpers.pages.run import Run, view
+
+
+def default_run(notebook: str, tables: Tables) -> Run:
+    """The run of ``notebook`` at the defaults of its own ``parameters`` cell."""
+    defaults = declared_parameters(paths.NOTEBOOKS / f"{notebook}.ipynb")
+    return view(validate(dict(defaults), notebook, tables), tables)
+
+
+def findings(tables: Tables) -> list[str]:
+    """One bullet per finding, each the title of a chart at the default parameters, with the
+    layer its numbers come from."""
+    setup_style()
+    cadence = meeting_cadence(default_run("01_meeting_cadence", tables))
+    escalation = sanction_escalation(default_run("02_sanction_escalation", tables))
+    plans = plans_vs_outcomes(default_run("04_plans_vs_outcomes", tables))
+    audit = data_audit(default_run("00_data_audit", tables))
+    unreported = int(cadence.realised["realises"].isna().sum())
+    ranged = int((cadence.contacts["date_start"] != cadence.contacts["date_end"]).sum())
+    bullets = [
+        f"**{cadence.timeline.headline}** (the articles' contacts, {ranged} of them dated only to a "
+        "range of days, drawn as that range and never as a guessed day; the cited context layer "
+        f"dates {len(cadence.realised)} contacts that took place, {unreported} of them not in the "
+        "articles).",
+        f"**{escalation.steps.headline}** (the articles' measures, on the adoption days the context "
+        "layer cites).",
+        f"**{plans.verification.headline}** (plans from the articles, outcomes from the context "
+        "layer; 'not found' is not proof that a plan was dropped).",
+    ]
+    if escalation.regime is not None:
+        bullets.append(f"**{escalation.regime.headline}** (the context layer).")
+    bullets.append(f"**{audit.coverage.headline}** (the articles).")
+    return [f"- {bullet}" for bullet in bullets]
+
+
+def summary(tables: Tables) -> str:
+    """The size of the data in one sentence, from the tables' row counts."""
+    n = {name: len(frame) for name, frame in tables.items()}
+    return (
+        f"{n['sources']} articles, {n['actors']} actors, {n['events']} events, {n['mentions']} "
+        f"mentions (the evidence), {n['sanctions']} sanction measures; beside them, in "
+        f"`data/context/`, {n['resolutions']} UN resolutions with {n['resolution_measures']} "
+        f"measures, {n['outcomes']} outcomes and {n['titles']} official titles, every row citing a "
+        "public source."
+    )
+
+
+def blocks(tables: Tables) -> dict[str, str]:
+    """The text of each generated block, by marker name."""
+    return {"findings": "\n".join(findings(tables)), "summary": summary(tables)}
+
+
+def fill(text: str, generated: dict[str, str]) -> str:
+    """``text`` with each marked block replaced by its generated text."""
+    for name, body in generated.items():
+        pattern = re.compile(rf"(<!-- {name} -->\n).*?(<!-- /{name} -->)", re.DOTALL)
+        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
+    return text
+
+
+DOCUMENTS = (paths.ROOT / "README.md", paths.DATA / "README.md")
+
+
+def main(documents: tuple[Path, ...] = DOCUMENTS) -> int:
+    """Rewrite the generated blocks of the README and the data card from the data."""
+    generated = blocks(load_tables())
+    for document in documents:
+        text = document.read_text(encoding="utf-8")
+        document.write_text(fill(text, generated), encoding="utf-8")
+        print(f"{document.relative_to(paths.ROOT)}: generated blocks written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
