@@ -25,10 +25,10 @@ from helpers.pages.plans import plans_vs_outcomes
 from helpers.pages.run import Run, view
 
 
-def default_run(notebook: str, tables: Tables) -> Run:
-    """The run of ``notebook`` at the defaults of its own ``parameters`` cell."""
+def default_run(notebook: str, tables: Tables, **changes: object) -> Run:
+    """The run of ``notebook`` at the defaults of its own ``parameters`` cell, but ``changes``."""
     defaults = declared_parameters(paths.NOTEBOOKS / f"{notebook}.ipynb")
-    return view(validate(dict(defaults), notebook, tables), tables)
+    return view(validate({**defaults, **changes}, notebook, tables), tables)
 
 
 def findings(tables: Tables) -> list[str]:

@@ -1,0 +1,95 @@
+"""`as_of` is the world as known that day, the context layer included: on pages 00-03 no context
+fact dated after it appears in a table, a title, a chart's text or its alt text."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from helpers import pages
+from helpers.pages.findings import default_run
+
+PAGES = {
+    "00_data_audit": pages.data_audit,
+    "01_meeting_cadence": pages.meeting_cadence,
+    "02_sanction_escalation": pages.sanction_escalation,
+    "03_summit_schedule": pages.summit_schedule,
+}
+
+
+def as_of_days(tables) -> list[pd.Timestamp]:
+    """Every article's date, the day before it, and a day halfway to the next article."""
+    published = sorted(tables["sources"]["published"].unique())
+    days = {d - pd.Timedelta(days=1) for d in published} | set(published)
+    days |= {a + (b - a) / 2 for a, b in zip(published, published[1:], strict=False)}
+    return sorted(pd.Timestamp(d).normalize() for d in days)
+
+
+def future_facts(tables, as_of: pd.Timestamp) -> list[str]:
+    """Oracle: the words by which a context fact not yet known on ``as_of`` would show: its id,
+    its title and its source, and for a resolution its symbol."""
+    outcomes = tables["outcomes"]
+    last_day = outcomes["date_end"].fillna(outcomes["date_start"])
+    later = outcomes.loc[last_day.isna() | (last_day > as_of)]
+    words = [*later["outcome_id"], *later["title"], *later["source_url"]]
+    unknown_urls = set(later["source_url"]) - set(outcomes.loc[~outcomes.index.isin(later.index), "source_url"])
+    words = [w for w in words if not w.startswith("http") or w in unknown_urls]
+    resolutions = tables["resolutions"].loc[tables["resolutions"]["adopted"] > as_of]
+    return [*words, *resolutions["resolution_id"], *resolutions["symbol"]]
+
+
+def page_text(page) -> str:
+    """Everything a reader of the page can read: its tables, titles, alt texts and chart text."""
+    parts = []
+    for value in vars(page).values():
+        if isinstance(value, pd.DataFrame):
+            parts.append(value.to_csv())
+        elif hasattr(value, "figure"):
+            svg = io.StringIO()
+            value.figure.savefig(svg, format="svg")
+            parts += [value.alt, value.headline, svg.getvalue()]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def days(tables):
+    return as_of_days(tables)
+
+
+@pytest.mark.parametrize("notebook", PAGES)
+def test_no_context_fact_dated_after_as_of(tables, notebook):
+    for as_of in as_of_days(tables):
+        run = default_run(notebook, tables, as_of=f"{as_of:%Y-%m-%d}")
+        text = page_text(PAGES[notebook](run))
+        leaked = [word for word in future_facts(tables, as_of) if word in text]
+        assert not leaked, (notebook, f"{as_of:%Y-%m-%d}", leaked)
+
+
+def test_the_oracle_sees_a_leak(tables):
+    """The check above can fail: without as_of every later fact is on the page."""
+    as_of = min(tables["sources"]["published"])
+    text = page_text(pages.meeting_cadence(default_run("01_meeting_cadence", tables)))
+    assert [word for word in future_facts(tables, as_of) if word in text]
+
+
+@pytest.mark.parametrize("as_of", ["2017-09-01", "2017-09-10", "2017-09-19"])
+def test_the_regime_highlights_only_resolutions_adopted_and_reported_by_as_of(tables, as_of):
+    page = pages.sanction_escalation(default_run("02_sanction_escalation", tables, as_of=as_of))
+    day = pd.Timestamp(as_of)
+    assert (page.resolutions["adopted"] <= day).all()
+    known_events = set(page_events := tables["events"]["event_id"]) & set(
+        tables["mentions"].loc[
+            tables["mentions"]["source_id"].isin(
+                tables["sources"].loc[tables["sources"]["published"] <= day, "source_id"]
+            ),
+            "event_id",
+        ]
+    )
+    assert len(page_events) > 0
+    expected = tables["resolutions"].loc[
+        (tables["resolutions"]["adopted"] <= day) & tables["resolutions"]["event_id"].isin(known_events),
+        "resolution_id",
+    ]
+    assert set(page.resolutions.loc[page.resolutions["in_articles"], "resolution_id"]) == set(expected)

@@ -1,0 +1,84 @@
+"""Every number a reader reads in prose comes from the data: the README's findings and summary
+and the data card's summary are generated (``make readme``) and checked here against the data;
+the notebooks' prose carries no count at all."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+
+from helpers import paths
+from helpers.pages import findings
+
+COUNT_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|both|several"
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+@pytest.fixture(scope="module")
+def generated(tables) -> dict[str, str]:
+    return findings.blocks(tables)
+
+
+@pytest.mark.parametrize("document", findings.DOCUMENTS, ids=lambda p: p.parent.name)
+def test_generated_blocks_match_the_data(document, generated):
+    text = document.read_text(encoding="utf-8")
+    assert findings.fill(text, generated) == text, f"{document.name} is stale: run `make readme`"
+
+
+def test_every_document_carries_the_summary():
+    for document in findings.DOCUMENTS:
+        assert "<!-- summary -->" in document.read_text(encoding="utf-8"), document
+
+
+def test_a_changed_count_is_caught(generated):
+    """The check can fail: a block whose number differs from the data is rewritten."""
+    text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    edited = re.sub(r"(<!-- summary -->\n)(\d+)", lambda m: m.group(1) + str(int(m.group(2)) + 1), text)
+    assert edited != text and findings.fill(edited, generated) != edited
+
+
+def test_the_summary_counts_every_row_of_every_table(generated):
+    """Oracle: the summary's numbers are the CSV files' row counts, read with the csv module."""
+    counts = {}
+    for resource in json.loads((paths.DATA / "datapackage.json").read_text())["resources"]:
+        with (paths.DATA / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            counts[resource["name"]] = sum(1 for _ in csv.DictReader(handle))
+    said = generated["summary"]
+    for name, label in [("sources", "articles"), ("actors", "actors"), ("events", "events"),
+                        ("mentions", "mentions"), ("sanctions", "sanction measures"),
+                        ("resolutions", "UN resolutions"), ("outcomes", "outcomes")]:  # fmt: skip
+        assert f"{counts[name]} {label}" in said, (name, said)
+
+
+def test_findings_are_the_charts_titles(tables, generated):
+    from helpers.pages import meeting_cadence, plans_vs_outcomes
+
+    cadence = meeting_cadence(findings.default_run("01_meeting_cadence", tables))
+    plans = plans_vs_outcomes(findings.default_run("04_plans_vs_outcomes", tables))
+    assert f"**{cadence.timeline.headline}**" in generated["findings"]
+    assert f"**{plans.verification.headline}**" in generated["findings"]
+
+
+def prose_counts(markdown: str) -> list[str]:
+    """Counts written in prose: digits and number words, once code, quotations, years and days
+    of the month (which name things, not counts) are set aside."""
+    text = re.sub(r"`[^`]*`", " ", markdown)
+    text = re.sub(r"\"[^\"]*\"|“[^”]*”|'[^'\n]*'", " ", text)
+    text = re.sub(rf"\b\d{{1,2}} (?:{MONTHS})\b|\b(?:{MONTHS}) \d{{1,2}}\b", " ", text)
+    text = re.sub(r"\b(?:19|20)\d\d\b|\b\d{4}-\d\d-\d\d\b|^#+ .*$", " ", text, flags=re.M)
+    return re.findall(rf"\b(?:\d+|{COUNT_WORDS})\b", text, flags=re.I)
+
+
+@pytest.mark.parametrize("notebook", sorted(paths.NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_notebook_prose_carries_no_count(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    prose = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert prose_counts(prose) == []
+
+
+def test_a_count_in_prose_is_caught():
+    assert prose_counts("Eight plans are too few; the 11 resolutions; both steps.") == ["Eight", "11", "both"]
+    assert prose_counts('The article says "early next week" on 19 September 2017 (`as_of 2017-09-01`).') == []
