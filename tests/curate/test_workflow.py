@@ -74,7 +74,7 @@ def test_add_draft_curate_check_report(tmp_path):
     page = (root / "reports" / "default" / "01_meeting_cadence.html").read_text(encoding="utf-8")
     assert "Kono – Lavrov, meeting occurred on 24 Nov 2017" in page  # the chart's alt text
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
-    assert "The data: 3 articles and 21 events" in index
+    assert "The data: 3 articles and 22 events" in index
 
 
 def test_check_names_a_mistake_in_the_curated_rows(tmp_path):
@@ -84,4 +84,4 @@ def test_check_names_a_mistake_in_the_curated_rows(tmp_path):
         "reported_status": "occurred"})  # fmt: skip
     checked = run(root, "helpers.data")
     assert checked.returncode == 1
-    assert "make check: mentions.csv, line 41, column 'date_text': value 'Mondya'" in checked.stderr
+    assert "make check: mentions.csv, line 44, column 'date_text': value 'Mondya'" in checked.stderr

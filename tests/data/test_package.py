@@ -46,11 +46,13 @@ def _day(value) -> date | None:
 
 def test_every_date_expression_resolves_to_its_event(tables):
     """Each mention's words, resolved against its article's date, must contain the event's interval,
-    and together the dated mentions of an event must give exactly its interval. An open bound
-    (None) bounds nothing: it is the earliest or the latest day there is."""
+    and together the dated mentions of an event must give exactly its interval, its end cut at the
+    last day of the mention its ``ends_by`` names. An open bound (None) bounds nothing: it is the
+    earliest or the latest day there is."""
     earliest, latest = date.min, date.max
     published = tables["sources"].set_index("source_id")["published"]
     events = tables["events"].set_index("event_id")
+    mentions = tables["mentions"].set_index("mention_id")
     bounds: dict[str, tuple[date, date]] = {}
     for row in tables["mentions"].dropna(subset=["date_text"]).itertuples():
         interval = resolve(row.date_text, published[row.source_id].date())
@@ -61,6 +63,15 @@ def test_every_date_expression_resolves_to_its_event(tables):
         assert (_day(event.date_end) or latest) <= end, where
         lo, hi = bounds.get(row.event_id, (start, end))
         bounds[row.event_id] = (max(lo, start), min(hi, end))
+    cut = events["ends_by"].dropna()
+    assert cut.to_dict() == {"senior-officials-meetings": "m33"}
+    for event_id, mention_id in cut.items():
+        other = mentions.loc[mention_id]
+        assert other.source_id in set(tables["mentions"].query("event_id == @event_id")["source_id"])
+        last = resolve(other.date_text, published[other.source_id].date()).end
+        lo, hi = bounds[event_id]
+        assert last < hi, event_id  # it narrows: the meetings' own 'in the near future' leaves it open
+        bounds[event_id] = (lo, last)
     for event_id, (lo, hi) in bounds.items():
         event = events.loc[event_id]
         assert (_day(event.date_start), _day(event.date_end)) == (
@@ -95,7 +106,11 @@ def test_relative_dates_anchor_on_the_right_days(tables):
 
 def test_same_event_in_both_articles_is_one_event(tables):
     both = tables["mentions"].groupby("event_id")["source_id"].nunique()
-    assert set(both[both == 2].index) == {"abe-putin-vladivostok", "unsc-resolution-sept"}
+    assert set(both[both == 2].index) == {
+        "abe-putin-vladivostok",
+        "unsc-resolution-sept",
+        "joint-economic-activities",
+    }
 
 
 def test_six_banned_goods_are_six_rows(tables):

@@ -1,7 +1,8 @@
 """What the mentions say about each event: its status and its dates.
 
 An event's status is what the latest article that mentions it reports; its interval is
-what the date expressions of its mentions allow together. The loader checks that
+what the date expressions of its mentions allow together, its end cut where another
+statement of the same article says it is to be over (``events.ends_by``). The loader checks that
 ``events.csv`` agrees with these rules (``helpers.data.rules``), and the as-of view
 applies them again to the articles known on a date (``helpers.views``).
 """
@@ -102,3 +103,23 @@ def event_intervals(
     high = group_min(event[dated], end[dated], count, _LATEST)
     high = np.where(high == _LATEST, nat, high)
     return low.view("datetime64[us]"), high.view("datetime64[us]"), resolved
+
+
+def ends_by_bounds(ends_by: pd.Series, mentions: pd.DataFrame, resolved: pd.DataFrame) -> np.ndarray:
+    """Per event (``ends_by``: the ``events.ends_by`` column, '' or NA where none), the last day of
+    the interval that the named mention's date words resolve to (``resolved``: each mention's
+    interval, from ``mention_intervals``), as datetime64[us]; NaT where the event names no
+    mention, or the mention is unknown, undated or open-ended.
+
+    ``ends_by`` is how another statement of the same article narrows an event's interval: "held
+    in the near future so the results can be presented at talks ... in November" leaves the
+    meetings' own end open, and the talks' "November" ends it."""
+    where = positions(ends_by.fillna(""), mentions["mention_id"])
+    ends = np.append(resolved["end"].to_numpy().astype("datetime64[us]"), np.datetime64("NaT", "us"))
+    return ends[where]
+
+
+def cut_ends(end: np.ndarray, bound: np.ndarray) -> np.ndarray:
+    """Each interval's end (NaT: open) cut at ``bound`` (NaT: no bound): the earlier of the two."""
+    end, bound = end.astype("datetime64[us]"), bound.astype("datetime64[us]")
+    return np.where(np.isnat(bound), end, np.where(np.isnat(end), bound, np.minimum(end, bound)))

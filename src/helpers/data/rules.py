@@ -16,7 +16,13 @@ import pandas as pd
 
 from helpers.data.articles import source_texts
 from helpers.data.dates import precision_series
-from helpers.data.derive import event_intervals, latest_statuses
+from helpers.data.derive import (
+    cut_ends,
+    ends_by_bounds,
+    event_intervals,
+    latest_statuses,
+    mention_sources,
+)
 from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Resource
 from helpers.fast import codes, contains, group_max, group_min, positions, row_keys, side_by_side
@@ -83,10 +89,17 @@ def _date_text_problems(mentions: pd.DataFrame) -> list[Problem]:
 
 
 def _event_date_problems(
-    events: pd.DataFrame, start: pd.Series, end: pd.Series, mentions: pd.DataFrame, sources: pd.DataFrame
+    events: pd.DataFrame,
+    start: pd.Series,
+    end: pd.Series,
+    attested: pd.Series,
+    mentions: pd.DataFrame,
+    sources: pd.DataFrame,
 ) -> list[Problem]:
     """Each mention's date expression resolves, and each event's interval (``start``, ``end``:
-    its dates, parsed; NaT is an open bound) is exactly what its dated mentions allow together."""
+    its dates, parsed; NaT is an open bound) is exactly what its dated mentions allow together,
+    its end cut at the last day of the mention its ``ends_by`` names; an ``attested`` day (parsed)
+    is the first article's date and lies inside the interval."""
     event = positions(mentions["event_id"], events["event_id"])
     allowed_start, allowed_end, resolved = event_intervals(mentions, sources, event, len(events))
     unresolved = (mentions["date_text"] != "") & ~resolved["resolved"]
@@ -101,35 +114,157 @@ def _event_date_problems(
     ]
     has_dated = np.zeros(len(events), dtype=bool)
     has_dated[event[resolved["resolved"].to_numpy() & (event >= 0)]] = True
-    frame = events.assign(_start=start, _end=end, start=allowed_start, end=allowed_end, _dated=has_dated)
+    ends_by = events["ends_by"]
+    bound = ends_by_bounds(ends_by, mentions, resolved)
+    problems += _ends_by_problems(events, ends_by, bound, allowed_end, has_dated, event, mentions)
+    allowed_end = cut_ends(allowed_end, np.where(has_dated, bound, np.datetime64("NaT", "us")))
+    frame = events.assign(
+        _start=start, _end=end, start=allowed_start, end=allowed_end, _dated=has_dated, _ends_by=ends_by
+    )
     problems += _interval_mismatches(frame)
     empty = frame["_dated"] & (frame["start"] > frame["end"])
     problems += problems_at(
         frame, empty, "events.csv", "event_id", "mentions whose date intervals overlap (they contradict)"
     )
-    return problems + problems_at(
+    problems += problems_at(
         events,
         ~has_dated & (events["date_note"] == ""),
         "events.csv",
         "date_note",
         "a note on how the interval was derived (no mention of this event has a date_text)",
     )
+    problems += _attested_problems(events, start, end, attested, event, mentions, sources)
+    return problems
+
+
+def _ends_by_problems(
+    events: pd.DataFrame,
+    ends_by: pd.Series,
+    bound: np.ndarray,
+    allowed_end: np.ndarray,
+    has_dated: np.ndarray,
+    event: np.ndarray,
+    mentions: pd.DataFrame,
+) -> list[Problem]:
+    """``ends_by`` names a dated mention of another event, in an article that also mentions this
+    event, whose last day comes before the end this event's own mentions allow (``allowed_end``,
+    NaT: open), and a note says why this event is over by then."""
+    named = (ends_by != "").to_numpy()
+    if not named.any():
+        return []
+    where = positions(ends_by, mentions["mention_id"])  # the foreign key holds: >= 0 where named
+    own = np.arange(len(events))
+    # The named mention's article must be one that mentions this event: (event, article) pairs.
+    article, _ = codes(mentions["source_id"])
+    width = int(article.max(initial=0)) + 1
+    pairs = np.unique(event[event >= 0] * width + article[event >= 0])
+    cuts = ~np.isnat(bound) & ~np.isnat(allowed_end) & (bound < allowed_end)
+    checks = [
+        (~has_dated, "an event with a dated mention (ends_by cuts the end its mentions' date words allow)"),
+        (
+            np.append(event, -1)[where] == own,
+            "a mention of another event (a statement of the same article about what this one is for)",
+        ),
+        (
+            ~np.isin(own * width + np.append(article, -1)[where], pairs),
+            "a mention from an article that also mentions this event (ends_by narrows by another "
+            "statement of the same article)",
+        ),
+        (
+            np.isnat(bound),
+            "a mention whose date_text gives a last day (this one has none, or leaves it open)",
+        ),
+        (
+            has_dated & ~np.isnat(bound) & ~np.isnat(allowed_end) & ~cuts,
+            "a mention whose last day comes before the end the event's own mentions allow "
+            "(this one cuts nothing)",
+        ),
+    ]
+    problems = []
+    for wrong, expected in checks:
+        problems += problems_at(
+            events, pd.Series(named & wrong, index=events.index), "events.csv", "ends_by", expected
+        )
+    return problems + problems_at(
+        events,
+        pd.Series(named & (events["date_note"] == "").to_numpy(), index=events.index),
+        "events.csv",
+        "date_note",
+        "a note on why the event is over by the end of the interval of the mention in ends_by",
+    )
+
+
+def _attested_problems(
+    events: pd.DataFrame,
+    start: pd.Series,
+    end: pd.Series,
+    attested: pd.Series,
+    event: np.ndarray,
+    mentions: pd.DataFrame,
+    sources: pd.DataFrame,
+) -> list[Problem]:
+    """An attested day is the date of the first article that mentions the event and lies inside
+    its interval; an event with neither bound has one (else no chart could place it)."""
+    file, column = "events.csv", "attested"
+    source, published = mention_sources(mentions, sources)
+    known = (event >= 0) & (source >= 0)
+    latest = np.iinfo(np.int64).max
+    first = group_min(event[known], published[known], len(events), latest)
+    first = np.where(first == latest, np.iinfo(np.int64).min, first)  # no article: NaT
+    day = attested.to_numpy("datetime64[us]")
+    given = ~np.isnat(day)
+    wrong = given & (day.view(np.int64) != first)
+    expected = pd.Series(first[wrong].view("datetime64[us]"))
+    problems = [
+        Problem(
+            file,
+            int(line),
+            column,
+            value,
+            f"{want:%Y-%m-%d}, the date of the first article that mentions this event"
+            if pd.notna(want)
+            else "no day (no article mentions this event)",
+        )
+        for line, value, want in zip(
+            events.loc[wrong, "_line"], events.loc[wrong, column], expected, strict=True
+        )
+    ]
+    outside = given & ((attested < start) | (attested > end)).to_numpy()
+    problems += problems_at(
+        events,
+        pd.Series(outside, index=events.index),
+        file,
+        column,
+        "a day inside the event's interval (date_start to date_end)",
+    )
+    unplaced = ~given & start.isna().to_numpy() & end.isna().to_numpy()
+    return problems + problems_at(
+        events,
+        pd.Series(unplaced, index=events.index),
+        file,
+        column,
+        "the day an article attests the event (it has neither date_start nor date_end: "
+        "without a day no chart can place it)",
+    )
 
 
 def _interval_mismatches(frame: pd.DataFrame) -> list[Problem]:
-    """Events whose dates are not what their dated mentions resolve to (an open bound: empty)."""
+    """Events whose dates are not what their dated mentions resolve to (an open bound: empty),
+    an end cut where ``_ends_by`` names a mention."""
     problems = []
     for column, mine, theirs in (("date_start", "_start", "start"), ("date_end", "_end", "end")):
         same = (frame[mine] == frame[theirs]) | (frame[mine].isna() & frame[theirs].isna())
         differs = frame["_dated"] & ~same
-        for line, value, want, event_id in zip(
+        for line, value, want, event_id, ends_by in zip(
             frame.loc[differs, "_line"],
             frame.loc[differs, column],
             frame.loc[differs, theirs],
             frame.loc[differs, "event_id"],
+            frame.loc[differs, "_ends_by"],
             strict=True,
         ):
             wanted = "empty (an open bound)" if pd.isna(want) else f"{want:%Y-%m-%d}"
+            cut = f", the end cut at the last day of mention '{ends_by}' (ends_by)" if ends_by else ""
             problems.append(
                 Problem(
                     "events.csv",
@@ -137,7 +272,7 @@ def _interval_mismatches(frame: pd.DataFrame) -> list[Problem]:
                     column,
                     value,
                     f"{wanted}, what the date_text of the mentions of '{event_id}' resolves to "
-                    "(the intersection of their intervals)",
+                    f"(the intersection of their intervals{cut})",
                 )
             )
     return problems
@@ -191,7 +326,43 @@ def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     )
     sanctions = raw["sanctions"]
     in_quote = contains(sanctions["quote"].str.lower(), sanctions["item"])
-    return problems + problems_at(sanctions, ~in_quote, "sanctions.csv", "item", "an item the quote names")
+    problems += problems_at(sanctions, ~in_quote, "sanctions.csv", "item", "an item the quote names")
+    return problems + _fact_problems(raw)
+
+
+def _fact_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
+    """The smaller tables' own links: a measure called the first says so in its quote, a field of
+    joint activities is named in its quote and belongs to a cooperation event, a relation joins
+    two actors."""
+    sanctions, fields, events = raw["sanctions"], raw["cooperation_fields"], raw["events"]
+    says_first = sanctions["quote"].str.lower().str.contains("first", regex=False)
+    problems = problems_at(
+        sanctions,
+        (sanctions["novelty"] == "first") & ~says_first,
+        "sanctions.csv",
+        "novelty",
+        "a quote in which the article calls the measure the first (it does not say 'first')",
+    )
+    named = contains(fields["quote"].str.lower(), fields["field"])
+    problems += problems_at(fields, ~named, "cooperation_fields.csv", "field", "a field the quote names")
+    kind = np.append(events["kind"].to_numpy(dtype=object), "")[
+        positions(fields["event_id"], events["event_id"])
+    ]
+    problems += problems_at(
+        fields,
+        pd.Series(kind != "cooperation", index=fields.index),
+        "cooperation_fields.csv",
+        "event_id",
+        "a cooperation event (kind cooperation in events.csv)",
+    )
+    relations = raw["relations"]
+    return problems + problems_at(
+        relations,
+        relations["subject"] == relations["object"],
+        "relations.csv",
+        "object",
+        "another actor than the subject",
+    )
 
 
 def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> list[Problem]:
@@ -259,6 +430,7 @@ def domain_problems(
     texts = source_texts(sources, root)
     events, mentions = raw["events"], raw["mentions"]
     start, end = typed["events"]["date_start"], typed["events"]["date_end"]
+    attested = typed["events"]["attested"]
     checks: list[Callable[[], list[Problem]]] = [lambda: _seed_problems(sources, root)]
     checks += [
         lambda name=name, resource=resource: _evidence_problems(raw[name], resource, texts)
@@ -268,7 +440,7 @@ def domain_problems(
     checks += [
         lambda: _event_interval_problems(events, start, end),
         lambda: _date_text_problems(mentions),
-        lambda: _event_date_problems(events, start, end, mentions, sources),
+        lambda: _event_date_problems(events, start, end, attested, mentions, sources),
         lambda: _status_problems(events, mentions, sources),
         lambda: _link_problems(raw),
         lambda: _context_problems(raw, resources),

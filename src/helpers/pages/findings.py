@@ -57,15 +57,20 @@ def findings(tables: Tables) -> list[str]:
     return [f"- {bullet}" for bullet in bullets]
 
 
+def count(n: int, noun: str) -> str:
+    """``n`` and its noun, singular for one: "1 article", "2 articles"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def summary(tables: Tables) -> str:
     """The size of the data in one sentence, from the tables' row counts."""
     n = {name: len(frame) for name, frame in tables.items()}
     return (
-        f"{n['sources']} articles, {n['actors']} actors, {n['events']} events, {n['mentions']} "
-        f"mentions (the evidence), {n['sanctions']} sanction measures; beside them, in "
-        f"`data/context/`, {n['resolutions']} UN resolutions with {n['resolution_measures']} "
-        f"measures, {n['outcomes']} outcomes and {n['titles']} official titles, every row citing a "
-        "public source."
+        f"{count(n['sources'], 'article')}, {count(n['actors'], 'actor')}, {count(n['events'], 'event')}, "
+        f"{count(n['mentions'], 'mention')} (the evidence), {count(n['sanctions'], 'sanction measure')}; "
+        f"beside them, in `data/context/`, {count(n['resolutions'], 'UN resolution')} with "
+        f"{count(n['resolution_measures'], 'measure')}, {count(n['outcomes'], 'outcome')} and "
+        f"{count(n['titles'], 'official title')}, every row citing a public source."
     )
 
 

@@ -59,7 +59,10 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     out = dict(tables)
     out.update(sources=sources, mentions=mentions, events=events)
     kept = {"participants": np.append(seen, False)[participant_event]}
-    for name in ("sanctions", "figures"):
+    # Every other statement an article makes (measures, figures, relations, former roles...)
+    # is known from its article's date; actors stay, as the names the rows refer to.
+    said = [n for n, f in tables.items() if "source_id" in f and n not in ("sources", "mentions", "actors")]
+    for name in said:
         kept[name] = isin(tables[name]["source_id"], sources["source_id"]).to_numpy()
     # The large row selections copy a million rows each: side by side.
     filtered = side_by_side(
