@@ -136,6 +136,8 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
             "duration_min": "",
             "cameo": "",
             "date_note": "",
+            "attested": "",
+            "ends_by": "",
         }
     ).to_csv(data / "events.csv", index=False)
 
@@ -171,6 +173,7 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
             "item": items,
             "category": pd.Series(items).map(ITEMS),
             "status": "adopted",
+            "novelty": "",
             "source_id": src["source_id"].to_numpy()[source_of[resolutions]],
             "quote": np.array([_measure_sentence(i) for i in ITEMS])[
                 pd.Series(items).map({k: n for n, k in enumerate(ITEMS)}).to_numpy()

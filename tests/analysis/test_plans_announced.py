@@ -101,7 +101,10 @@ def test_a_plan_held_later_is_still_a_plan_judged_on_its_announced_window(tables
 
 
 def test_without_a_cited_outcome_the_articles_own_report_of_it_held_counts(later):
-    no_context = {**later, "outcomes": later["outcomes"].loc[later["outcomes"]["event_id"] != "abe-putin-apec"]}
+    no_context = {
+        **later,
+        "outcomes": later["outcomes"].loc[later["outcomes"]["event_id"] != "abe-putin-apec"],
+    }
     row = plans.plans(no_context).set_index("event_id").loc["abe-putin-apec"]
     assert (row["outcome"], row["outcome_source"], row["realised_start"], row["verdict"]) == (
         "held", "articles", pd.Timestamp("2017-11-10"), "in window",

@@ -41,14 +41,24 @@ def test_alt_text_words_for_open_bounds(start, end, words):
 
 def test_the_plans_chart_draws_the_open_plans_as_open_ranges(tables):
     table = plans.plans(tables)
+    # The data's open end: the joint activities ("soon"). The oil-embargo idea is open on both
+    # sides (no day at all: no window drawn), so an open start is a plan made here from it.
+    oil = table["event_id"] == "jp-us-oil-embargo-idea"
+    assert table.loc[oil, "window_start"].isna().all() and table.loc[oil, "window_end"].isna().all()
+    until = table.loc[oil].assign(title="A plan with no start given", window_end=DAY("2017-09-01"))
+    table = pd.concat([table, until], ignore_index=True)
     fig = plans_chart.chart(table, START, END, "Source: test")
     found = arrows(fig)
     plt.close(fig)
-    assert sorted(found) == [("<", 0.0), (">", 1.0)]  # the oil-embargo idea, the joint activities
+    assert sorted(found) == [("<", 0.0), (">", 1.0)]  # the plan made here, the joint activities
     alt = plans_chart.alt_text(table)
     assert "Japan and Russia start joint economic activities on the disputed islands, in five fields: " in alt
     assert "expected from 19 Sep 2017, with no end given" in alt
     assert "expected until 1 Sep 2017, with no start given" in alt
+    assert (
+        "Japan and the U.S. consider additional sanctions such as an oil embargo: expected without a date"
+        in alt
+    )
     labels = [text.get_text() for text in fig.legends[0].get_texts()]
     assert "Open: no day given (runs on)" in labels
 

@@ -4,6 +4,7 @@ fact dated after it appears in a table, a title, a chart's text or its alt text.
 from __future__ import annotations
 
 import io
+import itertools
 
 import pandas as pd
 import pytest
@@ -23,7 +24,7 @@ def as_of_days(tables) -> list[pd.Timestamp]:
     """Every article's date, the day before it, and a day halfway to the next article."""
     published = sorted(tables["sources"]["published"].unique())
     days = {d - pd.Timedelta(days=1) for d in published} | set(published)
-    days |= {a + (b - a) / 2 for a, b in zip(published, published[1:], strict=False)}
+    days |= {a + (b - a) / 2 for a, b in itertools.pairwise(published)}
     return sorted(pd.Timestamp(d).normalize() for d in days)
 
 
@@ -34,7 +35,9 @@ def future_facts(tables, as_of: pd.Timestamp) -> list[str]:
     last_day = outcomes["date_end"].fillna(outcomes["date_start"])
     later = outcomes.loc[last_day.isna() | (last_day > as_of)]
     words = [*later["outcome_id"], *later["title"], *later["source_url"]]
-    unknown_urls = set(later["source_url"]) - set(outcomes.loc[~outcomes.index.isin(later.index), "source_url"])
+    unknown_urls = set(later["source_url"]) - set(
+        outcomes.loc[~outcomes.index.isin(later.index), "source_url"]
+    )
     words = [w for w in words if not w.startswith("http") or w in unknown_urls]
     resolutions = tables["resolutions"].loc[tables["resolutions"]["adopted"] > as_of]
     return [*words, *resolutions["resolution_id"], *resolutions["symbol"]]

@@ -129,6 +129,9 @@ def timeline(
     fig, ax = plt.subplots(figsize=(10, 2.6 + 0.55 * max(height, 1)))
     margins(fig, left=0.17, bottom_in=1.5)
     ys = pd.Series([rows[p] for p in marks["pair"]], index=marks.index) + 0.45 * lane
+    # Several cited facts on one bar (a visit and the talks during it): staggered, inside the bar.
+    stagger = marks.groupby("on").cumcount().where(marks["on"].notna(), 0) % 3
+    ys += stagger.map({0: 0.0, 1: 0.1, 2: -0.1})
     _draw_marks(ax, marks, ys, end)
     ax.set_yticks([rows[p] + 0.225 * depth[p] for p in rows], list(rows))
     ax.set_ylim(-0.5, max(height - 0.2, 0.5))
@@ -209,12 +212,21 @@ def _draw_marks(ax: Axes, marks: pd.DataFrame, ys: pd.Series, end: pd.Timestamp)
     black on its event's bar, or on its own sub-row labelled as not in the articles."""
     for row, y in zip(marks.itertuples(), ys, strict=True):
         if row.context:
-            draw_context(ax, y, row.date_start, row.date_end, row.kind)
+            draw_context(ax, y, row.date_start, row.date_end, row.kind, gid=f"context-{row.outcome_id}")
             if pd.notna(row.on):
                 continue
             label = f"{KIND_LABELS[row.kind]} (not in the articles)"
         else:
-            draw_event(ax, y, row.date_start, row.date_end, row.status, row.kind, height=0.3)
+            draw_event(
+                ax,
+                y,
+                row.date_start,
+                row.date_end,
+                row.status,
+                row.kind,
+                height=0.3,
+                gid=f"event-{row.event_id}",
+            )
             label = KIND_LABELS[row.kind]
         _label(ax, row, y, label, end)
 

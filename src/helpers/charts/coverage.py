@@ -10,8 +10,9 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.charts.style import OKABE_ITO, finish, legend_below, margins
 
+# Not a blue: blue is the status family of the other charts.
 COVERAGE_COLOURS = {
-    "covered": OKABE_ITO["blue"],
+    "covered": OKABE_ITO["green"],
     "uncurated": "#bbbbbb",
     "uncovered": OKABE_ITO["vermillion"],
 }

@@ -14,12 +14,16 @@ from helpers.charts.style import (
     CATEGORY_COLOURS,
     CATEGORY_LABELS,
     MAX_MARKS,
+    STATUS_COLOUR,
     TRIGGER_COLOUR,
     date_axis,
+    draw_event,
+    event_handle,
     finish,
     label_empty,
     legend_below,
     margins,
+    status_style,
 )
 from helpers.charts.weekly import weekly_counts
 from helpers.charts.words import describe_dates
@@ -101,30 +105,31 @@ def chart(
         2, 1, figsize=(10, 7.4), sharex=True, gridspec_kw={"height_ratios": [3, 1.1], "hspace": 0.12}
     )
     margins(fig, left=0.09, bottom_in=1.55)
-    _stacked_steps(top, adopted, start, end)
+    pale = _stacked_steps(top, adopted, start, end)
     many = len(trigger_events) > MAX_MARKS or len(proposed) > MAX_MARKS
+    date_axis(lane, start, end)  # first: the trigger labels are placed by the days shown
     if many:
         _weekly_lane(lane, proposed, trigger_events, start, end)
     else:
         _marked_triggers(top, lane, trigger_events)
         _marked_proposals(lane, proposed)
-    date_axis(lane, start, end)
     _figures_box(top, figures)
     if adopted.empty and proposed.empty and trigger_events.empty:
         label_empty(top)
-    legend_below(fig, _handles(top, proposed, trigger_events, many), ncol=4)
+    legend_below(fig, _handles(top, proposed, trigger_events, many, pale), ncol=4)
     finish(
         fig,
         headline(adopted, proposed, empty),
-        "Adopted UN Security Council measures, solid from the last possible adoption day, pale before it; "
-        "proposals in their own lane.",
+        "UN measures, solid from the adoption day (cited) or, where only the articles date it, the last day "
+        "they allow;\npale before it. Proposals in the lane below, on the day reported.",
         source,
     )
     return fig
 
 
-def _stacked_steps(top: Axes, adopted: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Measures in force per category: solid from the last possible adoption day, pale from the first."""
+def _stacked_steps(top: Axes, adopted: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    """Measures in force per category: solid from ``in_force_by`` (the cited adoption day, or the
+    last day the articles allow), pale from the first possible day. Whether any pale part shows."""
     certain = in_force(adopted, start, end)
     possible = in_force(adopted, start, end, since="earliest")
     order = [c for c in CATEGORY_COLOURS if c in certain.columns]
@@ -145,7 +150,8 @@ def _stacked_steps(top: Axes, adopted: pd.DataFrame, start: pd.Timestamp, end: p
             alpha=0.95,
         )
     top.set_ylabel("Measures in force (items)")
-    top.set_ylim(0, max(int(possible.sum(axis=1).max()) if order else 0, 1) * 1.45)
+    top.set_ylim(0, max(int(possible.sum(axis=1).max()) if order else 0, 1) * 1.6)
+    return bool(order) and bool((possible[order] != certain[order]).to_numpy().any())
 
 
 def _figures_box(top: Axes, figures: pd.DataFrame) -> None:
@@ -165,15 +171,18 @@ def _figures_box(top: Axes, figures: pd.DataFrame) -> None:
     )
 
 
-def _handles(top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, many: bool) -> list:
+def _handles(
+    top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, many: bool, pale: bool = True
+) -> list:
     handles, _ = top.get_legend_handles_labels()
-    handles.append(
-        Patch(
-            facecolor=CATEGORY_COLOURS["minerals_metals"],
-            alpha=0.25,
-            label="Pale: possibly in force (adoption day uncertain)",
+    if pale:
+        handles.append(
+            Patch(
+                facecolor=CATEGORY_COLOURS["minerals_metals"],
+                alpha=0.25,
+                label="Pale: possibly in force (adoption day uncertain)",
+            )
         )
-    )
     kinds = set() if many else set(trigger_events["kind"])
     if "missile_launch" in kinds:
         handles.append(Patch(facecolor=TRIGGER_COLOUR, alpha=0.3, label="Missile launch (date range)"))
@@ -181,15 +190,7 @@ def _handles(top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, ma
         handles.append(Line2D([], [], color=TRIGGER_COLOUR, linestyle="--", label="Nuclear test (exact day)"))
     if not proposed.empty and not many:
         handles.append(
-            Line2D(
-                [],
-                [],
-                marker="D",
-                linestyle="none",
-                markerfacecolor="white",
-                markeredgecolor="#333333",
-                label="Proposed, on the day reported",
-            )
+            event_handle("proposed", "sanction_proposal", "Proposed sanction (dotted), on the day reported")
         )
     return handles
 
@@ -213,35 +214,53 @@ def _marked_triggers(top: Axes, lane: Axes, trigger_events: pd.DataFrame) -> Non
                     alpha=0.18,
                     linewidth=0,
                 )
-    ceiling = top.get_ylim()[1]
-    for i, row in enumerate(trigger_events.sort_values("date_start").itertuples()):
+    _trigger_labels(top, trigger_events)
+
+
+def _trigger_labels(top: Axes, trigger_events: pd.DataFrame) -> None:
+    """Each trigger's label upright at the top, right of its line or band, or left of it where
+    the next trigger follows too closely for the label to fit between them."""
+    rows = trigger_events.sort_values("date_start")
+    lefts = list(rows["date_start"])
+    rights = [
+        d + pd.Timedelta(hours=12) if d == e else e + pd.Timedelta(days=1)
+        for d, e in zip(rows["date_start"], rows["date_end"], strict=True)
+    ]
+    lo, hi = top.get_xlim()  # days (matplotlib date numbers)
+    room = pd.Timedelta(days=0.03 * (hi - lo))
+    for i, row in enumerate(rows.itertuples()):
         label = "nuclear test" if row.kind == "nuclear_test" else "missile over Japan"
+        exact = row.date_start == row.date_end
+        crowded_right = i + 1 < len(rows) and lefts[i + 1] - rights[i] < room
+        free_left = i == 0 or lefts[i] - rights[i - 1] >= room
+        on_left = crowded_right and free_left
+        x = (row.date_start + pd.Timedelta(hours=12) if exact else row.date_start) if on_left else rights[i]
         top.annotate(
             label,
-            (row.date_end + pd.Timedelta(days=1.5), ceiling * (0.97 - 0.07 * i)),
+            (x, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(-2 if on_left else 2, -3),
+            textcoords="offset points",
+            rotation=90,
+            ha="right" if on_left else "left",
+            va="top",
             fontsize=8,
             color="#444444",
-            va="top",
         )
 
 
 def _marked_proposals(lane: Axes, proposed: pd.DataFrame) -> None:
-    """Each proposal as a hollow diamond on the day an article reported it, with its item."""
+    """Each proposal as a status "proposed" (hollow, dotted outline, in the status colour) with the
+    sanction proposal's shape, on the day an article reported it, with its item."""
     for y, row in enumerate(proposed.itertuples()):
-        lane.plot(
-            row.reported + pd.Timedelta(hours=12),
-            y,
-            marker="D",
-            markersize=8,
-            linestyle="none",
-            markerfacecolor="white",
-            markeredgecolor=CATEGORY_COLOURS[row.category],
-            markeredgewidth=2,
-        )
+        draw_event(lane, y, row.reported, row.reported, "proposed", "sanction_proposal", height=0.5)
         lane.annotate(
             f"{row.item} ({row.measure_type.replace('_', ' ')})",
-            (row.reported + pd.Timedelta(days=2), y),
+            (row.reported + pd.Timedelta(hours=12), y),
+            xytext=(9, 0),
+            textcoords="offset points",
             va="center",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
             fontsize=8,
         )
     lane.set_yticks([])
@@ -265,12 +284,20 @@ def _weekly_lane(
     }
     width = pd.Timedelta(days=3)
     drawn = []
-    colours = (CATEGORY_COLOURS["energy"], TRIGGER_COLOUR)
-    for (label, frame), shift, colour in zip(frames.items(), (pd.Timedelta(0), width), colours, strict=True):
+    # Proposals in their status's look (hollow, dotted, status colour); triggers in their grey.
+    face, line = status_style("proposed")
+    looks = (
+        {"facecolor": face, "edgecolor": STATUS_COLOUR, "linestyle": line, "linewidth": 1.2},
+        {"facecolor": TRIGGER_COLOUR, "edgecolor": TRIGGER_COLOUR, "linestyle": "-", "linewidth": 0},
+    )
+    for (label, frame), shift, look in zip(frames.items(), (pd.Timedelta(0), width), looks, strict=True):
         counts = weekly_counts(frame.assign(what=label), "what", start, end, top=1)
         if not counts.empty:
             weeks, values = counts.columns + shift, counts.iloc[0].to_numpy()
-            lane.bar(weeks, values, width=width, align="edge", color=colour)
-            drawn.append(Patch(facecolor=colour, label=label))
-    lane.legend(handles=drawn, fontsize=8, loc="upper left")
+            lane.bar(weeks, values, width=width, align="edge", **look)
+            drawn.append(Patch(**look, label=label))
+    # Above the lane, beside its title, where no bar can run under it.
+    lane.legend(
+        handles=drawn, fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, borderaxespad=0.2
+    )
     lane.set_title("Per week (too many to mark one by one)", fontsize=9, loc="left")

@@ -6,32 +6,41 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import offset_copy
 
 from helpers.analysis.plans import VERDICTS
 from helpers.charts.style import (
+    KIND_MARKERS,
     OKABE_ITO,
+    STATUS_COLOUR,
+    announcement_handle,
     date_axis,
+    draw_announcement,
     finish,
+    kind_handles,
     label_empty,
-    legend_below,
+    legend_rows,
     margins,
     mark_open,
     open_handle,
     reach,
+    status_handles,
+    status_style,
 )
 from helpers.charts.words import describe_dates
 
+# What happened, by verdict: Okabe-Ito hues, none of them a blue (blue is the status family) and
+# none black (the context layer). "not found" has no mark, only its words in grey.
 VERDICT_COLOURS = {
     "in window": OKABE_ITO["green"],
-    "no window": OKABE_ITO["blue"],
-    "early": OKABE_ITO["sky_blue"],
+    "no window": OKABE_ITO["yellow"],
+    "early": OKABE_ITO["purple"],
     "late": OKABE_ITO["vermillion"],
     "partly": OKABE_ITO["orange"],
     "not found": "#7f7f7f",
 }
-WINDOW_COLOUR = "#555555"
+OUTCOME_EDGE = "#222222"
 DAY = pd.Timedelta(days=1)
 
 
@@ -107,24 +116,21 @@ def chart(
     is the number of plans before filtering, for the title."""
     # At least an inch of axes between the title band and the legend band, however few rows.
     fig, ax = plt.subplots(figsize=(10, max(1.6 + 0.55 * len(table), 3.45)))
-    margins(fig, left=0.3, bottom_in=1.5, right=0.86)
+    margins(fig, left=0.3, bottom_in=1.5, right=0.845)
     for y, (_, row) in enumerate(table.iterrows()):
         colour = VERDICT_COLOURS[row["verdict"]]
-        if pd.notna(row["window_start"]) or pd.notna(row["window_end"]):
+        has_window = pd.notna(row["window_start"]) or pd.notna(row["window_end"])
+        if has_window:
             _window(ax, y, row)
-        ax.plot(row["announced"] + DAY / 2, y, marker="|", markersize=14, color="#222222", linestyle="none")
+        draw_announcement(
+            ax,
+            y,
+            row["announced"],
+            reach(row["window_start"], row["window_end"])[0] if has_window else pd.NaT,
+        )
         if pd.notna(row["realised_start"]):
             _outcome(ax, y, row, colour)
-        ax.annotate(
-            _outcome_note(row),
-            (1.02, y),
-            xycoords=("axes fraction", "data"),
-            va="center",
-            fontsize=8.5,
-            color=colour if row["verdict"] != "not found" else "#444444",
-            fontweight="bold",
-            annotation_clip=False,
-        )
+        _verdict(ax, y, row, colour)
     ax.set_yticks(range(len(table)), [_wrap(t) for t in table["title"]], fontsize=8.5)
     ax.set_ylim(max(len(table), 1) - 0.5, -0.5)
     ax.grid(axis="y", color="#eeeeee")
@@ -132,7 +138,7 @@ def chart(
     date_axis(ax, start, end)
     if table.empty:
         label_empty(ax)
-    legend_below(fig, _handles(table), ncol=4)
+    legend_rows(fig, _handles(table))
     finish(
         fig,
         headline(table, announced, empty, as_of),
@@ -144,36 +150,36 @@ def chart(
 
 
 def _window(ax: Axes, y: int, row: pd.Series) -> None:
-    """The announced window as a hollow bar (dotted for a proposal), running out of the axes with
-    an arrow on an open side ("soon"), and the lead line from the announcement to it."""
-    mark_open(ax, y, row["window_start"], row["window_end"], WINDOW_COLOUR)
+    """The announced window in the status colour: hollow for a plan, dotted for a proposal,
+    running out of the axes with an arrow on an open side ("soon")."""
+    mark_open(ax, y, row["window_start"], row["window_end"], STATUS_COLOUR)
     start, end = reach(row["window_start"], row["window_end"])
+    face, line = status_style(row["status"])
     ax.barh(
         y,
         (end - start).days + 1,
         left=start,
         height=0.55,
-        color="white",
-        edgecolor=WINDOW_COLOUR,
-        linewidth=1.4,
-        linestyle=":" if row["status"] == "proposed" else "-",
+        color=face,
+        edgecolor=STATUS_COLOUR,
+        linewidth=1.6,
+        linestyle=line,
         zorder=1,
     )
-    if row["announced"] < start:
-        ax.plot([row["announced"] + DAY / 2, start], [y, y], color=WINDOW_COLOUR, linestyle=":", linewidth=1)
 
 
 def _outcome(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
-    """What happened: a diamond on a single day, a filled bar over several."""
+    """What happened, filled in its verdict's colour: the event's kind's marker on a single day,
+    a bar over several."""
     if row["realised_start"] == row["realised_end"]:
-        ax.plot(
-            row["realised_start"] + DAY / 2,
-            y,
-            marker="D",
-            markersize=10,
-            linestyle="none",
-            color=colour,
-            markeredgecolor="#222222",
+        ax.scatter(
+            [row["realised_start"] + DAY / 2],
+            [y],
+            marker=KIND_MARKERS.get(row["kind"], "o"),
+            s=110,
+            facecolors=colour,
+            edgecolors=OUTCOME_EDGE,
+            linewidths=1,
             zorder=3,
         )
     else:
@@ -183,26 +189,61 @@ def _outcome(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
             left=row["realised_start"],
             height=0.3,
             color=colour,
-            edgecolor="#222222",
+            edgecolor=OUTCOME_EDGE,
             zorder=3,
         )
 
 
-def _handles(table: pd.DataFrame) -> list:
+def _verdict(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
+    """The verdict in words at the right, after a swatch of its colour (none for "not found",
+    which has no mark), clear of an open window's arrow at the axes' edge."""
+    fig = ax.get_figure()
+    at = offset_copy(ax.get_yaxis_transform(), fig=fig, x=14, units="points")
+    text_x = 14
+    if row["verdict"] != "not found":
+        ax.add_patch(
+            Rectangle((1.0, y - 0.15), 0.025, 0.3, transform=at, facecolor=colour, edgecolor=OUTCOME_EDGE,
+                      linewidth=0.8, clip_on=False)
+        )  # fmt: skip
+        text_x += 0.025 * ax.get_position().width * fig.get_figwidth() * 72 + 5
+    ax.annotate(
+        _outcome_note(row),
+        (1.0, y),
+        xycoords=("axes fraction", "data"),
+        xytext=(text_x, 0),
+        textcoords="offset points",
+        va="center",
+        fontsize=8.5,
+        color="#222222" if row["verdict"] != "not found" else "#666666",
+        fontweight="bold" if row["verdict"] != "not found" else "normal",
+        annotation_clip=False,
+    )
+
+
+def _handles(table: pd.DataFrame) -> list[list]:
+    """Legend rows: the plan (announcement, window by status, open bound), then what happened
+    (verdict colours, and the kinds of the single-day outcomes by shape)."""
+    windowed = table.loc[table["window_start"].notna() | table["window_end"].notna()]
+    windows = status_handles(list(windowed["status"]))
+    for handle in windows:
+        handle.set_label(f"Window: {handle.get_label()[0].lower()}{handle.get_label()[1:]}")
+    single = table["realised_start"].notna() & (table["realised_start"] == table["realised_end"])
     return [
-        Line2D([], [], marker="|", color="#222222", linestyle="none", markersize=12, label="First announced"),
-        Patch(facecolor="white", edgecolor=WINDOW_COLOUR, label="Announced window"),
-        Patch(facecolor="white", edgecolor=WINDOW_COLOUR, linestyle=":", label="Window of a proposal"),
-        *(
-            [open_handle(WINDOW_COLOUR)]
-            if (table["window_start"].isna() ^ table["window_end"].isna()).any()
-            else []
-        ),
-        *[
-            Patch(facecolor=VERDICT_COLOURS[v], edgecolor="#222222", label=f"Happened: {v}")
-            for v in ("in window", "early", "late", "no window", "partly")
-            if v in set(table["verdict"])
+        [
+            *([announcement_handle("First announced, lead time")] if not table.empty else []),
+            *windows,
+            *(
+                [open_handle(STATUS_COLOUR)]
+                if (table["window_start"].isna() ^ table["window_end"].isna()).any()
+                else []
+            ),
         ],
+        [
+            Patch(facecolor=VERDICT_COLOURS[v], edgecolor=OUTCOME_EDGE, label=f"Happened: {v}")
+            for v in VERDICTS
+            if v != "not found" and v in set(table.loc[table["realised_start"].notna(), "verdict"])
+        ],
+        kind_handles(list(table.loc[single, "kind"])),
     ]
 
 

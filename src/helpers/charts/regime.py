@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from helpers.analysis.regime import first_hits
-from helpers.charts.style import OKABE_ITO, finish, legend_below, margins
+from helpers.charts.style import CONTEXT_COLOUR, STATUS_COLOUR, finish, legend_below, margins
 
 CATEGORY_NAMES = {
     "wmd_missile": "Nuclear and missile items",
@@ -30,8 +30,12 @@ CATEGORY_NAMES = {
     "designations": "Named persons and entities",
 }
 SHORT_NAMES = {c: n.split(" (")[0].lower() for c, n in CATEGORY_NAMES.items()}
-ARTICLE_COLOUR = OKABE_ITO["vermillion"]
-OTHER_COLOUR = OKABE_ITO["blue"]
+# Every resolution here was adopted (held): all dots are filled. The articles' own resolutions are
+# in the status colour, the others (context only) in a dark grey of the context layer's family;
+# "first in its category" is a black ring, not a fill, which would say "status".
+ARTICLE_COLOUR = STATUS_COLOUR
+OTHER_COLOUR = "#6e6e6e"
+FIRST_RING = CONTEXT_COLOUR
 
 
 def _label(row: pd.Series) -> str:
@@ -81,7 +85,7 @@ def chart(res: pd.DataFrame, table: pd.DataFrame, source: str) -> Figure:
     for axis in (top, grid):
         for x, in_articles in enumerate(res["in_articles"]):
             if in_articles:
-                axis.axvspan(x - 0.45, x + 0.45, color=ARTICLE_COLOUR, alpha=0.09, linewidth=0)
+                axis.axvspan(x - 0.45, x + 0.45, color=ARTICLE_COLOUR, alpha=0.08, linewidth=0)
     xs = range(len(res))
     grid.set_yticks(range(len(table)), [CATEGORY_NAMES[c] for c in table.index])
     grid.set_ylim(len(table) - 0.4, -0.6)
@@ -90,7 +94,7 @@ def chart(res: pd.DataFrame, table: pd.DataFrame, source: str) -> Figure:
     grid.grid(axis="y", color="#eeeeee")
     grid.set_axisbelow(True)
     grid.set_xlabel("Resolution, month of adoption (New York)")
-    legend_below(fig, _handles(), ncol=4)
+    legend_below(fig, _handles(), ncol=2)
     finish(
         fig,
         headline(res, table),
@@ -114,43 +118,49 @@ def _measure_counts(top: Axes, res: pd.DataFrame, colours: list[str]) -> None:
 
 
 def _dots(grid: Axes, res: pd.DataFrame, table: pd.DataFrame, colours: list[str]) -> None:
-    """A dot per category and resolution that acted on it, sized by its measures; filled where
-    the resolution was the first in that category."""
+    """A filled dot per category and resolution that acted on it, sized by its measures; ringed
+    in black where the resolution was the first in that category."""
     firsts = first_hits(table)
     for y, category in enumerate(table.index):
         for x, resolution in enumerate(res["resolution_id"]):
             n = int(table.loc[category, resolution])
             if not n:
                 continue
-            first = firsts[category] == resolution
+            size = 6 + 3 * n
             grid.plot(
-                x,
-                y,
-                marker="o",
-                markersize=6 + 3 * n,
-                linestyle="none",
-                color=colours[x],
-                markerfacecolor=colours[x] if first else "white",
-                markeredgewidth=2,
-            )
+                x, y, marker="o", markersize=size, linestyle="none", color=colours[x],
+                markeredgecolor="white", markeredgewidth=1.5, zorder=3,
+            )  # fmt: skip
+            if firsts[category] == resolution:
+                grid.plot(
+                    x, y, marker="o", markersize=size + 6, linestyle="none", markerfacecolor="none",
+                    markeredgecolor=FIRST_RING, markeredgewidth=1.8, zorder=2,
+                )  # fmt: skip
 
 
 def _handles() -> list:
     return [
-        Patch(facecolor=ARTICLE_COLOUR, alpha=0.35, label="Resolution the articles describe"),
-        Patch(facecolor=OTHER_COLOUR, label="Earlier or later resolution"),
+        Patch(facecolor=ARTICLE_COLOUR, label="Resolution the articles describe (shaded)"),
+        Patch(facecolor=OTHER_COLOUR, label="Earlier or later resolution (context only)"),
         Line2D(
-            [], [], marker="o", color="#444444", linestyle="none", markersize=9, label="First in its category"
+            [],
+            [],
+            marker="o",
+            color="#aaaaaa",
+            markeredgecolor="white",
+            linestyle="none",
+            markersize=9,
+            label="Measures in a category (adopted: filled)",
         ),
         Line2D(
             [],
             [],
             marker="o",
-            color="#444444",
-            markerfacecolor="white",
-            markeredgewidth=2,
+            markersize=13,
             linestyle="none",
-            markersize=9,
-            label="Extends a category",
+            markerfacecolor="none",
+            markeredgecolor=FIRST_RING,
+            markeredgewidth=1.8,
+            label="First in its category (black ring)",
         ),
     ]

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from helpers.charts.style import (
     MAX_MARKS,
-    OKABE_ITO,
+    STATUS_COLOUR,
+    announcement_handle,
     date_axis,
+    draw_announcement,
     draw_event,
     finish,
+    kind_handles,
     label_empty,
-    legend_below,
+    legend_rows,
     margins,
     open_bounds,
     open_handle,
@@ -24,13 +25,6 @@ from helpers.charts.style import (
 )
 from helpers.charts.weekly import weekly_figure
 from helpers.charts.words import describe_dates
-
-STATUS_COLOURS = {
-    "occurred": OKABE_ITO["blue"],
-    "planned": OKABE_ITO["vermillion"],
-    "proposed": OKABE_ITO["vermillion"],
-}
-
 
 EMPTY = "No calendar events in this window"
 
@@ -65,7 +59,7 @@ def alt_text(frame: pd.DataFrame, empty: str = EMPTY) -> str:
         items.append(f"{row.title} ({row.status}) {when}{note}")
     return (
         f"Gantt chart of {len(frame)} events, one row each; filled bars were held, hollow bars "
-        "planned, dotted proposed; a bar spans every possible day; a triangle marks the day of "
+        "planned, dotted proposed; a bar spans every possible day; a tick marks the day of "
         "announcement. " + "; ".join(items) + "."
     )
 
@@ -91,27 +85,27 @@ def gantt(
     fig, ax = plt.subplots(figsize=(10, height))
     margins(fig, left=0.36)
     for y, row in enumerate(frame.itertuples()):
-        draw_event(
-            ax, y, row.date_start, row.date_end, row.status, STATUS_COLOURS[row.status], "D", height=0.55
-        )
+        draw_event(ax, y, row.date_start, row.date_end, row.status, row.kind, height=0.55)
         if pd.notna(row.announced):
-            _announcement(ax, y, row.announced, reach(row.date_start, row.date_end)[0])
+            draw_announcement(ax, y, row.announced, reach(row.date_start, row.date_end)[0])
     ax.set_yticks(range(len(frame)), frame["title"])
     ax.tick_params(axis="y", length=0, labelsize=8.5)
     ax.set_ylim(len(frame) - 0.4, -0.6)
     date_axis(ax, start, end)
     if frame.empty:
         label_empty(ax)
-    handles = [
-        *status_handles(
-            [("D", STATUS_COLOURS["occurred"], "Held, exact day")],
-            held_colour=STATUS_COLOURS["occurred"],
-            plan_colour=STATUS_COLOURS["planned"],
-        ),
-        Line2D([], [], marker=">", linestyle=(0, (1, 2)), color="#222222", label="Announced, lead time"),
-        *([open_handle(STATUS_COLOURS["planned"])] if open_bounds(frame).any() else []),
-    ]
-    legend_below(fig, handles, ncol=5)
+    exact = frame["date_start"].notna() & (frame["date_start"] == frame["date_end"])
+    legend_rows(
+        fig,
+        [
+            status_handles(list(frame["status"])),
+            [
+                *kind_handles(list(frame.loc[exact, "kind"])),
+                *([announcement_handle()] if frame["announced"].notna().any() else []),
+                *([open_handle(STATUS_COLOUR)] if open_bounds(frame).any() else []),
+            ],
+        ],
+    )
     finish(
         fig,
         headline(frame, empty),
@@ -119,17 +113,3 @@ def gantt(
         source,
     )
     return fig
-
-
-def _announcement(ax: Axes, y: float, announced: pd.Timestamp, event_start: pd.Timestamp) -> None:
-    """A triangle on the day of announcement and a dotted lead line to the event."""
-    ax.plot(
-        announced + pd.Timedelta(hours=12), y, marker=">", markersize=7, color="#222222", linestyle="none"
-    )
-    ax.plot(
-        [announced + pd.Timedelta(hours=12), event_start],
-        [y, y],
-        color="#222222",
-        linewidth=0.8,
-        linestyle=(0, (1, 2)),
-    )

@@ -2,19 +2,25 @@
 
 Every chart in the bundle follows the same rules: a title that states the
 finding, a readable date axis, a legend, a source line naming the articles,
-colour-blind-safe colours (Okabe-Ito), planned events drawn hollow and
-uncertain dates drawn as ranges, and alt text made from the data.
+colour-blind-safe colours (Okabe-Ito), status as filled, hollow or dotted in one blue,
+kind as the marker's shape, the context layer in black, uncertain dates drawn as ranges,
+and alt text made from the data.
 """
 
 from __future__ import annotations
+
+import math
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Patch
+from matplotlib.transforms import IdentityTransform
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour-vision deficiency.
 OKABE_ITO = {
@@ -27,12 +33,47 @@ OKABE_ITO = {
     "purple": "#CC79A7",
     "black": "#000000",
 }
+# One visual language for the whole report (docs/visual-language.md is its legend):
+# - status: filled (held), hollow (planned), dotted outline (proposed), always in STATUS_COLOUR;
+# - the cited context layer: CONTEXT_COLOUR (black), never a status colour;
+# - kind: the marker's shape (KIND_MARKERS), the same on every chart;
+# - categories and verdicts: their own hues, none of them a blue of the status family.
+STATUS_COLOUR = OKABE_ITO["blue"]
+CONTEXT_COLOUR = OKABE_ITO["black"]
+KIND_MARKERS = {
+    "phone_call": "o",
+    "meeting": "s",
+    "summit": "D",
+    "talks": "h",
+    "visit": "^",
+    "survey": "v",
+    "cooperation": "P",
+    "resolution": "X",
+    "sanction_proposal": "p",
+    "designation": "d",
+    "appointment": "8",
+    "missile_launch": "|",
+    "nuclear_test": "|",
+}
+KIND_NAMES = {
+    "phone_call": "Phone call",
+    "meeting": "Meeting",
+    "summit": "Summit",
+    "talks": "Talks",
+    "visit": "Visit",
+    "survey": "Survey",
+    "cooperation": "Cooperation",
+    "resolution": "Resolution",
+    "sanction_proposal": "Sanction proposal",
+    "designation": "Designation",
+    "appointment": "Appointment",
+}
 CATEGORY_COLOURS = {
-    "minerals_metals": OKABE_ITO["blue"],
-    "seafood": OKABE_ITO["sky_blue"],
-    "energy": OKABE_ITO["vermillion"],
+    "minerals_metals": OKABE_ITO["vermillion"],
+    "seafood": OKABE_ITO["green"],
+    "energy": OKABE_ITO["orange"],
     "textiles": OKABE_ITO["purple"],
-    "labour": OKABE_ITO["green"],
+    "labour": OKABE_ITO["yellow"],
 }
 CATEGORY_LABELS = {
     "minerals_metals": "Minerals and metals",
@@ -41,8 +82,11 @@ CATEGORY_LABELS = {
     "textiles": "Textiles",
     "labour": "Labour",
 }
-MODE_COLOURS = {"phone": OKABE_ITO["blue"], "in_person": OKABE_ITO["vermillion"]}
 TRIGGER_COLOUR = "#7f7f7f"
+# Neutral marks that are neither a status nor the context layer: the legend's shapes (kind alone)
+# and the day an event was first announced (a thin tick and a dotted lead line).
+SHAPE_COLOUR = "#8c8c8c"
+ANNOUNCE_COLOUR = "#555555"
 
 
 # Above this many rows a chart draws weekly counts instead of one mark per row: a million
@@ -72,7 +116,11 @@ def setup_style() -> None:
 def date_axis(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
     """Month labels with weekly minor ticks (Mondays), limited to the parameter window."""
     ax.set_xlim(start, end + pd.Timedelta(days=1))
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    # A label every month, or every few months where a month is narrower than its label.
+    fig = ax.get_figure()
+    width_in = ax.get_position().width * fig.get_figwidth() if fig is not None else 10.0
+    months = max((end - start).days / 30.4, 1.0)
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, math.ceil(months / (width_in / 0.75)))))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b\n%Y"))
     ax.xaxis.set_minor_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
     ax.grid(axis="x", which="major", color="#dddddd", linewidth=0.8)
@@ -83,12 +131,23 @@ def date_axis(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
 def finish(fig: Figure, title: str, subtitle: str, source: str) -> None:
     """Title (the finding), a one-line subtitle (what is drawn) and the source line."""
     height = fig.get_figheight()
-    fig.suptitle(title, x=0.01, y=1 - 0.06 / height, ha="left", va="top", fontsize=13, fontweight="bold")
+    text = fig.suptitle(
+        title, x=0.01, y=1 - 0.06 / height, ha="left", va="top", fontsize=13, fontweight="bold"
+    )
+    # A long title is set smaller rather than cut off at the figure's right edge.
+    width = text.get_window_extent().width / (0.98 * fig.bbox.width)
+    if width > 1:
+        text.set_fontsize(max(13 / width, 9))
     fig.text(0.01, 1 - 0.38 / height, subtitle, ha="left", va="top", fontsize=9.5, color="#333333")
     fig.text(0.01, 0.01, source, ha="left", va="bottom", fontsize=7.5, color="#555555", wrap=True)
 
 
 HELD_ALPHA = 0.85
+# An event's marker on its known day; a proposal's outline is dotted more densely than a bar's,
+# so that the small shape still reads as its kind.
+MARKER_SIZE = 100
+MARKER_EDGE = 1.8
+MARKER_DOTS = (0, (1, 0.8))
 
 
 def draw_event(
@@ -97,39 +156,68 @@ def draw_event(
     start: pd.Timestamp,
     end: pd.Timestamp,
     status: str,
-    colour: str,
-    marker: str,
+    kind: str,
     height: float,
+    colour: str = STATUS_COLOUR,
+    gid: str | None = None,
 ) -> None:
-    """One event on row ``y``: a marker on its day when the day is known, else a bar over
-    every day it may have taken place, running out of the axes with an arrow on an open side.
-    Held is filled, planned hollow, proposed hollow and dotted."""
-    held = status == "occurred"
+    """One event on row ``y``: its kind's marker on its day when the day is known, else a bar
+    over every day it may have taken place, running out of the axes with an arrow on an open
+    side. Held is filled, planned hollow, proposed hollow and dotted (``status_style``).
+    ``gid`` names the mark (the SVG element's id), so that tests and readers can find it."""
     mark_open(ax, y, start, end, colour)
     start, end = reach(start, end)
+    face, line = status_style(status, colour)
     if start == end:
-        ax.plot(
-            start + pd.Timedelta(hours=12),
-            y,
-            marker=marker,
-            markersize=10,
-            linestyle="none",
-            color=colour,
-            markerfacecolor=colour if held else "white",
-            markeredgewidth=2,
+        ax.scatter(
+            [start + pd.Timedelta(hours=12)],
+            [y],
+            marker=KIND_MARKERS.get(kind, "o"),
+            s=MARKER_SIZE,
+            facecolors=face,
+            edgecolors=colour,
+            linewidths=MARKER_EDGE,
+            linestyles=MARKER_DOTS if line == ":" else line,
+            zorder=3,
+            gid=gid,
         )
     else:
-        ax.barh(
+        bars = ax.barh(
             y,
             (end - start).days + 1,
             left=start,
             height=height,
-            color=colour if held else "white",
+            color=face,
             edgecolor=colour,
             linewidth=1.6,
-            linestyle=":" if status == "proposed" else "-",
-            alpha=HELD_ALPHA if held else 1.0,
+            linestyle=line,
+            alpha=HELD_ALPHA if status == "occurred" else 1.0,
         )
+        bars.patches[0].set_gid(gid)
+
+
+def status_style(status: str, colour: str = STATUS_COLOUR) -> tuple[str, str]:
+    """The face colour and outline style of a status: filled, hollow, or hollow and dotted."""
+    if status == "occurred":
+        return colour, "-"
+    return "white", ":" if status == "proposed" else "-"
+
+
+def draw_context(
+    ax: plt.Axes, y: float, start: pd.Timestamp, end: pd.Timestamp, kind: str, gid: str | None = None
+) -> None:
+    """A cited context fact on row ``y``: a black line over its days and its kind's marker on
+    its first day, so that it reads as a fact of its own, never as a status of the bar it sits on.
+    ``gid`` names the marker, and the line as ``<gid>-days``."""
+    if end > start:
+        ax.plot(
+            [start, end + pd.Timedelta(days=1)], [y, y], color=CONTEXT_COLOUR, linewidth=2.5,
+            solid_capstyle="butt", zorder=4, gid=f"{gid}-days" if gid else None,
+        )  # fmt: skip
+    ax.scatter(
+        [start + pd.Timedelta(hours=12)], [y], marker=KIND_MARKERS.get(kind, "o"), s=70,
+        facecolors=CONTEXT_COLOUR, edgecolors="white", linewidths=1.2, zorder=5, gid=gid,
+    )  # fmt: skip
 
 
 # An open bound ("soon", "recently") is drawn this far out, past any axes, which clip it.
@@ -167,20 +255,71 @@ def open_handle(colour: str) -> Line2D:
     )
 
 
-def status_handles(exact: list[tuple[str, str, str]], held_colour: str, plan_colour: str) -> list:
-    """Legend entries matching ``draw_event``: ``exact`` is (marker, colour, label) per known-day style."""
-    handles: list = [
-        Line2D([], [], marker=marker, color=colour, linestyle="none", markersize=9, label=label)
-        for marker, colour, label in exact
-    ]
+def kind_handles(kinds: list[str], colour: str = SHAPE_COLOUR) -> list:
+    """Legend entries for the kinds drawn, by shape, in the order given: in a neutral grey, so
+    that they say the kind and nothing of status or layer."""
     return [
-        *handles,
-        Patch(facecolor=held_colour, alpha=HELD_ALPHA, label="Held, day not known (range)"),
-        Patch(facecolor="white", edgecolor=plan_colour, linewidth=1.6, label="Planned (hollow)"),
-        Patch(
-            facecolor="white", edgecolor=plan_colour, linewidth=1.6, linestyle=":", label="Proposed (dotted)"
-        ),
-    ]
+        Line2D([], [], marker=KIND_MARKERS.get(k, "o"), color=colour, linestyle="none", markersize=8,
+               label=KIND_NAMES.get(k, k.replace("_", " ").capitalize()))
+        for k in dict.fromkeys(kinds)
+    ]  # fmt: skip
+
+
+def event_handle(status: str, kind: str, label: str, colour: str = STATUS_COLOUR) -> PathCollection:
+    """A legend entry drawn exactly as ``draw_event`` draws an event of that status and kind on
+    a known day (a dotted outline too, which a line's marker cannot have)."""
+    marker = MarkerStyle(KIND_MARKERS.get(kind, "o"))
+    face, line = status_style(status, colour)
+    handle = PathCollection(
+        [marker.get_path().transformed(marker.get_transform())], sizes=[MARKER_SIZE], facecolors=face,
+        edgecolors=colour, linewidths=MARKER_EDGE, linestyles=MARKER_DOTS if line == ":" else line,
+        label=label,
+    )  # fmt: skip
+    # As a scatter's: the sizes are in points, not in the legend box's units.
+    handle.set_transform(IdentityTransform())
+    return handle
+
+
+def draw_announcement(ax: plt.Axes, y: float, announced: pd.Timestamp, event_start: pd.Timestamp) -> None:
+    """The day an event was first announced: a thin grey tick, and a dotted lead line from it to
+    the first day the event may take place (none when it was announced on or after that day)."""
+    day = announced + pd.Timedelta(hours=12)
+    ax.plot(
+        [day], [y], marker="|", markersize=12, markeredgewidth=1.5, color=ANNOUNCE_COLOUR, linestyle="none",
+        zorder=2,
+    )  # fmt: skip
+    if pd.notna(event_start) and day < event_start:
+        ax.plot(
+            [day, event_start], [y, y], color=ANNOUNCE_COLOUR, linewidth=0.9, linestyle=(0, (1, 2)), zorder=2
+        )
+
+
+def announcement_handle(label: str = "First announced (tick), lead time (dotted)") -> Line2D:
+    """The legend entry for ``draw_announcement``."""
+    return Line2D(
+        [], [], marker="|", markersize=10, markeredgewidth=1.5, color=ANNOUNCE_COLOUR, linewidth=0.9,
+        linestyle=(0, (1, 2)), label=label,
+    )  # fmt: skip
+
+
+def status_handles(statuses: list[str] | None = None, colour: str = STATUS_COLOUR) -> list:
+    """Legend entries matching ``draw_event``'s statuses (all three unless ``statuses``)."""
+    labels = {
+        "occurred": ("Held (filled; a bar where the day is not known)", "-"),
+        "planned": ("Planned (hollow)", "-"),
+        "proposed": ("Proposed (dotted)", ":"),
+    }
+    wanted = [s for s in labels if statuses is None or s in statuses]
+    return [
+        Patch(facecolor=status_style(s, colour)[0], edgecolor=colour, linewidth=1.6, linestyle=labels[s][1],
+              alpha=HELD_ALPHA if s == "occurred" else 1.0, label=labels[s][0])
+        for s in wanted
+    ]  # fmt: skip
+
+
+def context_handle(label: str = "Cited context fact (shape: its kind)") -> Line2D:
+    """The legend entry for ``draw_context``."""
+    return Line2D([], [], marker="o", color=CONTEXT_COLOUR, linewidth=2.5, markersize=7, label=label)
 
 
 def legend_below(fig: Figure, handles: list, ncol: int) -> None:
@@ -195,6 +334,19 @@ def legend_below(fig: Figure, handles: list, ncol: int) -> None:
         handlelength=1.6,
         columnspacing=1.4,
     )
+
+
+def legend_rows(fig: Figure, rows: list[list]) -> None:
+    """``legend_below`` with one group per row (statuses, then kinds, then the rest), empty
+    groups left out; matplotlib fills a legend column by column, so the rows are padded with
+    blank entries and handed over column by column."""
+    rows = [row for row in rows if row]
+    if not rows:
+        return
+    ncol = max(len(row) for row in rows)
+    blank = Patch(facecolor="none", edgecolor="none", label=" ")
+    padded = [[*row, *[blank] * (ncol - len(row))] for row in rows]
+    legend_below(fig, [row[c] for c in range(ncol) for row in padded], ncol=ncol)
 
 
 def margins(

@@ -1,0 +1,129 @@
+"""A mark stands on its own event: a cited context contact sits on the bar of the article event it
+realises, or on a row of its own when no article reports it, and its shape says its kind."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from matplotlib.collections import PathCollection
+from matplotlib.markers import MarkerStyle
+from matplotlib.patches import Rectangle
+
+from helpers.analysis import cadence
+from helpers.analysis.cadence import CONTACT_KINDS
+from helpers.charts import cadence as cadence_chart
+from helpers.charts.style import KIND_MARKERS
+from helpers.views import in_window
+
+START, END = pd.Timestamp("2017-08-01"), pd.Timestamp("2017-12-31")
+HALF_BAR = 0.15  # the cadence bars are 0.3 high
+
+
+def marks_of(fig) -> dict[str, tuple[float, object]]:
+    """Each named mark's row (y) and its artist, by gid."""
+    found = {}
+    for artist in fig.axes[0].get_children():
+        gid = artist.get_gid()
+        if not gid or gid.endswith("-days"):
+            continue
+        if isinstance(artist, PathCollection):
+            found[gid] = (float(artist.get_offsets()[0][1]), artist)
+        elif isinstance(artist, Rectangle):
+            found[gid] = (artist.get_y() + artist.get_height() / 2, artist)
+    return found
+
+
+def check_marks(contacts: pd.DataFrame, realised: pd.DataFrame) -> None:
+    fig = cadence_chart.timeline(contacts, START, END, "Source: test.", realised)
+    marks = marks_of(fig)
+    plt.close(fig)
+    rows = {e: marks[f"event-{e}"][0] for e in contacts["event_id"]}
+    spans = contacts.set_index("event_id")[["date_start", "date_end"]]
+    for fact in realised.itertuples():
+        y, artist = marks[f"context-{fact.outcome_id}"]
+        # Its shape is its kind's.
+        expected = MarkerStyle(KIND_MARKERS[fact.kind])
+        path = expected.get_path().transformed(expected.get_transform())
+        assert np.allclose(artist.get_paths()[0].vertices, path.vertices), fact.outcome_id
+        # Article events whose days include the fact's first day, and are near it in height.
+        under = [
+            e
+            for e, (first, last) in spans.iterrows()
+            if first <= fact.date_start <= last and abs(rows[e] - y) <= HALF_BAR
+        ]
+        if fact.realises in rows:
+            assert abs(rows[fact.realises] - y) <= HALF_BAR, fact.outcome_id
+            assert under == [fact.realises], (fact.outcome_id, under)
+        else:
+            assert under == [], (fact.outcome_id, under)
+
+
+def test_real_marks_stand_on_their_own_events(tables):
+    contacts = in_window(cadence.contacts(tables), START, END, True)
+    realised = in_window(cadence.realised_contacts(tables), START, END, True)
+    assert realised["realises"].notna().any() and realised["realises"].isna().any()
+    check_marks(contacts, realised)
+
+
+def test_kinds_have_shapes_of_their_own():
+    shapes = [KIND_MARKERS[k] for k in CONTACT_KINDS]
+    assert len(set(shapes)) == len(shapes)
+
+
+DAYS = st.integers(min_value=0, max_value=120)
+
+
+@st.composite
+def contacts_and_facts(draw):
+    """One pair's contacts on overlapping days, and cited facts: some on those contacts, some
+    of other kinds on the same days, some that no article reports."""
+    n = draw(st.integers(1, 5))
+    rows = []
+    for i in range(n):
+        first = START + pd.Timedelta(days=draw(DAYS))
+        rows.append(
+            {"event_id": f"e{i}", "title": f"E{i}", "kind": draw(st.sampled_from(CONTACT_KINDS)),
+             "mode": "in_person", "status": draw(st.sampled_from(["occurred", "planned", "proposed"])),
+             "pair": "A – B", "date_start": first,
+             "date_end": first + pd.Timedelta(days=draw(st.integers(0, 20))),
+             "precision": "interval", "duration_min": pd.NA, "location": ""}
+        )  # fmt: skip
+    contacts = pd.DataFrame(rows)
+    facts = []
+    for j in range(draw(st.integers(1, 5))):
+        on = draw(st.sampled_from([*contacts["event_id"], None]))
+        if on is None:
+            day = START + pd.Timedelta(days=draw(DAYS))
+        else:
+            first, last = contacts.set_index("event_id").loc[on, ["date_start", "date_end"]]
+            day = first + pd.Timedelta(days=draw(st.integers(0, (last - first).days)))
+        facts.append(
+            {"outcome_id": f"o{j}", "title": f"O{j}", "kind": draw(st.sampled_from(CONTACT_KINDS)),
+             "status": "occurred", "pair": "A – B", "date_start": day, "date_end": day, "location": "",
+             "realises": on, "realises_title": on, "source_url": "https://example.org"}
+        )  # fmt: skip
+    return contacts, pd.DataFrame(facts)
+
+
+@settings(deadline=None, max_examples=60)
+@given(contacts_and_facts())
+def test_generated_marks_stand_on_their_own_events(case):
+    check_marks(*case)
+
+
+@pytest.mark.parametrize("wrong", ["first", "pair"])
+def test_a_mark_off_its_event_is_caught(tables, wrong, monkeypatch):
+    """The check can fail: marks drawn on the pair's first row, or all on one lane, are refused."""
+    contacts = in_window(cadence.contacts(tables), START, END, True)
+    realised = in_window(cadence.realised_contacts(tables), START, END, True)
+    original = cadence_chart.lanes
+    if wrong == "first":
+        monkeypatch.setattr(cadence_chart, "lanes", lambda frame: original(frame.assign(on=pd.NA)))
+    else:
+        monkeypatch.setattr(cadence_chart, "lanes", lambda frame: pd.Series(0, index=frame.index))
+    with pytest.raises(AssertionError):
+        check_marks(contacts, realised)
