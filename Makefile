@@ -125,8 +125,10 @@ test: $(KERNELSPEC)
 # problems), the truth of the data (a seed's bytes, a quote in its own article, date words in
 # their quote and resolving to their event: rules), the dates (dates, timex, interval), rendering,
 # the driver's staging, one-line failures and atomic swap, a task's checkout check and clean-up,
-# and sweep files. The schema's mechanics (csvfile,
-# columns, keys, load) take two hours more on two cores: MUTANTS='$(MUTANTS) $(SCHEMA)'.
+# sweep files; what a reader reads (views, analysis, pages, the charts' titles, alt texts and
+# encodings, the generated findings); what decides a rebuild (planning, fingerprint, parameter
+# sets); and the tools that write data (curate). The schema's mechanics (csvfile, columns, keys,
+# load) take two hours more on two cores: MUTANTS='$(MUTANTS) $(SCHEMA)'.
 RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_problems* \
   helpers.data.rules.x__date_text_problems* helpers.data.rules.x__event_date_problems* \
   helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems*
@@ -134,15 +136,23 @@ DRIVER := helpers.build.driver.x__run* helpers.build.staging.x_stage* helpers.bu
   helpers.build.staging.x_carry_over* helpers.build.staging.x_swap_into_place* helpers.build.executors.x__local* \
   helpers.build.execute.x_said* helpers.build.tasks.x_check_checkout* helpers.build.tasks.x_run* \
   helpers.build.scratch.* helpers.build.sweeps.*
+READER := helpers.views.* helpers.analysis.* helpers.pages.* helpers.charts.words.* \
+  $(foreach c,cadence coverage escalation plans regime schedule,helpers.charts.$(c).x_headline* helpers.charts.$(c).x_alt_text*) \
+  helpers.charts.cadence.x__marks* helpers.charts.cadence.x_lanes* helpers.charts.cadence.x__context_words* \
+  helpers.charts.plans.x__outcome_note* helpers.charts.style.x_status_style* helpers.charts.style.x_draw_event* \
+  helpers.charts.style.x_draw_context* helpers.charts.style.x_reach*
+REBUILD := helpers.build.planning.* helpers.build.fingerprint.* helpers.build.paramsets.*
+CURATE := helpers.curate.add.* helpers.curate.draft.*
 SCHEMA := helpers.data.csvfile.* helpers.data.columns.* helpers.data.keys.* helpers.data.load.*
 MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles.* $(RULES) \
-  helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.build.render.* $(DRIVER)
+  helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.build.render.* $(DRIVER) \
+  $(READER) $(REBUILD) $(CURATE)
 
 ## Mutation testing with mutmut of the modules behind the guarantees (about an hour on 2 cores; not in `make test`)
 mutation: $(KERNELSPEC)
 	rm -rf mutants
 	@mkdir -p build && echo "==> mutmut run (log: build/mutmut.log)"
-	$(BIN)/mutmut run $(foreach m,$(MUTANTS),'$(m)') >build/mutmut.log 2>&1 || { tail -40 build/mutmut.log; exit 1; }
+	HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run $(foreach m,$(MUTANTS),'$(m)') >build/mutmut.log 2>&1 || { tail -40 build/mutmut.log; exit 1; }
 	$(BIN)/python tests/mutation_score.py $(foreach m,$(MUTANTS),'$(m)')
 
 ## Lint and check formatting with ruff

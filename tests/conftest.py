@@ -15,9 +15,29 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, settings
 
 from helpers import paths
 from helpers.data.load import Tables, load_tables
+
+# Hypothesis profiles: "ci" is fixed (derandomized, no example database) so CI runs are
+# reproducible; it is the default under CI=true, "dev" elsewhere.
+settings.register_profile(
+    "ci",
+    max_examples=200,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+# `make mutation` runs the tests once per mutant: fewer examples, the same ones each time.
+settings.register_profile(
+    "mutation", max_examples=25, derandomize=True, database=None, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
+settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 import matplotlib.pyplot as plt
+import oracles
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -117,6 +118,9 @@ def test_meeting_cadence(tables, data):
     page = pages.meeting_cadence(run)
     reason = run.nothing("Japan–Russia contacts", filtered=bool(p.actors or p.kinds or not p.include_planned))
     check_chart(page.timeline, page.contacts.empty, reason)
+    expected = oracles.contacts(run.tables, p)
+    assert sorted(page.contacts["event_id"]) == sorted(expected["event_id"])
+    assert sorted(page.contacts["pair"]) == sorted(expected["pair"])
     if not page.contacts.empty:
         headline = page.timeline.headline
         assert number(r"of ([\d,]+) contacts", headline) == len(page.contacts)
@@ -132,6 +136,8 @@ def test_sanction_escalation(tables, data):
     reason = run.nothing("UN measures", filtered=bool(run.params.categories))
     headline = page.steps.headline
     check_chart(page.steps, nothing, reason)
+    expected = oracles.adopted_measures(run.tables, run.params)
+    assert dict(zip(page.adopted["measure_id"], page.adopted["in_force_by"], strict=True)) == expected
     if not page.adopted.empty:
         last = page.adopted["in_force_by"].max()
         by = (
@@ -156,8 +162,12 @@ def test_summit_schedule(tables, data):
     page = pages.summit_schedule(run)
     reason = run.nothing("calendar events", filtered=bool(p.kinds or not p.include_planned))
     check_chart(page.gantt, page.calendar.empty, reason)
+    shown, held, ahead = oracles.schedule_counts(run.tables, p)
+    assert len(page.calendar) == shown
     if not page.calendar.empty:
         headline = page.gantt.headline
+        assert headline.startswith(f"{shown:,} summits, visits, talks and meetings: {held:,} ")
+        assert headline.endswith(f"{ahead:,} announced in advance")
         assert number(r"^([\d,]+) summits", headline) == len(page.calendar)
         assert (
             number(r": ([\d,]+) (?:known to have been )?held", headline)
@@ -173,6 +183,7 @@ def test_plans_vs_outcomes(tables, data):
     reason = run.nothing("announced plans", filtered=not run.params.include_planned)
     check_chart(page.verification, page.table.empty, reason)
     headline = page.verification.headline
+    assert set(page.every_plan["event_id"]) == oracles.announced(run.tables)
     if not page.table.empty:
         assert number(r"Of ([\d,]+) plans", headline) == len(page.every_plan)
         shown = (

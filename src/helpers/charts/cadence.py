@@ -124,7 +124,8 @@ def timeline(
             source,
         )
     marks = _marks(frame, realised)
-    lane = lanes(marks)
+    # About 5.5 px a character at 8 pt, on axes about 790 px wide.
+    lane = lanes(marks, day_per_char=5.5 * ((end - start).days + 1) / 790)
     rows, depth, height = _pair_rows(marks, lane)
     fig, ax = plt.subplots(figsize=(10, 2.6 + 0.55 * max(height, 1)))
     margins(fig, left=0.17, bottom_in=1.5)
@@ -154,7 +155,7 @@ def timeline(
 def _marks(frame: pd.DataFrame, realised: pd.DataFrame | None) -> pd.DataFrame:
     """Every mark to draw: the articles' contacts, then the context contacts, each with ``on``,
     the article event whose bar it stands on (NA: a row of its own), and ``context``."""
-    own = frame.assign(on=pd.NA, context=False, outcome_id=pd.NA)
+    own = frame.assign(on=pd.NA, context=False, outcome_id=pd.NA, label=frame["kind"].map(KIND_LABELS))
     if realised is None or realised.empty:
         return own.reset_index(drop=True)
     drawn = set(frame["event_id"])
@@ -162,29 +163,40 @@ def _marks(frame: pd.DataFrame, realised: pd.DataFrame | None) -> pd.DataFrame:
         event_id=realised["outcome_id"],
         on=realised["realises"].where(realised["realises"].isin(drawn)),
         context=True,
+        label=realised["kind"].map(KIND_LABELS) + " (not in the articles)",
     )
-    columns = ["event_id", "kind", "status", "pair", "date_start", "date_end", "on", "context", "outcome_id"]
+    columns = [
+        "event_id",
+        "kind",
+        "status",
+        "pair",
+        "date_start",
+        "date_end",
+        "on",
+        "context",
+        "outcome_id",
+        "label",
+    ]
     return pd.concat([own[columns], cited[columns]], ignore_index=True)
 
 
-def lanes(frame: pd.DataFrame, label_days: int = 12) -> pd.Series:
+def lanes(frame: pd.DataFrame, day_per_char: float = 0.5) -> pd.Series:
     """Sub-row of each mark within its pair, so that neither overlapping date ranges nor the
-    label after each one (``label_days`` wide) hide each other. A context mark that stands on an
-    article's event (``on``) shares that event's sub-row."""
+    label after each one (``label``, about ``day_per_char`` days a character) hide each other.
+    A context mark that stands on an article's event (``on``) shares that event's sub-row."""
     lane = pd.Series(0, index=frame.index, dtype="int64")
     standing = frame["on"].notna() if "on" in frame else pd.Series(False, index=frame.index)
+    labels = frame["label"] if "label" in frame else frame["kind"].map(KIND_LABELS)
+    reach = frame["date_end"] + pd.to_timedelta(3 + day_per_char * labels.str.len(), unit="D")
     for _, group in frame.loc[~standing].sort_values(["date_start", "date_end"]).groupby("pair", sort=False):
         ends: list[pd.Timestamp] = []
-        for index, start, end in zip(group.index, group["date_start"], group["date_end"], strict=True):
-            free = next(
-                (i for i, last in enumerate(ends) if last + pd.Timedelta(days=label_days) < start),
-                None,
-            )
+        for index, start in zip(group.index, group["date_start"], strict=True):
+            free = next((i for i, last in enumerate(ends) if last < start), None)
             if free is None:
-                ends.append(end)
+                ends.append(reach[index])
                 free = len(ends) - 1
             else:
-                ends[free] = end
+                ends[free] = reach[index]
             lane[index] = free
     if standing.any():
         lane_of = pd.Series(lane.to_numpy(), index=frame["event_id"].to_numpy())
@@ -215,7 +227,6 @@ def _draw_marks(ax: Axes, marks: pd.DataFrame, ys: pd.Series, end: pd.Timestamp)
             draw_context(ax, y, row.date_start, row.date_end, row.kind, gid=f"context-{row.outcome_id}")
             if pd.notna(row.on):
                 continue
-            label = f"{KIND_LABELS[row.kind]} (not in the articles)"
         else:
             draw_event(
                 ax,
@@ -227,8 +238,7 @@ def _draw_marks(ax: Axes, marks: pd.DataFrame, ys: pd.Series, end: pd.Timestamp)
                 height=0.3,
                 gid=f"event-{row.event_id}",
             )
-            label = KIND_LABELS[row.kind]
-        _label(ax, row, y, label, end)
+        _label(ax, row, y, row.label, end)
 
 
 def _label(ax: Axes, row: object, y: float, label: str, end: pd.Timestamp) -> None:

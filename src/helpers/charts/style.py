@@ -16,6 +16,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.collections import PathCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
@@ -187,11 +188,11 @@ def draw_event(
             (end - start).days + 1,
             left=start,
             height=height,
-            color=face,
+            # Only the fill is lightened, so that held and planned differ in the fill alone.
+            color=to_rgba(face, HELD_ALPHA if status == "occurred" else 1.0),
             edgecolor=colour,
             linewidth=1.6,
             linestyle=line,
-            alpha=HELD_ALPHA if status == "occurred" else 1.0,
         )
         bars.patches[0].set_gid(gid)
 

@@ -18,7 +18,8 @@ def source_line(sources: pd.DataFrame) -> str:
 def context_source_line(*frames: pd.DataFrame) -> str:
     """'Context: …' for rows of the context layer, which cite their sources row by row."""
     urls = pd.concat([frame["source_url"] for frame in frames])
-    return f"Context: {urls.nunique()} public sources, each cited on its own row in data/context/."
+    n = urls.nunique()
+    return f"Context: {n} public source{'' if n == 1 else 's'}, each cited on its own row in data/context/."
 
 
 def describe_dates(start: pd.Timestamp, end: pd.Timestamp) -> str:

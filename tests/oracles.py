@@ -1,0 +1,89 @@
+"""Independent oracles: what each page should say, worked out from the tables with plain pandas
+and Python, sharing no code with the package beyond the tables themselves. Tests compare the
+pages' numbers and selections with these."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+CONTACT_KINDS = {"phone_call", "meeting", "summit", "talks", "visit"}
+SCHEDULE_KINDS = {"summit", "visit", "talks", "meeting", "survey"}
+
+
+def in_window(first, last, start, end) -> bool:
+    """An interval with a bound reaches into [start, end], an open side as far as it may."""
+    if pd.isna(first) and pd.isna(last):
+        return False
+    return (pd.isna(first) or first <= end) and (pd.isna(last) or last >= start)
+
+
+def shown_events(tables, p, kinds: set[str], wanted: tuple = ()) -> pd.DataFrame:
+    """Events of ``kinds`` (narrowed to ``wanted`` if given) in the window, held only unless
+    include_planned."""
+    keep = set(wanted) & kinds if wanted else kinds
+    rows = [
+        r
+        for r in tables["events"].itertuples()
+        if r.kind in keep
+        and in_window(r.date_start, r.date_end, p.start_date, p.end_date)
+        and (p.include_planned or r.status == "occurred")
+    ]
+    return pd.DataFrame(rows, columns=["Index", *tables["events"].columns])
+
+
+def pair_of(tables, event_id: str) -> str | None:
+    """The surnames of the people in an event, sorted and joined, or its states' names."""
+    actors = tables["actors"].set_index("actor_id")
+    ids = tables["participants"].loc[tables["participants"]["event_id"] == event_id, "actor_id"]
+    people = sorted({actors.loc[a, "name"].split()[-1] for a in ids if actors.loc[a, "kind"] == "person"})
+    states = sorted({actors.loc[a, "name"] for a in ids if actors.loc[a, "kind"] == "state"})
+    names = people or states
+    return " – ".join(names) if names else None
+
+
+def contacts(tables, p) -> pd.DataFrame:
+    """The cadence page's contacts: id, pair and status."""
+    events = shown_events(tables, p, CONTACT_KINDS, p.kinds)
+    if p.actors:
+        involved = set(
+            tables["participants"].loc[tables["participants"]["actor_id"].isin(p.actors), "event_id"]
+        )
+        events = events.loc[events["event_id"].isin(involved)]
+    return pd.DataFrame(
+        {
+            "event_id": list(events["event_id"]),
+            "pair": [pair_of(tables, e) for e in events["event_id"]],
+            "status": list(events["status"]),
+        }
+    )
+
+
+def announced(tables) -> set[str]:
+    """Events any known article reports as planned or proposed."""
+    m = tables["mentions"]
+    return set(m.loc[m["reported_status"].isin(["planned", "proposed"]), "event_id"])
+
+
+def schedule_counts(tables, p) -> tuple[int, int, int]:
+    """The schedule page's events, those held, and those announced in advance."""
+    events = shown_events(tables, p, SCHEDULE_KINDS, p.kinds)
+    held = int((events["status"] == "occurred").sum())
+    ahead = int(events["event_id"].isin(announced(tables)).sum())
+    return len(events), held, ahead
+
+
+def adopted_measures(tables, p) -> dict[str, pd.Timestamp]:
+    """Each adopted measure in force by the window's end, with its first day in force: the cited
+    adoption day of its resolution, else the last day the articles allow."""
+    cited = {r.event_id: r.adopted for r in tables["resolutions"].itertuples() if pd.notna(r.event_id)}
+    last = dict(zip(tables["events"]["event_id"], tables["events"]["date_end"], strict=True))
+    out = {}
+    for r in tables["sanctions"].itertuples():
+        if r.status != "adopted" or (p.categories and r.category not in p.categories):
+            continue
+        if r.event_id not in last:
+            continue
+        day = cited.get(r.event_id, last[r.event_id])
+        if day <= p.end_date:
+            out[r.measure_id] = day
+    return out
