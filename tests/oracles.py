@@ -87,3 +87,44 @@ def adopted_measures(tables, p) -> dict[str, pd.Timestamp]:
         if day <= p.end_date:
             out[r.measure_id] = day
     return out
+
+
+def regime_headline_numbers(tables) -> tuple[int, int, int, int, set[str]]:
+    """The regime chart's year, resolutions that year, resolutions in all, the articles' ones
+    (linked to an event the known articles report), and the categories they opened first."""
+    res = tables["resolutions"].sort_values("adopted")
+    year = int(res["adopted"].max().year)
+    known = set(tables["events"]["event_id"])
+    articles = set(res.loc[res["event_id"].isin(known), "resolution_id"])
+    measures = tables["resolution_measures"]
+    order = {r: i for i, r in enumerate(res["resolution_id"])}
+    opened = set()
+    for category, group in measures.groupby(measures["category"].astype("str")):
+        first = min(group["resolution_id"], key=order.__getitem__)
+        if first in articles:
+            opened.add(category)
+    return year, int((res["adopted"].dt.year == year).sum()), len(res), len(articles), opened
+
+
+def check_busiest(contacts, headline: str) -> None:
+    """Oracle: only a strictly busiest pair is called the busiest; a tie names the tied pairs."""
+    counts: dict[str, int] = {}
+    for pair in contacts["pair"]:
+        counts[pair] = counts.get(pair, 0) + 1
+    most = max(counts.values())
+    tied = sorted(p for p, n in counts.items() if n == most)
+    total = len(contacts)
+    if len(tied) == 1:
+        held = sum(1 for r in contacts.itertuples() if r.pair == tied[0] and r.status == "occurred")
+        assert (
+            headline
+            == f"{tied[0]} was the busiest channel: {most:,} of {total:,} contacts, {held:,} of them held"
+        )
+    elif len(tied) <= 3:
+        assert "busiest channel:" not in headline and f"{most:,} of {total:,} contacts each" in headline
+        assert all(p in headline for p in tied), (tied, headline)
+    else:
+        assert (
+            headline
+            == f"No busiest channel: {len(tied):,} pairs tied with {most:,} of {total:,} contacts each"
+        )

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import itertools
 
+import oracles
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers.analysis import cadence, plans
+from helpers.charts import cadence as cadence_chart
 
 DAY = pd.Timedelta(days=1)
 ORIGIN = pd.Timestamp("2017-08-01")
@@ -169,3 +171,9 @@ def test_shifting_every_date_changes_no_verdict(case, days):
 def test_plan_window_boundaries(realised, verdict, slip):
     row = plans.plans(plan_tables((20, 30), "held", realised, 0)).iloc[0]
     assert (row["verdict"], row["slip_days"]) == (verdict, slip)
+
+
+@given(contacts())
+def test_the_busiest_channel_headline_on_generated_contacts(frame):
+    if not frame.empty:
+        oracles.check_busiest(frame, cadence_chart.headline(frame))

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from helpers import pages, paths
 from helpers.build.declared import declared_parameters
 from helpers.build.parameters import validate
+from helpers.charts import regime as regime_chart
 from helpers.charts.style import setup_style
 
 # Days that matter: before the record, the two publication days, inside the autumn, after it,
@@ -87,30 +88,6 @@ def test_data_audit(tables, data):
     assert page.counts.loc["events", "rows"] == len(run.tables["events"])
 
 
-def check_busiest(contacts, headline: str) -> None:
-    """Oracle: only a strictly busiest pair is called the busiest; a tie names the tied pairs."""
-    counts: dict[str, int] = {}
-    for pair in contacts["pair"]:
-        counts[pair] = counts.get(pair, 0) + 1
-    most = max(counts.values())
-    tied = sorted(p for p, n in counts.items() if n == most)
-    total = len(contacts)
-    if len(tied) == 1:
-        held = sum(1 for r in contacts.itertuples() if r.pair == tied[0] and r.status == "occurred")
-        assert (
-            headline
-            == f"{tied[0]} was the busiest channel: {most:,} of {total:,} contacts, {held:,} of them held"
-        )
-    elif len(tied) <= 3:
-        assert "busiest channel:" not in headline and f"{most:,} of {total:,} contacts each" in headline
-        assert all(p in headline for p in tied), (tied, headline)
-    else:
-        assert (
-            headline
-            == f"No busiest channel: {len(tied):,} pairs tied with {most:,} of {total:,} contacts each"
-        )
-
-
 @given(data=st.data())
 def test_meeting_cadence(tables, data):
     run = run_for("01_meeting_cadence", data.draw(parameters("01_meeting_cadence", tables)), tables)
@@ -124,7 +101,7 @@ def test_meeting_cadence(tables, data):
     if not page.contacts.empty:
         headline = page.timeline.headline
         assert number(r"of ([\d,]+) contacts", headline) == len(page.contacts)
-        check_busiest(page.contacts, headline)
+        oracles.check_busiest(page.contacts, headline)
         assert number(r"Timeline of ([\d,]+) ", page.timeline.alt) == len(page.contacts)
 
 
@@ -153,6 +130,16 @@ def test_sanction_escalation(tables, data):
     if page.regime is not None:
         check_chart(page.regime, False, "")
         assert number(r"of ([\d,]+) resolutions", page.regime.headline) == len(page.resolutions)
+        year, in_year, total, articles, opened = oracles.regime_headline_numbers(run.tables)
+        assert page.regime.headline.startswith(
+            f"{year} brought {in_year} of {total} resolutions; the articles' "
+        )
+        words = {1: "one", 2: "two", 3: "three"}.get(articles, str(articles))
+        assert f"the articles' {words} first hit" in page.regime.headline
+        names = {c: regime_chart.SHORT_NAMES[c] for c in opened}
+        assert all(name in page.regime.headline for name in names.values()), (opened, page.regime.headline)
+        if not opened:
+            assert page.regime.headline.endswith("first hit nothing")
 
 
 @given(data=st.data())
