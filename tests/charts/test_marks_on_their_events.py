@@ -122,7 +122,9 @@ def test_a_mark_off_its_event_is_caught(tables, wrong, monkeypatch):
     realised = in_window(cadence.realised_contacts(tables), START, END, True)
     original = cadence_chart.lanes
     if wrong == "first":
-        monkeypatch.setattr(cadence_chart, "lanes", lambda frame, **kw: original(frame.assign(on=pd.NA), **kw))
+        monkeypatch.setattr(
+            cadence_chart, "lanes", lambda frame, **kw: original(frame.assign(on=pd.NA), **kw)
+        )
     else:
         monkeypatch.setattr(cadence_chart, "lanes", lambda frame, **kw: pd.Series(0, index=frame.index))
     with pytest.raises(AssertionError):
