@@ -9,6 +9,13 @@
 Each value makes one parameter set, ``<sweep>/<value>``, rendered to ``reports/<sweep>/<value>/``.
 A value given to a list parameter (``actors``) becomes a list of that one value. The values from
 the data are read with the standard library: a sweep with nothing to do stays instant.
+
+Each value must be one folder on every disk (``folder_problem``): letters, digits, '.', '_' and
+'-', a letter or digit first and no '.' last, at most 100 characters, not the name of a file beside
+the folders nor a Windows device's; no two may differ only in case. The sweep's name (its file's,
+less ``.yaml``) may not be '.', '..', hidden or such a file's, nor another set's or sweep's but for
+case. Anything else is refused in one line that names the file and the value, before anything is
+written.
 """
 
 from __future__ import annotations
@@ -25,7 +32,13 @@ from helpers.build.errors import ReportError
 from helpers.build.paramsets import ParamSet, check_unique_name, param_set_from, read_yaml
 
 SWEEPS = paths.PARAMS / "sweeps"
-FOLDER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+FOLDER_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_-])?")
+LONGEST = 100
+# The files beside a sweep's folders (its page and record), beside reports/'s (the front page), and
+# the one the front page looks for in every folder of reports/ (a set's manifest).
+BESIDE = ("index.html", "sweep.json", "manifest.json")
+# Windows keeps these names, with any extension, for devices: no folder may have them there.
+DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,7 +60,10 @@ def read_sweep(path: Path) -> Sweep:
     if unknown or missing:
         raise ReportError(f"{where}: a sweep names base, vary and values; {_wrong(unknown, missing)}")
     name = Path(path).stem
+    if problem := _name_problem(name):
+        raise ReportError(f"{where}: the sweep's name, {_shown(name)} (the file's, less .yaml), {problem}")
     check_unique_name(name, Path(path))
+    _check_case(name, Path(path), where)
     base = paths.ROOT / str(content["base"])
     if not base.is_file():
         raise ReportError(f"{where}: base: {content['base']!r} is no parameter file")
@@ -55,6 +71,50 @@ def read_sweep(path: Path) -> Sweep:
     vary = str(content["vary"])
     make = _set_maker(name, Path(path), read_yaml(base), vary, where)
     return Sweep(name, Path(path).absolute(), base, vary, values, tuple(make(value) for value in values))
+
+
+def folder_problem(name: str) -> str | None:
+    """Why ``name`` cannot be one folder on every disk, or None where it can."""
+    if not FOLDER_NAME.fullmatch(name):
+        return (
+            "cannot name a folder; use letters, digits, '.', '_' and '-', a letter or digit first "
+            "and no '.' last"
+        )
+    if len(name) > LONGEST:
+        return f"is longer than {LONGEST} characters"
+    if name.lower() in BESIDE:
+        return f"is the name of a file beside the folders ({', '.join(BESIDE)})"
+    if DEVICE.fullmatch(name):
+        return "names a device on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)"
+    return None
+
+
+def _name_problem(name: str) -> str | None:
+    """Why a sweep's name cannot be its folder of reports/, or None where it can. A file's name
+    holds no '/' nor NUL; like a parameter set's, it may be any other text (pages escape it)."""
+    if name in (".", ".."):
+        return "would be reports/ itself or the folder above it"
+    if name.startswith("."):
+        return "would be a hidden folder, as the build's own are (.<sweep>.partial)"
+    if name.lower() in BESIDE:
+        return f"is the name of a file beside the folders ({', '.join(BESIDE)})"
+    return None
+
+
+def _shown(value: str) -> str:
+    """A value as a message names it: quoted, escaped, and cut short if long."""
+    return repr(value) if len(value) <= 60 else f"{value[:40]!r}... ({len(value)} characters)"
+
+
+def _check_case(name: str, path: Path, where: str) -> None:
+    """A sweep may not share a name with another set or sweep but for case: on a case-insensitive
+    disk (macOS, Windows) both would be one folder of reports/."""
+    for other in sorted([*paths.PARAMS.glob("*.yaml"), *(paths.PARAMS / "sweeps").glob("*.yaml")]):
+        if other.stem != name and other.stem.lower() == name.lower():
+            raise ReportError(
+                f"{where}: {paths.relative(other)} has the same name but for case; on a "
+                f"case-insensitive disk both would be reports/{name}/"
+            )
 
 
 def _wrong(unknown: list[str], missing: list[str]) -> str:
@@ -89,29 +149,40 @@ def _set_maker(name: str, path: Path, base: dict[str, Any], vary: str, where: st
 
 
 def _values(where: str, given: Any) -> tuple[str, ...]:
+    origin = ""
     if isinstance(given, dict):
-        values = _from_data(where, given)
+        values, table = _from_data(where, given)
+        origin = f" (from {table})"
     elif isinstance(given, list):
+        if any(value is None for value in given):
+            raise ReportError(f"{where}: values: an empty value (null, ~ or a bare '-')")
         values = [str(value) for value in given]
     else:
         raise ReportError(f"{where}: values: expected a list, or from: <table>.<column>")
     if not values:
         raise ReportError(f"{where}: values: there are none")
     for value in values:
-        if not FOLDER_NAME.fullmatch(value):
-            raise ReportError(
-                f"{where}: values: {value!r} cannot name a folder; use letters, digits, '.', '_' and '-'"
-            )
+        if problem := folder_problem(value):
+            raise ReportError(f"{where}: values: {_shown(value)}{origin} {problem}")
     if len(set(values)) < len(values):
         raise ReportError(f"{where}: values: each value must be given once")
+    folded: dict[str, str] = {}
+    for value in values:
+        if (first := folded.setdefault(value.lower(), value)) != value:
+            raise ReportError(
+                f"{where}: values: {first!r} and {value!r}{origin} differ only in case; on a "
+                "case-insensitive disk (macOS, Windows) they would be one folder"
+            )
     return tuple(values)
 
 
-def _from_data(where: str, given: dict[str, Any]) -> list[str]:
-    """Each distinct value of ``table.column`` among the rows that match ``where``, sorted."""
+def _from_data(where: str, given: dict[str, Any]) -> tuple[list[str], str]:
+    """Each distinct value of ``table.column`` among the rows that match ``where``, sorted; and
+    the table, as a message names it."""
     table, _, column = str(given.get("from")).partition(".")
     csv_path = paths.DATA / f"{table}.csv"
-    if not table or not column or not csv_path.is_file():
+    inside = csv_path.resolve().is_relative_to(paths.DATA.resolve())
+    if not table or not column or not inside or not csv_path.is_file():
         raise ReportError(f"{where}: values: from: {given.get('from')!r} is not <table>.<column> of data/")
     with csv_path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -121,4 +192,4 @@ def _from_data(where: str, given: dict[str, Any]) -> list[str]:
         if name not in columns:
             raise ReportError(f"{where}: values: {paths.relative(csv_path)} has no column {name!r}")
     chosen = {row[column] for row in rows if all(row[k] == v for k, v in match.items())}
-    return sorted(value for value in chosen if value)
+    return sorted(value for value in chosen if value), paths.relative(csv_path)

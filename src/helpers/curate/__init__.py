@@ -3,5 +3,6 @@
 ``resolve`` reads date expressions as the data's rules do; ``add`` puts a new article in
 ``seeds/`` and records it in ``sources.csv``; ``draft`` lays out an article's sentences with the
 actors, dates and event kinds it finds, as a starting point for curating rows by hand. Only
-``add`` writes, and only to ``seeds/`` and ``sources.csv``; ``draft`` writes only with ``--out``.
+``add`` writes, and only to ``seeds/`` and ``sources.csv``; ``draft`` writes only with ``--out``,
+never into ``data/`` or ``seeds/``.
 """

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from datetime import date
 from pathlib import Path
 
 from helpers import paths
-from helpers.curate.add import CurateError, add_article
+from helpers.curate.add import CurateError, add_article, read_article
 from helpers.data.dates import UnresolvableDate, resolve
 
 
@@ -31,9 +32,13 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--outlet", default="unknown")
     add.add_argument("--headline", default="")
     draft = commands.add_parser("draft", help="lay out an article's sentences with what they name")
-    draft.add_argument("article", help="a file, or the source id of an article in the data")
+    draft.add_argument(
+        "article", help="a file, or the source id of an article in the data (a file with its bytes is it)"
+    )
     draft.add_argument("--published", type=_day, help="the article's date (a file not in the data)")
-    draft.add_argument("--out", type=Path, help="write the CSV here instead of printing it")
+    draft.add_argument(
+        "--out", type=Path, help="write the CSV here instead of printing it (not in data/ or seeds/)"
+    )
     return top
 
 
@@ -52,21 +57,29 @@ def run_resolve(anchor: date, expressions: list[str]) -> int:
 
 
 def run_draft(article: str, published: date | None, out: Path | None) -> int:
+    """Draft a source of the data, or a file: a file with the bytes of a source is that source."""
     from helpers.curate.draft import as_csv, coverage_of, draft_rows
     from helpers.data.load import load_tables
 
+    if out is not None:
+        for folder in (paths.DATA, paths.SEEDS):
+            if out.resolve().is_relative_to(folder):
+                raise CurateError(f"{out}: inside {folder.name}/; the draft goes elsewhere (it is no data)")
     tables = load_tables()
     sources = tables["sources"].set_index("source_id")
     if article in sources.index:
         path, source_id = paths.SEEDS.parent / sources.loc[article, "file"], article
-        published = published or sources.loc[article, "published"].date()
     else:
         path, source_id = Path(article), None
-        if published is None:
+        if not path.is_file():
+            raise CurateError(f"{article}: no such file, and not a source id ({', '.join(sources.index)})")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        source_id = next((s for s, sha in sources["sha256"].items() if sha == digest), None)
+        if source_id is None and published is None:
             raise CurateError(f"{article}: not a source id of the data; a file needs --published YYYY-MM-DD")
-    if not path.is_file():
-        raise CurateError(f"{article}: no such file, and not a source id ({', '.join(sources.index)})")
-    text = path.read_bytes().decode("utf-8")
+    if source_id is not None:
+        published = published or sources.loc[source_id, "published"].date()
+    text = read_article(path).decode("utf-8")
     csv = as_csv(draft_rows(text, published, tables, coverage_of(tables, source_id)))
     if out is None:
         sys.stdout.write(csv)

@@ -43,6 +43,12 @@ KIND_WORDS = [
     ("talks", r"talks"),
     ("meeting", r"\bmet\b|meeting|meet\b"),
 ]
+# A number that names something is no year: "resolution 2375", "flight 2017", "No. 2018", "$2017";
+# nor is each number of a list of them ("resolutions 2371, 2375 and 2397").
+NAMING = r"resolution|unscr|flight|article|paragraph|chapter|section|clause|annex|page|item|route|number"
+NAMED_NUMBER = re.compile(
+    rf"(?:\b(?:{NAMING})s?|\bnos?\.|#|[$€£¥])\s*(?:\d+\s*(?:,\s*(?:and|or)?|and|or|&)\s*)*$", re.IGNORECASE
+)
 
 
 def actor_names(actors: pd.DataFrame) -> list[tuple[str, str]]:
@@ -69,6 +75,18 @@ def kind_of(sentence: str) -> str:
     return next((kind for kind, words in KIND_WORDS if re.search(words, sentence, re.IGNORECASE)), "")
 
 
+def dates_in(sentence: str) -> list[str]:
+    """The sentence's date expressions, verbatim and in order, less the numbers that name
+    something (``NAMED_NUMBER``): those are no years."""
+    found, start = [], 0
+    for expression in find_expressions(sentence):
+        at = sentence.find(expression, start)
+        start = at + len(expression)
+        if not re.fullmatch(r"\d+(?: or \d+)*", expression) or not NAMED_NUMBER.search(sentence[:at]):
+            found.append(expression)
+    return found
+
+
 def _dated(expression: str, anchor: date) -> list[str]:
     """date_start, date_end, precision: '..' for an open bound; the refusal if it names no day."""
     try:
@@ -88,7 +106,7 @@ def draft_rows(text: str, published: date, tables: Tables, covered: dict[str, st
         sentence = sentence.strip()
         head = [str(number), sentence, actors_in(sentence, names)]
         tail = [kind_of(sentence), covered.get(sentence, "no")]
-        expressions = find_expressions(sentence)
+        expressions = dates_in(sentence)
         for expression in expressions:
             rows.append([*head, expression, *_dated(expression, published), *tail])
         if not expressions:
