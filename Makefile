@@ -28,19 +28,24 @@ UV_STAMP := $(TOOLS)/.uv-$(UV_VERSION)-tried
 PARAMS ?= params/default.yaml
 SET := $(basename $(notdir $(PARAMS)))
 REPORT := reports/$(SET)/manifest.json
-# What a report is made from: the driver writes build/inputs.mk on every run, from the one list
-# it hashes (helpers.build.fingerprint), with the folders those files lie in, so that a file
-# added anywhere among them makes the report out of date. Without it (a fresh clone, after
-# `make clean`) the driver runs and decides by content.
+# What a report is made from: the driver writes build/inputs.mk when it runs a notebook (or there
+# is none), from the one list it hashes (helpers.build.fingerprint), with the folders those files
+# lie in (those of the data and the package found afresh each time), so that a file added anywhere
+# among them makes the report out of date. Without it (a fresh clone, after `make clean`) the
+# driver runs and decides by content. tests/build/test_never_stale.py changes each input in turn.
 -include build/inputs.mk
 ifeq ($(wildcard build/inputs.mk),)
 .PHONY: $(REPORT)
 endif
 
 # A sweep (params/sweeps/<name>.yaml) renders reports/<name>/: a report per value and its page.
-# Its values may come from the data, and its base set may be any file in params/.
+# Its values may come from the data, and its base set may be any file: the one its `base:` line
+# names (from the repository root, as the driver reads it), or every file in params/ where that
+# line cannot be read so. No other parameter file makes it out of date.
 SWEEP ?= params/sweeps/as-of-each-article.yaml
 SWEEP_PAGE := reports/$(basename $(notdir $(SWEEP)))/index.html
+SWEEP_BASE := $(wildcard $(shell sed -n -E "s/^base:[[:space:]]*[\"']?([^\"'\#[:space:]]+).*/\1/p" $(SWEEP) 2>/dev/null))
+SWEEP_BASE := $(or $(SWEEP_BASE),$(wildcard params/*.yaml))
 # Where the notebooks run: local (this machine's cores) or dask (DASK_SCHEDULER=tcp://host:port,
 # else a LocalCluster). The output is the same bytes either way, so it is not a prerequisite.
 EXECUTOR ?= local
@@ -97,7 +102,7 @@ $(REPORT): $(INPUTS) $(PARAMS) $(KERNELSPEC)
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html
 report: $(REPORT)
 
-$(SWEEP_PAGE): $(INPUTS) $(SWEEP) $(wildcard params/*.yaml) $(KERNELSPEC)
+$(SWEEP_PAGE): $(INPUTS) $(SWEEP) $(SWEEP_BASE) $(KERNELSPEC)
 	$(BIN)/python -m helpers.build --sweep $(SWEEP) $(if $(filter 1,$(FORCE)),--force)
 
 ## Render a report per value of SWEEP, and its page (EXECUTOR=dask to run on a Dask cluster)

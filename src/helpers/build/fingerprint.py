@@ -66,16 +66,22 @@ def notebook_fingerprint(notebook: Path, parameters: dict[str, Any], shared: str
 
 def write_make_inputs(target: Path) -> None:
     """Write ``target``, a makefile fragment: ``INPUTS`` lists every input but the parameter file
-    (which Make names itself) and every folder they lie in. An empty rule for each lets Make treat
-    one that was since deleted as changed, instead of stopping."""
+    (which Make names itself) and every folder they lie in, those of the data and the package found
+    afresh each time Make reads it. An empty rule for each listed lets Make treat one that was
+    since deleted as changed, instead of stopping."""
     files = [path for path in input_files(Path()) if path != Path()]
     folders = {path.parent for path in files} | {
         folder for root in (paths.DATA, PACKAGE) for folder in root.rglob("*") if folder.is_dir()
     }
     folders = {folder for folder in folders if "__pycache__" not in folder.parts}
     names = [paths.relative(path) for path in [*files, *sorted(folders)]]
+    trees = " ".join(paths.relative(root) for root in (paths.DATA, PACKAGE))
     lines = ["# Written by helpers.build (fingerprint.write_make_inputs): what a report is made of.", ""]
     lines += ["INPUTS := \\", *[f"  {name} \\" for name in names], ""]
+    # The folders of the data and the package as they are when Make runs, not when this was
+    # written: a folder made since (the driver then ran nothing and left this list as it was)
+    # and filled later is a change too.
+    lines += [f"INPUTS += $(shell find {trees} -name __pycache__ -prune -o -type d -print 2>/dev/null)", ""]
     lines += [f"{name}:" for name in names]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
