@@ -7,6 +7,7 @@ changes nothing at all.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,29 @@ class ParamSet:
 
 
 def read_param_set(path: Path, notebooks_dir: Path | None = None) -> ParamSet:
-    """Read and check a parameter file: every name must be one the notebooks declare."""
+    """Read and check a parameter file: its name must name a folder of reports/, and every
+    parameter must be one the notebooks declare."""
+    problem = name_problem(Path(path).stem)
+    if problem:
+        raise ReportError(f"{paths.relative(path)}: the set's name {Path(path).stem!r} {problem}")
     return param_set_from(path, Path(path).stem, read_yaml(path), notebooks_dir)
+
+
+# The files beside a sweep's folders (its page and record), beside reports/'s (the front page), and
+# the one the front page looks for in every folder of reports/ (a set's manifest).
+BESIDE = ("index.html", "sweep.json", "manifest.json")
+
+
+def name_problem(name: str) -> str | None:
+    """Why a set's or sweep's name cannot be its folder of reports/, or None where it can. A
+    file's name holds no '/' nor NUL; it may be any other text (pages escape it)."""
+    if name in (".", ".."):
+        return "would be reports/ itself or the folder above it"
+    if name.startswith("."):
+        return "would be a hidden folder, as the build's own are (.<name>.partial)"
+    if name.lower() in BESIDE:
+        return f"is the name of a file beside the folders ({', '.join(BESIDE)})"
+    return None
 
 
 def param_set_from(
@@ -68,6 +90,8 @@ def check_unique_name(name: str, path: Path) -> None:
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
+    """A parameter file's mapping. Dates written without quotes (``as_of: 2017-09-01``), which
+    YAML reads as dates, become the ISO strings the notebooks' parameters are."""
     try:
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
@@ -76,7 +100,16 @@ def read_yaml(path: Path) -> dict[str, Any]:
         raise ReportError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(content, dict):
         raise ReportError(f"{path}: expected a mapping of parameter names to values")
-    return content
+    return _iso_dates(content)
+
+
+def _iso_dates(value: Any) -> Any:
+    """``value`` with every date in it, however deep, written as an ISO string."""
+    if isinstance(value, dict):
+        return {key: _iso_dates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(item) for item in value]
+    return value.isoformat() if isinstance(value, datetime.date) else value
 
 
 def _check_names(

@@ -29,14 +29,18 @@ from typing import Any
 
 from helpers import paths
 from helpers.build.errors import ReportError
-from helpers.build.paramsets import ParamSet, check_unique_name, param_set_from, read_yaml
+from helpers.build.paramsets import (
+    BESIDE,
+    ParamSet,
+    check_unique_name,
+    name_problem,
+    param_set_from,
+    read_yaml,
+)
 
 SWEEPS = paths.PARAMS / "sweeps"
 FOLDER_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_-])?")
 LONGEST = 100
-# The files beside a sweep's folders (its page and record), beside reports/'s (the front page), and
-# the one the front page looks for in every folder of reports/ (a set's manifest).
-BESIDE = ("index.html", "sweep.json", "manifest.json")
 # Windows keeps these names, with any extension, for devices: no folder may have them there.
 DEVICE = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?", re.IGNORECASE)
 
@@ -90,15 +94,8 @@ def folder_problem(name: str) -> str | None:
 
 
 def _name_problem(name: str) -> str | None:
-    """Why a sweep's name cannot be its folder of reports/, or None where it can. A file's name
-    holds no '/' nor NUL; like a parameter set's, it may be any other text (pages escape it)."""
-    if name in (".", ".."):
-        return "would be reports/ itself or the folder above it"
-    if name.startswith("."):
-        return "would be a hidden folder, as the build's own are (.<sweep>.partial)"
-    if name.lower() in BESIDE:
-        return f"is the name of a file beside the folders ({', '.join(BESIDE)})"
-    return None
+    """Why a sweep's name cannot be its folder of reports/ (as a parameter set's, ``name_problem``)."""
+    return name_problem(name)
 
 
 def _shown(value: str) -> str:
