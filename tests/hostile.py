@@ -9,10 +9,11 @@ it is part of the surname that headlines and alt text are written from.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 from pathlib import Path
+
+from support import read_rows, write_rows
 
 SCRIPT = "<script>document.title='pwned'</script>"
 IMG = "<img src=x onerror=\"document.title='pwned'\">"
@@ -22,18 +23,6 @@ PAYLOADS = (SCRIPT, IMG, BREAKOUT)
 # Free text that must keep its meaning for the data to load: an expression the resolver reads,
 # and figures' words, which must be words of their quote.
 KEPT = {("mentions", "date_text"), ("figures", "value_text")}
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _write(path: Path, rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def free_text(resource: dict) -> list[str]:
@@ -60,7 +49,7 @@ def hostile_copy(data: Path) -> Path:
     package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
     extra: dict[str, list[str]] = {}
     for resource in package["resources"]:
-        path, rows = data / resource["path"], _rows(data / resource["path"])
+        path, rows = data / resource["path"], read_rows(data / resource["path"])
         evidence = resource.get("evidence")
         for n, row in enumerate(rows):
             for column in free_text(resource):
@@ -70,14 +59,14 @@ def hostile_copy(data: Path) -> Path:
                 quoted = f"{PAYLOADS[n % len(PAYLOADS)]} {row[evidence['text']]}"
                 row[evidence["text"]] = quoted
                 extra.setdefault(row[evidence["source"]], []).append(quoted)
-        _write(path, rows)
+        write_rows(path, rows)
     _extend_articles(data, extra)
     return data
 
 
 def _extend_articles(data: Path, extra: dict[str, list[str]]) -> None:
     """Each article gains its poisoned quotes as a last paragraph; sources.csv its new hash."""
-    sources = _rows(data / "sources.csv")
+    sources = read_rows(data / "sources.csv")
     for row in sources:
         seed = data.parent / row["file"]
         text = (
@@ -87,4 +76,4 @@ def _extend_articles(data: Path, extra: dict[str, list[str]]) -> None:
         )
         seed.write_text(text + "\n", encoding="utf-8")
         row["sha256"] = hashlib.sha256(seed.read_bytes()).hexdigest()
-    _write(data / "sources.csv", sources)
+    write_rows(data / "sources.csv", sources)

@@ -1,4 +1,5 @@
-"""Helpers the tests share: edit one cell of a data copy, and find a problem the loader names."""
+"""Helpers the tests share: read and write a data copy's rows, edit one cell, and find a problem
+the loader names."""
 
 from __future__ import annotations
 
@@ -34,3 +35,23 @@ def find(found: list, file: str, line: int | None, column: str, value: str) -> N
     message = str(matches[0])
     assert file in message and column in message and repr(value) in message
     assert line is None or f"line {line}" in message
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A CSV file's rows, as the csv module reads them."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    """Write ``rows`` (at least one) as the data's CSV files are written."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def append_row(path: Path, row: dict[str, str]) -> None:
+    """Add a row to a CSV file, its missing columns empty."""
+    rows = read_rows(path)
+    write_rows(path, [*rows, {field: row.get(field, "") for field in rows[0]}])

@@ -3,13 +3,13 @@ and judges it against the window its announcements gave."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from support import append_row, read_rows, write_rows
 
 from helpers import paths
 from helpers.analysis import plans
@@ -24,23 +24,6 @@ HELD_LATER = (
 QUOTE = HELD_LATER.split(" -- ")[1].strip()
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def _write(path: Path, rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def _append(path: Path, row: dict[str, str]) -> None:
-    rows = _rows(path)
-    _write(path, [*rows, {field: row.get(field, "") for field in rows[0]}])
-
-
 def data_with_a_later_article(root: Path) -> Path:
     """A copy of the data to which an article of 11 Nov 2017 adds that the APEC summit that a001
     planned for November was held 'on Friday' (10 Nov): the event is now held."""
@@ -49,23 +32,23 @@ def data_with_a_later_article(root: Path) -> Path:
     seed = root / "seeds" / "900_later.txt"
     seed.write_text(HELD_LATER, encoding="utf-8")
     data = root / "data"
-    _append(
+    append_row(
         data / "sources.csv",
         {"source_id": "a900", "file": "seeds/900_later.txt", "outlet": "Test",
          "sha256": hashlib.sha256(seed.read_bytes()).hexdigest(), "published": "2017-11-11",
          "published_basis": "stated", "basis_note": "Written for the test."},
     )  # fmt: skip
-    number = max(int(r["mention_id"][1:]) for r in _rows(data / "mentions.csv")) + 1
-    _append(
+    number = max(int(r["mention_id"][1:]) for r in read_rows(data / "mentions.csv")) + 1
+    append_row(
         data / "mentions.csv",
         {"mention_id": f"m{number}", "event_id": "abe-putin-apec", "source_id": "a900", "quote": QUOTE,
          "date_text": "Friday", "reported_status": "occurred"},
     )  # fmt: skip
-    events = _rows(data / "events.csv")
+    events = read_rows(data / "events.csv")
     for row in events:
         if row["event_id"] == "abe-putin-apec":
             row.update(status="occurred", date_start="2017-11-10", date_end="2017-11-10", precision="day")
-    _write(data / "events.csv", events)
+    write_rows(data / "events.csv", events)
     return data
 
 
