@@ -71,6 +71,10 @@ def kernel_manager_class() -> type:
             return str(runtime / f"kernel-{uuid.uuid4().hex}-ipc")
 
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+            # A kernel whose parent ends first (a Dask worker stopped by an interrupt) logs a
+            # WARNING to the stderr it shares with the driver, after the driver's one line;
+            # errors still show.
+            kernel_cmd = [*kernel_cmd, "--IPKernelApp.log_level=ERROR"]
             await super()._async_launch_kernel(kernel_cmd, **kw)
             _register(self.provisioner.pid, self.provisioner.pgid)
 
