@@ -128,3 +128,16 @@ def check_busiest(contacts, headline: str) -> None:
             headline
             == f"No busiest channel: {len(tied):,} pairs tied with {most:,} of {total:,} contacts each"
         )
+
+
+def plans_shown(every_plan: pd.DataFrame, p) -> set[str]:
+    """The plans page 04 shows: its announced window or what happened overlaps the parameters'
+    window; without include_planned, only those that happened, in full or in part."""
+    shown = set()
+    for r in every_plan.itertuples():
+        near = in_window(r.window_start, r.window_end, p.start_date, p.end_date) or in_window(
+            r.realised_start, r.realised_end, p.start_date, p.end_date
+        )
+        if near and (p.include_planned or r.outcome in ("held", "partly")):
+            shown.add(r.event_id)
+    return shown

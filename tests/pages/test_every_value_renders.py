@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import pages, paths
+from helpers.analysis.plans import VERDICTS
 from helpers.build.declared import declared_parameters
 from helpers.build.parameters import validate
 from helpers.charts import regime as regime_chart
@@ -171,6 +172,18 @@ def test_plans_vs_outcomes(tables, data):
     check_chart(page.verification, page.table.empty, reason)
     headline = page.verification.headline
     assert set(page.every_plan["event_id"]) == oracles.announced(run.tables)
+    assert set(page.table["event_id"]) == oracles.plans_shown(page.every_plan, run.params)
+    # The scorecard: every verdict, its count and its median lead time, worked out by hand.
+    card = page.scorecard.set_index("verdict")
+    assert list(card.index) == list(VERDICTS)
+    for verdict in VERDICTS:
+        leads = sorted(int(d) for v, d in zip(page.table["verdict"], page.table["lead_days"], strict=True)
+                       if v == verdict and pd.notna(d))  # fmt: skip
+        assert card.loc[verdict, "plans"] == (page.table["verdict"] == verdict).sum()
+        median = (leads[(len(leads) - 1) // 2] + leads[len(leads) // 2]) / 2 if leads else None
+        assert (median is None and pd.isna(card.loc[verdict, "median_lead_days"])) or (
+            card.loc[verdict, "median_lead_days"] == median
+        )
     if not page.table.empty:
         assert number(r"Of ([\d,]+) plans", headline) == len(page.every_plan)
         shown = (
