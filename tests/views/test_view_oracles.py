@@ -134,3 +134,52 @@ def test_articles_on_both_sides_of_as_of(tables):
             for name, frame in view.items():
                 if "source_id" in frame and name != "actors":
                     assert set(frame["source_id"]) <= set(view["sources"]["source_id"]), name
+
+
+@given(events(), windows(), st.booleans())
+def test_in_window_keeps_the_columns_and_a_fresh_index(frame, window, include_planned):
+    shown = in_window(frame, *window, include_planned)
+    assert list(shown.columns) == list(frame.columns)
+    assert list(shown.index) == list(range(len(shown)))
+
+
+def test_the_context_layer_keeps_its_columns(tables):
+    view = context_as_of(tables, pd.Timestamp("2017-09-19"))
+    for name, frame in view.items():
+        assert list(frame.columns) == list(tables[name].columns), name
+        assert list(frame.index) == list(range(len(frame))), name
+
+
+def test_as_of_view_is_the_hand_worked_view(tables):
+    """Oracle, for every article's date: the events are those a known article mentions, each with
+    the status its latest known article reports; an event all of whose mentions are known keeps
+    its curated dates."""
+    from helpers.views import as_of_view
+
+    mentions, sources, events = tables["mentions"], tables["sources"], tables["events"].set_index("event_id")
+    published = dict(zip(sources["source_id"], sources["published"], strict=True))
+    for as_of in sorted(sources["published"].unique()):
+        known = mentions.loc[mentions["source_id"].map(published) <= as_of]
+        view = as_of_view(tables, as_of)
+        found = view["events"].set_index("event_id")
+        assert set(found.index) == set(known["event_id"]), as_of
+        for event_id, said in known.groupby("event_id"):
+            latest = said.loc[said["source_id"].map(published) == said["source_id"].map(published).max()]
+            statuses = "/".join(sorted(set(latest["reported_status"])))
+            assert found.loc[event_id, "status"] == statuses, (as_of, event_id)
+            if len(said) == (mentions["event_id"] == event_id).sum():
+                for column in ("date_start", "date_end"):
+                    same = found.loc[event_id, column] == events.loc[event_id, column]
+                    assert same or (
+                        pd.isna(found.loc[event_id, column]) and pd.isna(events.loc[event_id, column])
+                    )
+        assert list(view["events"].columns) == list(tables["events"].columns)
+
+
+def test_as_of_view_holds_the_context_layer_as_of_that_day(tables):
+    from helpers.views import as_of_view
+
+    for as_of in sorted(tables["sources"]["published"].unique()):
+        view = as_of_view(tables, as_of)
+        for name, frame in context_as_of(tables, as_of).items():
+            assert view[name].equals(frame), (name, as_of)
