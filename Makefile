@@ -153,7 +153,7 @@ MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles
   helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.build.render.* $(DRIVER) \
   $(READER) $(REBUILD) $(CURATE)
 
-## Mutation testing with mutmut of the modules behind the guarantees (about an hour on 2 cores; not in `make test`)
+## Mutation testing with mutmut of the modules behind the guarantees and what readers read (hours on 2 cores: narrow it with MUTANTS; not in `make test`)
 mutation: $(KERNELSPEC)
 	rm -rf mutants
 	@mkdir -p build && echo "==> mutmut run (log: build/mutmut.log)"
