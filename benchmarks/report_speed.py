@@ -1,15 +1,16 @@
 """How fast is the report, and how do the helpers scale? Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/report_speed.py [--repeat 3] [--events 1000000]
+    .venv/bin/python benchmarks/report_speed.py [--repeat 3] [--events 100000] [--years 100]
 
 Report builds (median of ``--repeat`` runs each), on this repository's notebooks:
   (a) the plain way: ``papermill`` CLI then ``jupyter nbconvert --to html`` CLI, per notebook, in turn;
   (b) ``make report`` from a clean state (reports/default and build/default removed);
   (c) ``make report`` with nothing changed, and the driver itself with nothing changed;
   (d) ``make report`` after one notebook's content changed.
-Then, on a synthetic dataset of ``--events`` events (benchmarks/synthetic.py): loading with
-validation, and each helper computation, both as a notebook runs it (after loading, whose checks
-leave their key joins memoized) and cold (memo cleared), and each chart.
+Then, on a synthetic record of ``--events`` events and ``--mentions`` mentions over ``--years``
+years (benchmarks/synthetic.py; by default about a hundred years of this diplomacy at today's
+density): loading with every check, then each page's analysis and chart at its default
+parameters, rendered to PNG.
 
 It rebuilds reports/default/ (the result is the same report) and restores the notebook it edits.
 """
@@ -111,79 +112,62 @@ def report_builds(repeat: int) -> None:
     print(f"    a/b = {a / b:.1f}x   b/c = {b / c:.0f}x")
 
 
-def scale(events: int, repeat: int) -> None:
-    import pandas as pd
+PAGES = {
+    "00_data_audit": "data_audit",
+    "01_meeting_cadence": "meeting_cadence",
+    "02_sanction_escalation": "sanction_escalation",
+    "03_summit_schedule": "summit_schedule",
+    "04_plans_vs_outcomes": "plans_vs_outcomes",
+}
+
+
+def scale(events: int, mentions: int, years: int, repeat: int) -> None:
+    """Load and check a synthetic record of ``events`` over ``years`` years; then each page's
+    analysis and chart (rendered to PNG) at the default parameters, as a notebook runs them."""
+    import matplotlib.pyplot as plt
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import generate
 
-    from helpers import fast, views
-    from helpers.analysis import cadence, escalation, plans, schedule
-    from helpers.charts import cadence as cadence_chart
-    from helpers.charts import escalation as escalation_chart
-    from helpers.charts import schedule as schedule_chart
+    from helpers import pages
+    from helpers.build.declared import declared_parameters
+    from helpers.build.parameters import validate
     from helpers.charts.style import setup_style
     from helpers.data.load import load_tables
-    from helpers.fast import joins
 
     with tempfile.TemporaryDirectory() as out:
-        seconds = timed(lambda: generate(Path(out), events))
-        print(f"synthetic data, {events:,} events: generated in {seconds:.1f} s")
-        tables: dict = {}
-        loads = []
-        for _ in range(repeat):
-            fast.clear_memo()
-            loads.append(timed(lambda: tables.update(load_tables(Path(out) / "data"))))
-        print(
-            f"  load and validate:            {statistics.median(loads):6.2f} s  (median of {repeat}; "
-            f"the first in this process {loads[0]:.2f} s)"
+        seconds = timed(
+            lambda: generate(Path(out), events, 1000, mentions_per_event=mentions // events, years=years)
         )
-        # The joins the loader's checks made, memoized by helpers.fast.positions, are what a
-        # notebook's helpers start from ("after load"); "cold" clears them before each step.
-        after_load = dict(joins._MEMO)
-
-        def as_after_load() -> None:
-            fast.clear_memo()
-            joins._MEMO.update(after_load)
-
-        start, end = pd.Timestamp("2017-01-01"), pd.Timestamp("2017-12-31")
-        adopted = escalation.adopted_measures(tables)
-        contacts = cadence.contacts(tables)
-        steps = {
-            "as_of_view": lambda: views.as_of_view(tables, pd.Timestamp("2017-06-30")),
-            "cadence.contacts": lambda: cadence.contacts(tables),
-            "cadence.gaps": lambda: cadence.gaps(contacts),
-            "escalation.adopted_measures": lambda: escalation.adopted_measures(tables),
-            "escalation.in_force": lambda: escalation.in_force(adopted, start, end),
-            "schedule.schedule": lambda: schedule.schedule(tables),
-            "plans.plans": lambda: plans.plans(tables),
-        }
-        print(f"  helper (median of {repeat}):        after load   cold")
-        for name, step in steps.items():
-            warm = median_of(repeat, step, before=as_after_load)
-            cold = median_of(repeat, step, before=fast.clear_memo)
-            print(f"  {name + ':':30s}{warm:6.2f} s  {cold:6.2f} s")
-        # Charts: built and rendered to PNG, as the notebooks do (weekly counts at this size).
+        tables: dict = {}
+        loads = [timed(lambda: tables.update(load_tables(Path(out) / "data"))) for _ in range(repeat)]
+        print(
+            f"synthetic data: {len(tables['events']):,} events, {len(tables['mentions']):,} mentions over "
+            f"{years} years (generated in {seconds:.1f} s)"
+        )
+        print(f"  load and check: {statistics.median(loads):6.2f} s  (median of {repeat}; goal 5 s)")
         setup_style()
-        shown = views.in_window(contacts, start, end, True)
-        calendar = views.in_window(schedule.schedule(tables), start, end, True)
-        proposed, triggers = escalation.proposed_measures(tables), escalation.triggers(tables)
-        charts = {
-            "cadence.timeline": lambda: cadence_chart.timeline(shown, start, end, "Source: synthetic."),
-            "schedule.gantt": lambda: schedule_chart.gantt(calendar, start, end, "Source: synthetic."),
-            "escalation.chart": lambda: escalation_chart.chart(
-                adopted, proposed, triggers, tables["figures"], start, end, "Source: synthetic."
-            ),
-        }
-        for name, chart in charts.items():
-            seconds = timed(lambda chart=chart: chart().savefig(Path(out) / "chart.png"))
-            print(f"  chart {name + ':':24s}{seconds:6.2f} s")
+        print(f"  page (analysis and chart, median of {repeat}; goal 2 s each):")
+        for notebook, name in PAGES.items():
+            defaults = declared_parameters(ROOT / "notebooks" / f"{notebook}.ipynb")
+            params = validate({"In": [], "Out": {}, **defaults}, notebook, tables)
+
+            def page(params=params, name=name) -> None:
+                built = getattr(pages, name)(pages.view(params, tables))
+                for chart in vars(built).values():
+                    if hasattr(chart, "figure"):
+                        chart.figure.savefig(Path(out) / "chart.png")
+                plt.close("all")
+
+            print(f"    {notebook + ':':28s}{median_of(repeat, page):6.2f} s")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--mentions", type=int, default=400_000)
+    parser.add_argument("--years", type=int, default=100, help="the years the events spread over")
     parser.add_argument("--skip-builds", action="store_true", help="only the synthetic-data figures")
     args = parser.parse_args()
     print(
@@ -192,7 +176,7 @@ def main() -> int:
     )
     if not args.skip_builds:
         report_builds(args.repeat)
-    scale(args.events, args.repeat)
+    scale(args.events, args.mentions, args.years, args.repeat)
     return 0
 
 

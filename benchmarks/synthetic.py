@@ -45,8 +45,19 @@ def _measure_sentence(item: str) -> str:
     return f"The resolution bans trade in {item} with the country."
 
 
-def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed: int = 0) -> Path:
-    """Write the synthetic data package under ``out``; return its data folder."""
+def generate(
+    out: Path,
+    events: int,
+    sources: int = 50,
+    actors: int = 1000,
+    seed: int = 0,
+    mentions_per_event: int = 1,
+    years: int = 1,
+) -> Path:
+    """Write the synthetic data package under ``out``; return its data folder. The ``sources``
+    articles (at most 1,000: the schema's ids are a000 to a999) are spread over the ``years``
+    years that end with 2017; each event is mentioned ``mentions_per_event`` times by its
+    article, in the same words."""
     rng = np.random.default_rng(seed)
     data, seeds = out / "data", out / "seeds"
     shutil.rmtree(out, ignore_errors=True)
@@ -55,12 +66,14 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
     shutil.copy2(paths.ROOT / "data" / "datapackage.json", data / "datapackage.json")
 
     text = " ".join([*map(_sentence, EXPRESSIONS), *map(_measure_sentence, ITEMS)]) + "\n"
+    first_day = date(2017 - years + 1, 1, 2)
     anchors = [
-        date(2017, 1, 2) + pd.Timedelta(days=int(d)).to_pytimedelta() for d in rng.integers(0, 330, sources)
+        first_day + pd.Timedelta(days=int(d)).to_pytimedelta()
+        for d in rng.integers(0, 365 * years - 35, sources)
     ]
     source_rows = []
     for i, anchor in enumerate(anchors):
-        name = f"{i:03d}_synthetic.txt"
+        name = f"{i:05d}_synthetic.txt"
         (seeds / name).write_text(text, encoding="utf-8")
         digest = hashlib.sha256((seeds / name).read_bytes()).hexdigest()
         source_rows.append(
@@ -141,17 +154,20 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
         }
     ).to_csv(data / "events.csv", index=False)
 
-    mention_ids = np.char.add("m", np.arange(events).astype(str))
+    # Each event's mentions, one after another: the first carries the participants.
+    mention_ids = np.char.add("m", np.arange(events * mentions_per_event).astype(str))
+    of = np.repeat(np.arange(events), mentions_per_event)
     pd.DataFrame(
         {
             "mention_id": mention_ids,
-            "event_id": event_ids,
-            "source_id": src["source_id"].to_numpy()[source_of],
-            "quote": np.array([_sentence(e) for e in EXPRESSIONS])[expression_of],
-            "date_text": np.array(EXPRESSIONS)[expression_of],
-            "reported_status": status,
+            "event_id": event_ids[of],
+            "source_id": src["source_id"].to_numpy()[source_of[of]],
+            "quote": np.array([_sentence(e) for e in EXPRESSIONS])[expression_of[of]],
+            "date_text": np.array(EXPRESSIONS)[expression_of[of]],
+            "reported_status": status[of],
         }
     ).to_csv(data / "mentions.csv", index=False)
+    mention_ids = mention_ids[::mentions_per_event]
 
     first = rng.integers(0, actors // 2, events) * 2
     pd.DataFrame(
@@ -193,9 +209,16 @@ def generate(out: Path, events: int, sources: int = 50, actors: int = 1000, seed
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--mentions-per-event", type=int, default=4)
+    parser.add_argument("--sources", type=int, default=1000)
+    parser.add_argument("--years", type=int, default=100)
     args = parser.parse_args(argv)
-    print(generate(args.out, args.events))
+    print(
+        generate(
+            args.out, args.events, args.sources, mentions_per_event=args.mentions_per_event, years=args.years
+        )
+    )
     return 0
 
 

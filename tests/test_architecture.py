@@ -1,6 +1,6 @@
 """The house rules, read from the code: layers import one way, no cycles, short functions.
 
-paths, fast  ->  data  ->  views  ->  analysis  ->  charts  ->  pages  ->  notebook
+paths  ->  data  ->  views  ->  analysis  ->  charts  ->  pages  ->  notebook
                     \\->  build (beside them: it reads the data layer only)
                     \\->  curate (beside them: the curator's tools read data, views and analysis)
 """
@@ -8,6 +8,7 @@ paths, fast  ->  data  ->  views  ->  analysis  ->  charts  ->  pages  ->  noteb
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,15 +19,14 @@ PACKAGE = paths.ROOT / "src" / "helpers"
 # Each layer, and the layers it may import (besides itself).
 ALLOWED = {
     "paths": set(),
-    "fast": set(),
-    "data": {"paths", "fast"},
-    "views": {"paths", "fast", "data"},
-    "analysis": {"paths", "fast", "data", "views"},
-    "charts": {"paths", "fast", "data", "views", "analysis"},
-    "build": {"paths", "fast", "data"},
-    "curate": {"paths", "fast", "data", "views", "analysis"},
-    "pages": {"paths", "fast", "data", "views", "analysis", "charts", "build"},
-    "notebook": {"paths", "fast", "data", "views", "analysis", "charts", "build", "pages"},
+    "data": {"paths"},
+    "views": {"paths", "data"},
+    "analysis": {"paths", "data", "views"},
+    "charts": {"paths", "data", "views", "analysis"},
+    "build": {"paths", "data"},
+    "curate": {"paths", "data", "views", "analysis"},
+    "pages": {"paths", "data", "views", "analysis", "charts", "build"},
+    "notebook": {"paths", "data", "views", "analysis", "charts", "build", "pages"},
 }
 MAX_FUNCTION_LINES = 60
 
@@ -51,13 +51,15 @@ MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
 def resolve(name: str) -> str | None:
-    """The module an imported name lives in (``helpers.fast.positions`` -> ``helpers.fast``)."""
+    """The module an imported name lives in (``helpers.data.load.load_tables`` -> ``helpers.data``)."""
     while name and name not in MODULES:
         name = name.rpartition(".")[0]
     return name or None
 
 
+@cache
 def graph() -> dict[str, set[str]]:
+    """Each module's imports of other helpers modules (parsed once for every test)."""
     edges = {}
     for module, path in MODULES.items():
         targets = {resolve(name) for name in helpers_imports(path)} - {None, module}
@@ -99,6 +101,25 @@ def test_no_import_cycles():
     for module in sorted(edges):
         if module not in state:
             visit(module, [])
+
+
+def test_analysis_reads_no_files():
+    """Analysis takes tables and returns tables: the data layer reads the files."""
+    reading = {"open", "read_text", "read_bytes", "read_csv", "read_package", "source_texts", "load_tables"}
+    found = []
+    for module, path in MODULES.items():
+        if layer(module) != "analysis":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports = imported_packages(path) | helpers_imports(path)
+        found += [f"{module} imports {name}" for name in sorted(imports & {"pathlib", "helpers.paths", "os"})]
+        found += [
+            f"{module}:{node.lineno} calls {name}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and (name := getattr(node.func, "id", getattr(node.func, "attr", ""))) in reading
+        ]
+    assert not found, "\n".join(found)
 
 
 def imported_packages(path: Path) -> set[str]:

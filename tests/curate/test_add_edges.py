@@ -105,6 +105,7 @@ def test_the_same_bytes_under_another_name_are_refused(data_copy, tmp_path):
     "disguise",
     [
         pytest.param(lambda b: b.replace(b"\n", b"\r\n"), id="crlf"),
+        pytest.param(lambda b: b.replace(b"\n", b"\r"), id="cr-alone"),
         pytest.param(lambda b: b"\xef\xbb\xbf" + b, id="byte-order-mark"),
         pytest.param(lambda b: b + b"\n\n", id="blank-lines-at-the-end"),
         pytest.param(lambda b: b[:-1] if b.endswith(b"\n") else b + b"\n", id="final-newline-toggled"),
@@ -116,9 +117,10 @@ def test_the_same_text_but_for_line_endings_or_blanks_is_refused(data_copy, tmp_
     copy = tmp_path / "article.txt"
     copy.write_bytes(disguise(seed.read_bytes()))
     assert copy.read_bytes() != seed.read_bytes()
-    refused(
+    said = refused(
         data_copy, copy, r"already in the data as a001 \(seeds/001_43d3fd295df8e4e4\.txt\): the same text"
     )
+    assert said.endswith("the same text, but for line ends, a byte-order mark or blanks at line ends")
 
 
 def test_a_changed_word_is_another_article(data_copy, tmp_path):
@@ -126,6 +128,23 @@ def test_a_changed_word_is_another_article(data_copy, tmp_path):
     copy = tmp_path / "article.txt"
     copy.write_bytes(seed.read_bytes().replace(b"Lavrov", b"Lavrov's", 1))
     assert add_article(copy, DAY, data=data_copy)["source_id"] == "a002"
+
+
+def test_the_same_words_wrapped_otherwise_are_another_article(data_copy, tmp_path):
+    """Only line ends, a byte-order mark and blanks at line ends are set aside: a line broken
+    where there was a space is another text."""
+    seed = data_copy.parent / "seeds" / "001_43d3fd295df8e4e4.txt"
+    copy = tmp_path / "article.txt"
+    copy.write_bytes(seed.read_bytes().replace(b" ", b"\n", 1))
+    before = len(sources(data_copy))
+    add_article(copy, DAY, data=data_copy)
+    assert len(sources(data_copy)) == before + 1
+
+
+def test_the_first_article_of_an_empty_table_is_a000(data_copy, tmp_path):
+    table = data_copy / "sources.csv"
+    table.write_bytes(table.read_bytes().split(b"\n", 1)[0] + b"\n")
+    assert add_article(article(tmp_path), DAY, data=data_copy)["source_id"] == "a000"
 
 
 def test_two_articles_with_one_file_name_are_two_articles(data_copy, tmp_path):

@@ -274,7 +274,7 @@ def test_ends_by_bounds_take_the_last_day_of_the_named_mention():
     bounds = ends_by_bounds(ends_by, mentions, resolved)
     nat = np.datetime64("NaT", "us")
     expected = np.array([np.datetime64("2017-11-30", "us"), nat, nat, nat, nat, nat])
-    np.testing.assert_array_equal(bounds, expected)
+    np.testing.assert_array_equal(bounds.to_numpy(), expected)
 
 
 def test_cut_ends_keeps_the_earlier_end_and_an_open_end_takes_the_cut():
@@ -282,9 +282,9 @@ def test_cut_ends_keeps_the_earlier_end_and_an_open_end_takes_the_cut():
     nat = np.datetime64("NaT", "us")
     end = np.array([nat, day("2017-12-31"), day("2017-10-10"), nat])
     bound = np.array([day("2017-11-30"), day("2017-11-30"), day("2017-11-30"), nat])
-    cut = cut_ends(end, bound)
+    cut = cut_ends(pd.Series(end), pd.Series(bound))
     np.testing.assert_array_equal(
-        cut, np.array([day("2017-11-30"), day("2017-11-30"), day("2017-10-10"), nat])
+        cut.to_numpy(), np.array([day("2017-11-30"), day("2017-11-30"), day("2017-10-10"), nat])
     )
 
 

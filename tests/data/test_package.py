@@ -10,6 +10,7 @@ from helpers import paths
 from helpers.analysis.coverage import sentence_coverage, split_sentences
 from helpers.data.articles import source_texts
 from helpers.data.dates import resolve
+from helpers.data.load import article_texts, data_package
 from helpers.data.schema import read_package
 
 
@@ -127,7 +128,7 @@ def test_typed_columns(tables):
 
 
 def test_every_sentence_of_substance_is_covered(tables):
-    coverage = sentence_coverage(tables)
+    coverage = sentence_coverage(tables, article_texts(tables["sources"]), data_package())
     gaps = coverage.loc[coverage["status"] == "uncovered"]
     assert gaps.empty, gaps.to_string()
     assert (coverage["status"] == "uncurated").sum() == len(tables["uncurated"])
@@ -150,6 +151,6 @@ def test_uncovered_sentence_is_reported(tables):
     """Dropping the only quote of a sentence makes it a gap: the coverage check can fail."""
     mentions = tables["mentions"]
     trimmed = dict(tables, mentions=mentions.loc[~mentions["quote"].str.startswith("Kono reiterated")])
-    coverage = sentence_coverage(trimmed)
+    coverage = sentence_coverage(trimmed, article_texts(tables["sources"]), data_package())
     gaps = coverage.loc[coverage["status"] == "uncovered", "sentence"].tolist()
     assert gaps == [mentions.loc[mentions["quote"].str.startswith("Kono reiterated"), "quote"].iloc[0]]

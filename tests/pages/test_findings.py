@@ -82,3 +82,16 @@ def test_notebook_prose_carries_no_count(notebook):
 def test_a_count_in_prose_is_caught():
     assert prose_counts("Eight plans are too few; the 11 resolutions; both steps.") == ["Eight", "11", "both"]
     assert prose_counts('The article says "early next week" on 19 September 2017 (`as_of 2017-09-01`).') == []
+
+
+def test_one_is_singular_and_the_blocks_are_the_documents_markers(tables):
+    assert [findings.count(n, "article") for n in (0, 1, 2, 1000)] == [
+        "0 articles",
+        "1 article",
+        "2 articles",
+        "1,000 articles",
+    ]
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    for name in findings.blocks(tables):
+        assert f"<!-- {name} -->" in readme
+    assert set(findings.blocks(tables)) == {"findings", "summary"}

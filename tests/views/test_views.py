@@ -63,27 +63,39 @@ def test_open_bounds_reach_as_far_as_they_may():
     assert shown("2017-08-02", "2017-09-18") == []
 
 
-def plain_first_reports(tables, statuses=()):
+def looped_first_reports(tables, statuses=()):
     """Per event, the article of its first mention (reporting one of ``statuses``, if given):
     the earliest published, file order breaking ties."""
-    sources = tables["sources"].reset_index(drop=True)
-    mentions = tables["mentions"].assign(order=range(len(tables["mentions"])))
-    if statuses:
-        mentions = mentions.loc[mentions["reported_status"].isin(statuses)]
-    mentions = mentions.join(sources.reset_index(names="source").set_index("source_id"), on="source_id")
-    first = mentions.sort_values(["published", "order"], kind="stable").groupby("event_id").first()
-    return tables["events"]["event_id"].map(first["source"]).fillna(-1).astype(int).tolist()
+    published = dict(zip(tables["sources"]["source_id"], tables["sources"]["published"], strict=True))
+    first = {}
+    for event, source, status in zip(
+        tables["mentions"]["event_id"],
+        tables["mentions"]["source_id"],
+        tables["mentions"]["reported_status"],
+        strict=True,
+    ):
+        wanted = source in published and (not statuses or status in statuses)
+        if wanted and (event not in first or published[source] < published[first[event]]):
+            first[event] = source
+    return first
+
+
+def reported_first(tables, statuses):
+    found = first_reports(tables, statuses)
+    published = tables["sources"].set_index("source_id")["published"]
+    assert (found["published"] == found["source_id"].map(published)).all()
+    return found["source_id"].to_dict()
 
 
 @pytest.mark.parametrize("statuses", [(), ("planned", "proposed"), ("occurred",)])
 @pytest.mark.parametrize("as_of", [None, SEPT_1])
-def test_first_reports_match_plain_pandas(tables, statuses, as_of):
+def test_first_reports_on_the_real_data(tables, statuses, as_of):
     view = as_of_view(tables, as_of)
-    assert first_reports(view, statuses).tolist() == plain_first_reports(view, statuses)
+    assert reported_first(view, statuses) == looped_first_reports(view, statuses)
 
 
-@pytest.mark.parametrize("n", [0, 50, 3000])
-def test_first_reports_match_plain_pandas_on_synthetic_ties(n):
+@pytest.mark.parametrize("n", [0, 50, 600])
+def test_first_reports_on_synthetic_ties(n):
     rng = np.random.default_rng(n)
     sources = pd.DataFrame(
         {
@@ -101,4 +113,4 @@ def test_first_reports_match_plain_pandas_on_synthetic_ties(n):
     )
     tables = {"events": events, "mentions": mentions, "sources": sources}
     for statuses in [(), ("planned", "proposed")]:
-        assert first_reports(tables, statuses).tolist() == plain_first_reports(tables, statuses)
+        assert reported_first(tables, statuses) == looped_first_reports(tables, statuses)

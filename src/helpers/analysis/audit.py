@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import paths
 from helpers.analysis.coverage import STATUSES
 from helpers.data.problems import Tables
-from helpers.data.schema import read_package
+from helpers.data.schema import Resource
 
 
 def table_counts(tables: Tables) -> pd.DataFrame:
@@ -26,11 +25,11 @@ def evidence(tables: Tables) -> pd.DataFrame:
     return out.set_index(["event_id", "title"])
 
 
-def validation_summary(tables: Tables) -> pd.DataFrame:
-    """What the loader checked in each table, read from datapackage.json (it has passed, or
-    the notebook would have stopped): rows, and the fields under each kind of rule."""
+def validation_summary(tables: Tables, resources: dict[str, Resource]) -> pd.DataFrame:
+    """What the loader checked in each table, as the data package declares it (``resources``;
+    it has passed, or the notebook would have stopped): rows, and the fields under each rule."""
     rows = []
-    for name, resource in read_package(paths.DATA / "datapackage.json").items():
+    for name, resource in resources.items():
         fields = resource.fields
         rows.append(
             {

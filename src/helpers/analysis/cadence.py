@@ -12,68 +12,40 @@ import numpy as np
 import pandas as pd
 
 from helpers.data.problems import Tables
-from helpers.fast import isin, joined_per_group, order, positions, side_by_side, sort_key
 
 CONTACT_KINDS = ("phone_call", "meeting", "summit", "talks", "visit")
 
 
-def pair_labels(event: np.ndarray, count: int, actor_ids: pd.Series, actors: pd.DataFrame) -> pd.Series:
-    """Per event 0..count-1: the surnames of the people taking part, sorted and joined by
-    ' – ', or the states' names where no person is named (NA if neither). ``event`` numbers
-    the event of each participant (-1: none of these) and ``actor_ids`` names its actor."""
-    person = (actors["kind"] == "person").to_numpy()
-    state = (actors["kind"] == "state").to_numpy()
-    # Surnames are taken per actor, before the join multiplies the rows.
-    names = actors["name"].where(~person, actors["name"].str.split().str[-1]).where(person | state)
-    actor = positions(actor_ids, actors["actor_id"])
-    named = (event >= 0) & (actor >= 0)
-    named[named] = names.notna().to_numpy()[actor[named]]
-    event, actor = event[named], actor[named]
+def pair_labels(participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
+    """Per ``event_id`` of ``participants``: the surnames of the people taking part, sorted and
+    joined by ' – ', or the states' names where the event names no person."""
+    named = participants[["event_id", "actor_id"]].merge(actors[["actor_id", "kind", "name"]], on="actor_id")
+    named = named.loc[named["kind"].isin(["person", "state"])]
+    is_person = named["kind"] == "person"
     # An event shows its states only if it names no person.
-    has_person = np.zeros(count, dtype=bool)
-    has_person[event[person[actor]]] = True
-    shown = person[actor] == has_person[event]
-    rank = sort_key(names)
-    words = np.empty(len(names) + 1, dtype=object)
-    words[rank] = names.to_numpy(dtype=object, na_value=None)
-    return joined_per_group(event[shown], rank[actor[shown]], words, count, " – ")
+    shown = is_person == named["event_id"].isin(named.loc[is_person, "event_id"])
+    label = named["name"].where(~is_person, named["name"].str.split().str[-1])
+    return label.loc[shown].groupby(named.loc[shown, "event_id"]).agg(lambda names: " – ".join(sorted(names)))
 
 
 def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
-    """One row per contact, with its pair, mode (phone or in person) and date range.
+    """One row per contact, in date order, with its pair, mode (phone or in person) and dates.
 
     ``actors`` keeps contacts in which at least one of them takes part;
     ``kinds`` keeps those kinds. Empty means no filter.
     """
-    events = tables["events"]
+    events, participants = tables["events"], tables["participants"]
     wanted = [k for k in (kinds or CONTACT_KINDS) if k in CONTACT_KINDS]
-    keep = events["kind"].isin(wanted).to_numpy()
-    participants = tables["participants"]
+    keep = events["kind"].isin(wanted)
     if actors:
-        involved = participants.loc[isin(participants["actor_id"], actors), "event_id"]
-        keep = keep & isin(events["event_id"], involved).to_numpy()
-    # One take of the wanted rows, already in date order; sorting them and joining the
-    # participants to the events run side by side.
-    rows, participant_event = side_by_side(
-        [
-            lambda: order(events, ["date_start", "date_end", "event_id"], keep),
-            lambda: positions(participants["event_id"], events["event_id"]),
-        ],
-        len(participants),
-    )
-    # Each event's row in the output (-1 if left out), for the participants' join to events.
-    shown = np.full(len(events), -1)
-    shown[rows] = np.arange(len(rows))
+        keep &= events["event_id"].isin(participants.loc[participants["actor_id"].isin(actors), "event_id"])
     columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "duration_min"]
-    out = events[[*columns, "location"]].take(rows).reset_index(drop=True)
-    out = out.assign(
-        pair=pair_labels(
-            np.append(shown, -1)[participant_event],
-            len(out),
-            participants["actor_id"],
-            tables["actors"],
+    out = events.loc[keep, [*columns, "location"]].sort_values(["date_start", "date_end", "event_id"])
+    out = out.reset_index(drop=True).assign(
+        pair=lambda frame: frame["event_id"].map(pair_labels(participants, tables["actors"])).astype("str"),
+        mode=lambda frame: pd.Series(
+            np.where(frame["kind"] == "phone_call", "phone", "in_person"), dtype="str"
         ),
-        mode=pd.array(["in_person", "phone"], dtype="str").take((out["kind"] == "phone_call").to_numpy(int)),
     )
     return out[[*columns[:3], "mode", "status", "pair", *columns[4:], "location"]]
 
@@ -99,12 +71,7 @@ def realised_contacts(
     ).dropna()
     titles = tables["events"].set_index("event_id")["title"]
     out = held.assign(
-        pair=pair_labels(
-            positions(parties["event_id"], held["outcome_id"]),
-            len(held),
-            parties["actor_id"],
-            tables["actors"],
-        ).to_numpy(),
+        pair=held["outcome_id"].map(pair_labels(parties, tables["actors"])).astype("str"),
         status="occurred",
         realises=held["event_id"].where(held["event_id"].isin(titles.index)),
         realises_title=held["event_id"].map(titles),

@@ -10,15 +10,12 @@ sentence does not cover the rest of it.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from helpers import paths
-from helpers.data.articles import source_texts
 from helpers.data.problems import Tables
-from helpers.data.schema import read_package
+from helpers.data.schema import Resource
 
 COVERED_SHARE = 0.5
 # What a sentence can be: quoted, page furniture, or a gap to curate.
@@ -76,16 +73,14 @@ def _mask(text: str, passages: list[str]) -> np.ndarray:
     return covered
 
 
-def sentence_coverage(tables: Tables, data_dir: Path | None = None) -> pd.DataFrame:
-    """One row per sentence of every article: its text, covered share and status.
+def sentence_coverage(tables: Tables, texts: dict[str, str], resources: dict[str, Resource]) -> pd.DataFrame:
+    """One row per sentence of every article (``texts``, by source id): its text, covered share
+    and status. The quotes are those of every table ``resources`` names an evidence for.
 
     ``status`` is ``covered`` (quotes span at least half of it), ``uncurated``
     (page furniture listed in uncurated.csv) or ``uncovered`` (a gap to curate).
     """
-    data_dir = Path(data_dir) if data_dir is not None else paths.DATA
-    resources = read_package(data_dir / "datapackage.json")
     sources = tables["sources"]
-    texts = source_texts(sources, data_dir.parent)
     frames = []
     for source_id, text in texts.items():
         quotes, furniture = [], []

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.data.derive import event_intervals
+from helpers.data.derive import event_intervals, mention_intervals
 from helpers.data.problems import Tables
-from helpers.fast import positions
 from helpers.views import first_reports, overlaps
 
 PLAN_STATUSES = ("planned", "proposed")
@@ -49,16 +48,14 @@ def announced_plans(tables: Tables) -> pd.DataFrame:
     said = mentions.loc[mentions["reported_status"].isin(PLAN_STATUSES)]
     plan_ids = events["event_id"].isin(said["event_id"])
     only_plans = ~events["event_id"].isin(mentions.loc[~mentions.index.isin(said.index), "event_id"])
-    start, end, _ = event_intervals(
-        said, tables["sources"], positions(said["event_id"], events["event_id"]), len(events)
-    )
+    allowed = event_intervals(said, mention_intervals(said, tables["sources"])).reindex(events["event_id"])
     windows = events.assign(
-        window_start=events["date_start"].where(only_plans, pd.Series(start, index=events.index)),
-        window_end=events["date_end"].where(only_plans, pd.Series(end, index=events.index)),
+        window_start=events["date_start"].where(only_plans, allowed["start"].to_numpy()),
+        window_end=events["date_end"].where(only_plans, allowed["end"].to_numpy()),
         status=events["event_id"]
         .isin(said.loc[said["reported_status"] == "planned", "event_id"])
         .map({True: "planned", False: "proposed"}),
-        announced=tables["sources"]["published"].reindex(first_reports(tables, PLAN_STATUSES)).to_numpy(),
+        announced=first_reports(tables, PLAN_STATUSES)["published"].reindex(events["event_id"]).to_numpy(),
     )
     columns = ["event_id", "title", "kind", "status", "announced", "window_start", "window_end"]
     return windows.loc[plan_ids, columns].sort_values(["window_start", "event_id"]).reset_index(drop=True)

@@ -11,34 +11,23 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data.problems import Tables
-from helpers.fast import order, side_by_side, take
 from helpers.views import first_reports
 
 SCHEDULE_KINDS = ("summit", "visit", "talks", "meeting", "survey")
 
 
 def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
-    """One row per calendar event with its announcement and lead time."""
+    """One row per calendar event, in date order, with its announcement and lead time."""
     wanted = [k for k in (kinds or SCHEDULE_KINDS) if k in SCHEDULE_KINDS]
-    events, sources = tables["events"], tables["sources"]
-    # Per event, the first article to report it, and the first to report it ahead as planned
-    # or proposed; found while the events are sorted (side by side: both sort or join ids).
-    reported = {"first_reported": (), "announced": ("planned", "proposed")}
-    rows, reports = side_by_side(
-        [
-            lambda: order(
-                events, ["date_start", "date_end", "event_id"], events["kind"].isin(wanted).to_numpy()
-            ),
-            lambda: {column: first_reports(tables, statuses) for column, statuses in reported.items()},
-        ],
-        len(tables["mentions"]),
-    )
+    events = tables["events"]
     columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "location"]
-    out = events[columns].take(rows).reset_index(drop=True)
-    for column, first in reports.items():
-        by = first[rows]
-        out[column] = take(sources["published"], by)
-        out[column + "_by"] = take(sources["source_id"], by)
+    out = events.loc[events["kind"].isin(wanted), columns].sort_values(["date_start", "date_end", "event_id"])
+    out = out.reset_index(drop=True)
+    # The first article to report each event, and the first to report it ahead, as planned or proposed.
+    for column, statuses in {"first_reported": (), "announced": ("planned", "proposed")}.items():
+        first = first_reports(tables, statuses).reindex(out["event_id"])
+        out[column] = first["published"].to_numpy()
+        out[column + "_by"] = first["source_id"].to_numpy()
     return out.assign(
         lead_min_days=(out["date_start"] - out["announced"]).dt.days.astype("Int64"),
         lead_max_days=(out["date_end"] - out["announced"]).dt.days.astype("Int64"),

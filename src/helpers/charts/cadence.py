@@ -8,7 +8,6 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers.charts.style import (
-    MAX_MARKS,
     context_handle,
     date_axis,
     draw_context,
@@ -20,7 +19,6 @@ from helpers.charts.style import (
     margins,
     status_handles,
 )
-from helpers.charts.weekly import weekly_figure
 from helpers.charts.words import describe_dates
 
 KIND_LABELS = {
@@ -54,14 +52,7 @@ def headline(frame: pd.DataFrame, empty: str = EMPTY) -> str:
 
 
 def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None, empty: str = EMPTY) -> str:
-    """Describe the timeline in words, contact by contact (in sum when there are too many)."""
-    if len(frame) > MAX_MARKS:
-        counts = frame["pair"].value_counts()
-        return (
-            f"Heat map of {len(frame):,} Japan–Russia contacts per week for the {min(len(counts), 12)} "
-            f"busiest of {len(counts):,} pairs of officials, each counted in the week of the first day "
-            f"it may have taken place; the busiest pair, {counts.index[0]}, has {int(counts.iloc[0]):,}."
-        )
+    """Describe the timeline in words, contact by contact."""
     took_place = ""
     if realised is not None and not realised.empty:
         took_place = (
@@ -110,19 +101,7 @@ def timeline(
     dates as ranges (a bar over every possible day), exact days as markers. ``realised`` (from
     ``analysis.cadence.realised_contacts``) adds, in black and shaped by kind, the days the
     context layer shows contacts took place: each on the bar of the article's event it realises,
-    or on a labelled row of its own. Above ``MAX_MARKS`` contacts it draws weekly counts per pair
-    instead; with none, a labelled empty frame titled ``empty``."""
-    if len(frame) > MAX_MARKS:
-        return weekly_figure(
-            frame,
-            "pair",
-            start,
-            end,
-            "Contacts per week",
-            headline(frame),
-            f"Contacts per week, busiest pairs first ({len(frame):,}: too many to draw one by one).",
-            source,
-        )
+    or on a labelled row of its own. With none, a labelled empty frame titled ``empty``."""
     marks = _marks(frame, realised)
     # About 5.5 px a character at 8 pt, on axes about 790 px wide.
     lane = lanes(marks, day_per_char=5.5 * ((end - start).days + 1) / 790)

@@ -13,8 +13,6 @@ from helpers.analysis.escalation import in_force
 from helpers.charts.style import (
     CATEGORY_COLOURS,
     CATEGORY_LABELS,
-    MAX_MARKS,
-    STATUS_COLOUR,
     TRIGGER_COLOUR,
     date_axis,
     draw_event,
@@ -23,9 +21,7 @@ from helpers.charts.style import (
     label_empty,
     legend_below,
     margins,
-    status_style,
 )
-from helpers.charts.weekly import weekly_counts
 from helpers.charts.words import describe_dates
 
 EMPTY = "No UN measures in this view"
@@ -54,15 +50,6 @@ def alt_text(
     if adopted.empty and proposed.empty and trigger_events.empty:
         return f"Empty chart of UN sanctions measures: {empty}."
     parts = [f"Stacked step chart of UN sanctions measures in force by category: {len(adopted)} adopted"]
-    if max(len(adopted), len(proposed), len(trigger_events)) > MAX_MARKS:
-        by_category = adopted["category"].value_counts()
-        parts.append(
-            "by category "
-            + ", ".join(f"{c} {int(n):,}" for c, n in by_category.items() if n)
-            + f"; {len(proposed):,} proposals and {len(trigger_events):,} launches and tests counted per "
-            "week in the lane below"
-        )
-        return "; ".join(parts) + "."
     for resolution, group in adopted.groupby("resolution", sort=False):
         first = group.iloc[0]
         said = "adopted" if first["basis"] == "adopted" else "reported adopted"
@@ -106,17 +93,13 @@ def chart(
     )
     margins(fig, left=0.09, bottom_in=1.55)
     pale = _stacked_steps(top, adopted, start, end)
-    many = len(trigger_events) > MAX_MARKS or len(proposed) > MAX_MARKS
     date_axis(lane, start, end)  # first: the trigger labels are placed by the days shown
-    if many:
-        _weekly_lane(lane, proposed, trigger_events, start, end)
-    else:
-        _marked_triggers(top, lane, trigger_events)
-        _marked_proposals(lane, proposed)
+    _marked_triggers(top, lane, trigger_events)
+    _marked_proposals(lane, proposed)
     _figures_box(top, figures)
     if adopted.empty and proposed.empty and trigger_events.empty:
         label_empty(top)
-    legend_below(fig, _handles(top, proposed, trigger_events, many, pale), ncol=4)
+    legend_below(fig, _handles(top, proposed, trigger_events, pale), ncol=4)
     finish(
         fig,
         headline(adopted, proposed, empty),
@@ -171,9 +154,7 @@ def _figures_box(top: Axes, figures: pd.DataFrame) -> None:
     )
 
 
-def _handles(
-    top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, many: bool, pale: bool = True
-) -> list:
+def _handles(top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, pale: bool = True) -> list:
     handles, _ = top.get_legend_handles_labels()
     if pale:
         handles.append(
@@ -183,12 +164,12 @@ def _handles(
                 label="Pale: possibly in force (adoption day uncertain)",
             )
         )
-    kinds = set() if many else set(trigger_events["kind"])
+    kinds = set(trigger_events["kind"])
     if "missile_launch" in kinds:
         handles.append(Patch(facecolor=TRIGGER_COLOUR, alpha=0.3, label="Missile launch (date range)"))
     if "nuclear_test" in kinds:
         handles.append(Line2D([], [], color=TRIGGER_COLOUR, linestyle="--", label="Nuclear test (exact day)"))
-    if not proposed.empty and not many:
+    if not proposed.empty:
         handles.append(
             event_handle("proposed", "sanction_proposal", "Proposed sanction (dotted), on the day reported")
         )
@@ -268,36 +249,3 @@ def _marked_proposals(lane: Axes, proposed: pd.DataFrame) -> None:
     lane.invert_yaxis()
     lane.set_ylabel("Proposed", rotation=0, ha="right", va="center")
     lane.spines["left"].set_visible(False)
-
-
-def _weekly_lane(
-    lane: Axes,
-    proposed: pd.DataFrame,
-    trigger_events: pd.DataFrame,
-    start: pd.Timestamp,
-    end: pd.Timestamp,
-) -> None:
-    """Too many to mark one by one: proposals and triggers counted per week, side by side."""
-    frames = {
-        "Proposals reported": proposed.rename(columns={"reported": "date_start"}),
-        "Launches and tests": trigger_events,
-    }
-    width = pd.Timedelta(days=3)
-    drawn = []
-    # Proposals in their status's look (hollow, dotted, status colour); triggers in their grey.
-    face, line = status_style("proposed")
-    looks = (
-        {"facecolor": face, "edgecolor": STATUS_COLOUR, "linestyle": line, "linewidth": 1.2},
-        {"facecolor": TRIGGER_COLOUR, "edgecolor": TRIGGER_COLOUR, "linestyle": "-", "linewidth": 0},
-    )
-    for (label, frame), shift, look in zip(frames.items(), (pd.Timedelta(0), width), looks, strict=True):
-        counts = weekly_counts(frame.assign(what=label), "what", start, end, top=1)
-        if not counts.empty:
-            weeks, values = counts.columns + shift, counts.iloc[0].to_numpy()
-            lane.bar(weeks, values, width=width, align="edge", **look)
-            drawn.append(Patch(**look, label=label))
-    # Above the lane, beside its title, where no bar can run under it.
-    lane.legend(
-        handles=drawn, fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, borderaxespad=0.2
-    )
-    lane.set_title("Per week (too many to mark one by one)", fontsize=9, loc="left")

@@ -7,7 +7,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers.charts.style import (
-    MAX_MARKS,
     STATUS_COLOUR,
     announcement_handle,
     date_axis,
@@ -23,7 +22,6 @@ from helpers.charts.style import (
     reach,
     status_handles,
 )
-from helpers.charts.weekly import weekly_figure
 from helpers.charts.words import describe_dates
 
 EMPTY = "No calendar events in this window"
@@ -35,9 +33,8 @@ def headline(frame: pd.DataFrame, empty: str = EMPTY) -> str:
         return empty
     held = int((frame["status"] == "occurred").sum())
     ahead = int(frame["announced"].notna().sum())
-    held_words = "held" if len(frame) > MAX_MARKS else "known to have been held"
     return (
-        f"{len(frame):,} summits, visits, talks and meetings: {held:,} {held_words}, "
+        f"{len(frame):,} summits, visits, talks and meetings: {held:,} known to have been held, "
         f"{ahead:,} announced in advance"
     )
 
@@ -45,13 +42,6 @@ def headline(frame: pd.DataFrame, empty: str = EMPTY) -> str:
 def alt_text(frame: pd.DataFrame, empty: str = EMPTY) -> str:
     if frame.empty:
         return f"Empty schedule: {empty}."
-    if len(frame) > MAX_MARKS:
-        by_status = frame["status"].value_counts()
-        return (
-            f"Heat map of {len(frame):,} calendar events per week by status ("
-            + ", ".join(f"{int(n):,} {status}" for status, n in by_status.items())
-            + "), each counted in the week of the first day it may have taken place."
-        )
     items = []
     for row in frame.itertuples():
         when = describe_dates(row.date_start, row.date_end)
@@ -68,19 +58,7 @@ def gantt(
     frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, source: str, empty: str = EMPTY
 ) -> Figure:
     """Held vs planned events as bars over their possible days, with announcement markers;
-    above ``MAX_MARKS`` events, weekly counts by status instead; with none, a labelled empty
-    frame titled ``empty``."""
-    if len(frame) > MAX_MARKS:
-        return weekly_figure(
-            frame,
-            "status",
-            start,
-            end,
-            "Events per week",
-            headline(frame),
-            f"Calendar events per week by status ({len(frame):,}: too many to draw one by one).",
-            source,
-        )
+    with none, a labelled empty frame titled ``empty``."""
     height = 2.8 + 0.42 * max(len(frame), 1)
     fig, ax = plt.subplots(figsize=(10, height))
     margins(fig, left=0.36)

@@ -90,11 +90,6 @@ SHAPE_COLOUR = "#8c8c8c"
 ANNOUNCE_COLOUR = "#555555"
 
 
-# Above this many rows a chart draws weekly counts instead of one mark per row: a million
-# markers neither render in seconds nor read as anything.
-MAX_MARKS = 300
-
-
 def setup_style() -> None:
     """Apply the house style; also makes SVG output reproducible (fixed hash salt, no date)."""
     mpl.rcParams.update(

@@ -13,6 +13,7 @@ import pandas as pd
 
 from helpers.analysis.coverage import sentence_coverage, split_sentences
 from helpers.data.dates import UnresolvableDate, resolve
+from helpers.data.load import article_texts, data_package
 from helpers.data.problems import Tables
 from helpers.data.timex import find_expressions
 
@@ -121,7 +122,7 @@ def coverage_of(tables: Tables, source_id: str | None) -> dict[str, str]:
     """Whether the data quotes each sentence of a source already in it (nothing for a new file)."""
     if source_id is None:
         return {}
-    sentences = sentence_coverage(tables)
+    sentences = sentence_coverage(tables, article_texts(tables["sources"]), data_package())
     own = sentences.loc[sentences["source_id"] == source_id]
     return {
         text.strip(): COVERED[status] for text, status in zip(own["sentence"], own["status"], strict=True)

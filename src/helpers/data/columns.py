@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.dates import iso_dates
 from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Field, Resource
-from helpers.fast import categorical, duplicated, iso_dates, numbers
 
 
 def check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Problem], pd.Series]:
@@ -25,7 +25,7 @@ def check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Prob
             frame, present & typed.isna(), file, field.name, "an ISO 8601 date (YYYY-MM-DD)"
         )
     elif field.type in ("integer", "number"):
-        parsed = numbers(values)
+        parsed = pd.to_numeric(values.where(present), errors="coerce").astype("float64")
         bad = present & parsed.isna()
         if field.type == "integer":
             bad |= present & parsed.notna() & (parsed % 1 != 0)
@@ -36,11 +36,12 @@ def check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Prob
             )
         typed = parsed.where(~bad).astype("Int64" if field.type == "integer" else "Float64")
     elif field.enum is None:
-        # Kept as the same Arrow data where nothing is missing, so joins memoized by
-        # helpers.frames.positions during the checks still apply to the typed tables.
-        typed = values.where(present) if empty.any() else values
+        typed = values.where(present)
     if field.enum is not None:
-        coded = pd.Series(categorical(values, list(field.enum)), index=frame.index)
+        coded = pd.Series(
+            pd.Categorical(values.where(values.isin(field.enum)), categories=list(field.enum)),
+            index=frame.index,
+        )
         problems += problems_at(
             frame, present & coded.isna(), file, field.name, "one of " + ", ".join(field.enum)
         )
@@ -52,7 +53,7 @@ def check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Prob
     if field.unique:
         problems += problems_at(
             frame,
-            present & duplicated(frame, [field.name]),
+            present & frame.duplicated([field.name]),
             file,
             field.name,
             "a unique value (it repeats an earlier row)",

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from helpers.data.interval import Interval, UnresolvableDate, precision_of, precision_series
 from helpers.data.timex import resolve_text
-from helpers.fast import iso_dates, row_keys
 
 __all__ = [
     "Interval",
     "UnresolvableDate",
+    "iso_dates",
     "precision_of",
     "precision_series",
     "resolve",
@@ -45,6 +44,26 @@ def resolve(expression: str, anchor: date) -> Interval:
     return result
 
 
+def iso_dates(values: pd.Series) -> pd.Series:
+    """Strings ``YYYY-MM-DD`` as ``datetime64[us]``; NaT for '' and missing values and for
+    anything that is not a real day in that form (``2017-9-1``, ``2017-02-30``, ``' 2017-09-01'``)."""
+    well_formed = values.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool)
+    parsed = pd.to_datetime(values.where(well_formed), format="%Y-%m-%d", errors="coerce")
+    return parsed.astype("datetime64[us]")
+
+
+_NO_INTERVAL = (None, None, False, None)
+
+
+def _interval_or_error(expression: str, anchor: pd.Timestamp) -> tuple:
+    """(start, end, resolved, error) of one expression against its anchor."""
+    try:
+        interval = resolve(expression, anchor.date())
+    except UnresolvableDate as error:
+        return (None, None, False, str(error))
+    return (interval.start, interval.end, True, None)
+
+
 def resolve_series(expressions: pd.Series, anchors: pd.Series) -> pd.DataFrame:
     """Resolve many (expression, anchor) pairs at once.
 
@@ -54,37 +73,10 @@ def resolve_series(expressions: pd.Series, anchors: pd.Series) -> pd.DataFrame:
     cannot be resolved), ``resolved`` (bool) and ``error`` (the resolver's message, or NA).
     """
     anchors = iso_dates(anchors) if pd.api.types.is_string_dtype(anchors.dtype) else anchors
-    pairs = pd.DataFrame({"expression": expressions, "anchor": anchors.astype("datetime64[us]")})
-    present = (pairs["expression"].notna() & (pairs["expression"] != "") & pairs["anchor"].notna()).to_numpy()
-    # One resolver call per distinct pair; the answers are spread back by the pair's number.
-    distinct, first, which = np.unique(
-        row_keys(pairs, ["expression", "anchor"]), return_index=True, return_inverse=True
-    )
-    starts = np.full(len(distinct) + 1, np.datetime64("NaT"), dtype="datetime64[us]")
-    ends = starts.copy()
-    resolved = np.zeros(len(distinct) + 1, dtype=bool)
-    errors = np.full(len(distinct) + 1, None, dtype=object)
-    candidates = zip(
-        pairs["expression"].iloc[first], pairs["anchor"].iloc[first], present[first], strict=True
-    )
-    for code, (expression, anchor, known) in enumerate(candidates):
-        if not known:
-            continue
-        try:
-            interval = resolve(expression, anchor.date())
-        except UnresolvableDate as error:
-            errors[code] = str(error)
-            continue
-        resolved[code] = True
-        starts[code] = np.datetime64(interval.start, "us") if interval.start else np.datetime64("NaT")
-        ends[code] = np.datetime64(interval.end, "us") if interval.end else np.datetime64("NaT")
-    which = np.where(present, which.ravel(), len(distinct))
-    return pd.DataFrame(
-        {
-            "start": starts[which],
-            "end": ends[which],
-            "resolved": resolved[which],
-            "error": pd.array(errors, dtype="str").take(which),
-        },
-        index=expressions.index,
-    )
+    anchors = anchors.astype("datetime64[us]")
+    present = expressions.notna() & (expressions != "") & anchors.notna()
+    pairs = list(zip(expressions, anchors, strict=True))
+    answers = {pair: _interval_or_error(*pair) for pair, known in zip(pairs, present, strict=True) if known}
+    rows = [answers.get(pair, _NO_INTERVAL) for pair in pairs]
+    out = pd.DataFrame(rows, columns=["start", "end", "resolved", "error"], index=expressions.index)
+    return out.astype({"start": "datetime64[us]", "end": "datetime64[us]", "resolved": bool, "error": "str"})

@@ -12,21 +12,30 @@ returns nothing partial: the typed tables only when every check passed.
 from __future__ import annotations
 
 import json
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import paths
 from helpers.data import rules
+from helpers.data.articles import source_texts
 from helpers.data.columns import check_fields
 from helpers.data.csvfile import read_raw
-from helpers.data.keys import check_keys, foreign_key_columns
+from helpers.data.keys import check_keys
 from helpers.data.problems import DataError, Problem, Tables
 from helpers.data.schema import Resource, read_package
-from helpers.fast import prefetch, side_by_side
 
-__all__ = ["DataError", "Problem", "Tables", "load_tables"]
+__all__ = ["DataError", "Problem", "Tables", "article_texts", "data_package", "load_tables"]
+
+
+def data_package(data_dir: Path | str | None = None) -> dict[str, Resource]:
+    """The data package's resources (``datapackage.json``), by name."""
+    return read_package(Path(data_dir or paths.DATA) / "datapackage.json")
+
+
+def article_texts(sources: pd.DataFrame, data_dir: Path | str | None = None) -> dict[str, str]:
+    """Each article's text, by source id, from ``seeds/`` beside the data folder."""
+    return source_texts(sources, Path(data_dir or paths.DATA).parent)
 
 
 def _check_table(raw: dict[str, pd.DataFrame], resource: Resource) -> tuple[list[Problem], pd.DataFrame]:
@@ -61,13 +70,10 @@ def load_tables(data_dir: Path | str | None = None) -> Tables:
         problems += found
     if problems:  # a missing file or column: the other checks would only repeat it
         raise DataError(problems)
-    prefetch(list(foreign_key_columns(raw, resources)))
-    # The tables side by side; their key checks use the joins just made.
-    rows = max(len(frame) for frame in raw.values())
-    checked = side_by_side([partial(_check_table, raw, resource) for resource in resources.values()], rows)
-    for found, _ in checked:
+    typed = {}
+    for name, resource in resources.items():
+        found, typed[name] = _check_table(raw, resource)
         problems += found
-    typed = {name: frame for name, (_, frame) in zip(resources, checked, strict=True)}
     if not problems:
         problems += rules.domain_problems(raw, typed, resources, data_dir)
     if problems:

@@ -11,7 +11,6 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from helpers.data.articles import source_texts
@@ -21,11 +20,18 @@ from helpers.data.derive import (
     ends_by_bounds,
     event_intervals,
     latest_statuses,
-    mention_sources,
+    mention_intervals,
+    with_published,
 )
 from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Resource
-from helpers.fast import codes, contains, group_max, group_min, positions, row_keys, side_by_side
+
+
+def contains(haystacks: pd.Series, needles: pd.Series) -> pd.Series:
+    """Row by row, whether the needle is words of its haystack."""
+    return pd.Series(
+        [needle in hay for hay, needle in zip(haystacks, needles, strict=True)], index=haystacks.index
+    )
 
 
 def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
@@ -46,20 +52,12 @@ def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
 
 def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str, str]) -> list[Problem]:
     text_col, source_col = resource.evidence["text"], resource.evidence["source"]
+    rows = list(zip(frame[source_col], frame[text_col], strict=True))
     # Quotes repeat (one passage backs several rows): test each distinct (article, quote) once.
-    _, first, which = np.unique(
-        row_keys(frame, [source_col, text_col]), return_index=True, return_inverse=True
-    )
-    found = np.array(
-        [
-            source_id in texts and quote in texts[source_id]
-            for source_id, quote in zip(
-                frame[source_col].iloc[first], frame[text_col].iloc[first], strict=True
-            )
-        ],
-        dtype=bool,
-    )
-    verbatim = pd.Series(found[which.ravel()], index=frame.index)
+    found = {
+        (source_id, quote): source_id in texts and quote in texts[source_id] for source_id, quote in set(rows)
+    }
+    verbatim = pd.Series([found[row] for row in rows], index=frame.index, dtype=bool)
     return problems_at(
         frame, ~verbatim, resource.path, text_col, f"an exact passage of the article named in {source_col}"
     )
@@ -100,8 +98,7 @@ def _event_date_problems(
     its dates, parsed; NaT is an open bound) is exactly what its dated mentions allow together,
     its end cut at the last day of the mention its ``ends_by`` names; an ``attested`` day (parsed)
     is the first article's date and lies inside the interval."""
-    event = positions(mentions["event_id"], events["event_id"])
-    allowed_start, allowed_end, resolved = event_intervals(mentions, sources, event, len(events))
+    resolved = mention_intervals(mentions, sources)
     unresolved = (mentions["date_text"] != "") & ~resolved["resolved"]
     problems = [
         Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
@@ -112,14 +109,18 @@ def _event_date_problems(
             strict=True,
         )
     ]
-    has_dated = np.zeros(len(events), dtype=bool)
-    has_dated[event[resolved["resolved"].to_numpy() & (event >= 0)]] = True
+    has_dated = events["event_id"].isin(mentions.loc[resolved["resolved"], "event_id"])
+    allowed = event_intervals(mentions, resolved).reindex(events["event_id"]).set_axis(events.index)
     ends_by = events["ends_by"]
     bound = ends_by_bounds(ends_by, mentions, resolved)
-    problems += _ends_by_problems(events, ends_by, bound, allowed_end, has_dated, event, mentions)
-    allowed_end = cut_ends(allowed_end, np.where(has_dated, bound, np.datetime64("NaT", "us")))
+    problems += _ends_by_problems(events, bound, allowed["end"], has_dated, mentions)
     frame = events.assign(
-        _start=start, _end=end, start=allowed_start, end=allowed_end, _dated=has_dated, _ends_by=ends_by
+        _start=start,
+        _end=end,
+        start=allowed["start"],
+        end=cut_ends(allowed["end"], bound.where(has_dated)),
+        _dated=has_dated,
+        _ends_by=ends_by,
     )
     problems += _interval_mismatches(frame)
     empty = frame["_dated"] & (frame["start"] > frame["end"])
@@ -133,61 +134,54 @@ def _event_date_problems(
         "date_note",
         "a note on how the interval was derived (no mention of this event has a date_text)",
     )
-    problems += _attested_problems(events, start, end, attested, event, mentions, sources)
+    problems += _attested_problems(events, start, end, attested, mentions, sources)
     return problems
 
 
 def _ends_by_problems(
     events: pd.DataFrame,
-    ends_by: pd.Series,
-    bound: np.ndarray,
-    allowed_end: np.ndarray,
-    has_dated: np.ndarray,
-    event: np.ndarray,
+    bound: pd.Series,
+    allowed_end: pd.Series,
+    has_dated: pd.Series,
     mentions: pd.DataFrame,
 ) -> list[Problem]:
     """``ends_by`` names a dated mention of another event, in an article that also mentions this
-    event, whose last day comes before the end this event's own mentions allow (``allowed_end``,
-    NaT: open), and a note says why this event is over by then."""
-    named = (ends_by != "").to_numpy()
+    event, whose last day (``bound``) comes before the end this event's own mentions allow
+    (``allowed_end``, NaT: open), and a note says why this event is over by then."""
+    named = events["ends_by"] != ""
     if not named.any():
         return []
-    where = positions(ends_by, mentions["mention_id"])  # the foreign key holds: >= 0 where named
-    own = np.arange(len(events))
-    # The named mention's article must be one that mentions this event: (event, article) pairs.
-    article, _ = codes(mentions["source_id"])
-    width = int(article.max(initial=0)) + 1
-    pairs = np.unique(event[event >= 0] * width + article[event >= 0])
-    cuts = ~np.isnat(bound) & ~np.isnat(allowed_end) & (bound < allowed_end)
+    mention = mentions.drop_duplicates("mention_id").set_index("mention_id")
+    named_event = events["ends_by"].map(mention["event_id"])
+    # The named mention's article must be one that mentions this event.
+    said_together = set(zip(mentions["event_id"], mentions["source_id"], strict=True))
+    named_article = zip(events["event_id"], events["ends_by"].map(mention["source_id"]), strict=True)
+    shares_article = pd.Series([pair in said_together for pair in named_article], index=events.index)
+    cuts = bound.notna() & allowed_end.notna() & (bound < allowed_end)
     checks = [
         (~has_dated, "an event with a dated mention (ends_by cuts the end its mentions' date words allow)"),
         (
-            np.append(event, -1)[where] == own,
+            named_event == events["event_id"],
             "a mention of another event (a statement of the same article about what this one is for)",
         ),
         (
-            ~np.isin(own * width + np.append(article, -1)[where], pairs),
+            ~shares_article,
             "a mention from an article that also mentions this event (ends_by narrows by another "
             "statement of the same article)",
         ),
+        (bound.isna(), "a mention whose date_text gives a last day (this one has none, or leaves it open)"),
         (
-            np.isnat(bound),
-            "a mention whose date_text gives a last day (this one has none, or leaves it open)",
-        ),
-        (
-            has_dated & ~np.isnat(bound) & ~np.isnat(allowed_end) & ~cuts,
+            has_dated & bound.notna() & allowed_end.notna() & ~cuts,
             "a mention whose last day comes before the end the event's own mentions allow "
             "(this one cuts nothing)",
         ),
     ]
     problems = []
     for wrong, expected in checks:
-        problems += problems_at(
-            events, pd.Series(named & wrong, index=events.index), "events.csv", "ends_by", expected
-        )
+        problems += problems_at(events, named & wrong, "events.csv", "ends_by", expected)
     return problems + problems_at(
         events,
-        pd.Series(named & (events["date_note"] == "").to_numpy(), index=events.index),
+        named & (events["date_note"] == ""),
         "events.csv",
         "date_note",
         "a note on why the event is over by the end of the interval of the mention in ends_by",
@@ -199,22 +193,16 @@ def _attested_problems(
     start: pd.Series,
     end: pd.Series,
     attested: pd.Series,
-    event: np.ndarray,
     mentions: pd.DataFrame,
     sources: pd.DataFrame,
 ) -> list[Problem]:
     """An attested day is the date of the first article that mentions the event and lies inside
     its interval; an event with neither bound has one (else no chart could place it)."""
     file, column = "events.csv", "attested"
-    source, published = mention_sources(mentions, sources)
-    known = (event >= 0) & (source >= 0)
-    latest = np.iinfo(np.int64).max
-    first = group_min(event[known], published[known], len(events), latest)
-    first = np.where(first == latest, np.iinfo(np.int64).min, first)  # no article: NaT
-    day = attested.to_numpy("datetime64[us]")
-    given = ~np.isnat(day)
-    wrong = given & (day.view(np.int64) != first)
-    expected = pd.Series(first[wrong].view("datetime64[us]"))
+    first = with_published(mentions, sources).groupby("event_id")["published"].min()
+    expected = pd.to_datetime(events["event_id"].map(first), format="%Y-%m-%d")
+    given = attested.notna()
+    wrong = given & (attested != expected)
     problems = [
         Problem(
             file,
@@ -226,21 +214,19 @@ def _attested_problems(
             else "no day (no article mentions this event)",
         )
         for line, value, want in zip(
-            events.loc[wrong, "_line"], events.loc[wrong, column], expected, strict=True
+            events.loc[wrong, "_line"], events.loc[wrong, column], expected[wrong], strict=True
         )
     ]
-    outside = given & ((attested < start) | (attested > end)).to_numpy()
     problems += problems_at(
         events,
-        pd.Series(outside, index=events.index),
+        given & ((attested < start) | (attested > end)),
         file,
         column,
         "a day inside the event's interval (date_start to date_end)",
     )
-    unplaced = ~given & start.isna().to_numpy() & end.isna().to_numpy()
     return problems + problems_at(
         events,
-        pd.Series(unplaced, index=events.index),
+        ~given & start.isna() & end.isna(),
         file,
         column,
         "the day an article attests the event (it has neither date_start nor date_end: "
@@ -280,21 +266,15 @@ def _interval_mismatches(frame: pd.DataFrame) -> list[Problem]:
 
 def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.DataFrame) -> list[Problem]:
     """One article reports one status per event; the event's is what the latest article reports."""
-    event = positions(mentions["event_id"], events["event_id"])
-    source = positions(mentions["source_id"], sources["source_id"])
-    pair, _ = pd.factorize(event * (len(sources) + 1) + source)
-    status, kinds = codes(mentions["reported_status"])
-    low = group_min(pair, status, len(mentions), kinds)
-    high = group_max(pair, status, len(mentions), -1)
+    statuses = mentions.groupby(["event_id", "source_id"])["reported_status"].transform("nunique")
     problems = problems_at(
         mentions,
-        pd.Series((low != high)[pair], index=mentions.index),
+        statuses > 1,
         "mentions.csv",
         "reported_status",
         "the same status as the article's other mentions of this event",
     )
-    expected, _ = latest_statuses(mentions, sources, event, len(events))
-    expected = expected.set_axis(events.index)
+    expected = events["event_id"].map(latest_statuses(mentions, sources)["status"])
     no_mention = expected.isna()
     problems += problems_at(
         events, no_mention, "events.csv", "event_id", "at least one row in mentions.csv for this event"
@@ -310,16 +290,13 @@ def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.D
 
 
 def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
-    participants, mentions, events = raw["participants"], raw["mentions"], raw["events"]
-    # Compared as rows of events.csv: each join here is one the key checks already made.
-    mention_event = np.append(positions(mentions["event_id"], events["event_id"]), -1)[
-        positions(participants["mention_id"], mentions["mention_id"])
-    ]
+    participants, mentions = raw["participants"], raw["mentions"]
+    mention_event = participants["mention_id"].map(
+        mentions.drop_duplicates("mention_id").set_index("mention_id")["event_id"]
+    )
     problems = problems_at(
         participants,
-        pd.Series(
-            mention_event != positions(participants["event_id"], events["event_id"]), index=participants.index
-        ),
+        mention_event != participants["event_id"],
         "participants.csv",
         "mention_id",
         "a mention of the same event",
@@ -345,12 +322,10 @@ def _fact_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     )
     named = contains(fields["quote"].str.lower(), fields["field"])
     problems += problems_at(fields, ~named, "cooperation_fields.csv", "field", "a field the quote names")
-    kind = np.append(events["kind"].to_numpy(dtype=object), "")[
-        positions(fields["event_id"], events["event_id"])
-    ]
+    kind = fields["event_id"].map(events.drop_duplicates("event_id").set_index("event_id")["kind"])
     problems += problems_at(
         fields,
-        pd.Series(kind != "cooperation", index=fields.index),
+        kind != "cooperation",
         "cooperation_fields.csv",
         "event_id",
         "a cooperation event (kind cooperation in events.csv)",
@@ -445,5 +420,4 @@ def domain_problems(
         lambda: _link_problems(raw),
         lambda: _context_problems(raw, resources),
     ]
-    rows = max(len(frame) for frame in raw.values())
-    return [problem for found in side_by_side(checks, rows) for problem in found]
+    return [problem for check in checks for problem in check()]

@@ -9,6 +9,7 @@ import pandas as pd
 from helpers.analysis import audit, coverage
 from helpers.charts import coverage as coverage_chart
 from helpers.charts.output import Chart
+from helpers.data.load import article_texts, data_package
 from helpers.pages.run import Run
 
 
@@ -24,7 +25,8 @@ class AuditPage:
 def data_audit(run: Run) -> AuditPage:
     """The tables' sizes and checks, every event's evidence, and the articles' coverage (which
     is about the articles, so it ignores ``as_of``)."""
-    sentences = coverage.sentence_coverage(run.all_tables)
+    texts = article_texts(run.all_tables["sources"])
+    sentences = coverage.sentence_coverage(run.all_tables, texts, data_package())
     summary = audit.coverage_summary(sentences)
     chart = Chart(
         "00_data_audit-coverage",
@@ -33,7 +35,7 @@ def data_audit(run: Run) -> AuditPage:
     )
     return AuditPage(
         counts=audit.table_counts(run.tables),
-        validation=audit.validation_summary(run.tables),
+        validation=audit.validation_summary(run.tables, data_package()),
         sentences=sentences,
         evidence=audit.evidence(run.tables),
         coverage=chart,

@@ -10,13 +10,11 @@ than dated with knowledge from the future. The context layer keeps only the fact
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from helpers.data.dates import precision_series
-from helpers.data.derive import event_intervals, latest_statuses
+from helpers.data.derive import event_intervals, latest_statuses, mention_intervals
 from helpers.data.problems import Tables
-from helpers.fast import categorical, isin, positions_all, side_by_side
 from helpers.views.context import context_as_of
 
 
@@ -25,50 +23,48 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     if as_of is None:
         return dict(tables)
     sources = tables["sources"].loc[tables["sources"]["published"] <= as_of]
-    all_events, all_mentions = tables["events"], tables["mentions"]
-    count = len(all_events)
-    event, participant_event = positions_all(
-        [
-            (all_mentions["event_id"], all_events["event_id"]),
-            (tables["participants"]["event_id"], all_events["event_id"]),
-        ]
-    )
-    visible = isin(all_mentions["source_id"], sources["source_id"]).to_numpy() & (event >= 0)
-    seen, partial = np.zeros(count, dtype=bool), np.zeros(count, dtype=bool)
-    seen[event[visible]] = True
-    partial[event[~visible & (event >= 0)]] = True
-    mentions = all_mentions.loc[visible]
-    (status, _), (known_start, known_end, _) = side_by_side(
-        [
-            lambda: latest_statuses(mentions, sources, event[visible], count),
-            lambda: event_intervals(mentions, sources, event[visible], count),
-        ],
-        len(mentions),
-    )
-    start = all_events["date_start"].where(~partial, known_start)
-    end = all_events["date_end"].where(~partial, known_end)
-    events = all_events.assign(
-        status=categorical(status, list(all_events["status"].cat.categories)),
+    known = statements_known(tables, sources)
+    events = events_known(tables, known["mentions"], sources)
+    participants = tables["participants"]
+    out = {
+        **tables,
+        **known,
+        "events": events,
+        "participants": participants.loc[participants["event_id"].isin(events["event_id"])],
+        **context_as_of(tables, as_of),
+    }
+    return {name: frame.reset_index(drop=True) for name, frame in out.items()}
+
+
+def statements_known(tables: Tables, sources: pd.DataFrame) -> Tables:
+    """Every table of statements an article makes (mentions, measures, figures, relations,
+    former roles...), kept to the articles in ``sources``; actors stay, as the names the rows
+    refer to."""
+    said = [name for name, frame in tables.items() if "source_id" in frame and name != "actors"]
+    known = {name: tables[name].loc[tables[name]["source_id"].isin(sources["source_id"])] for name in said}
+    return {**known, "sources": sources}
+
+
+def events_known(tables: Tables, mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The events the known ``mentions`` report, each with the status the latest known article
+    gives it. An event known in full keeps its curated dates (an ``ends_by`` may have narrowed
+    them); one that later articles also mention is dated from the known mentions alone."""
+    events = tables["events"]
+    later = tables["mentions"].loc[~tables["mentions"]["source_id"].isin(sources["source_id"])]
+    partly_known = events["event_id"].isin(later["event_id"])
+    bounds = event_intervals(mentions, mention_intervals(mentions, sources)).reindex(events["event_id"])
+    start = events["date_start"].where(~partly_known, bounds["start"].to_numpy())
+    end = events["date_end"].where(~partly_known, bounds["end"].to_numpy())
+    # A status joined from a self-contradicting article ("occurred/planned") is no category: NA.
+    status = latest_statuses(mentions, sources)["status"].reindex(events["event_id"])
+    status = status.where(status.isin(events["status"].cat.categories)).to_numpy()
+    known = events.assign(
+        status=pd.Categorical(status, categories=events["status"].cat.categories),
         date_start=start,
         date_end=end,
-        precision=categorical(
+        precision=pd.Categorical(
             precision_series(start, end).where(start.notna() | end.notna()),
-            list(all_events["precision"].cat.categories),
+            categories=events["precision"].cat.categories,
         ),
-    ).loc[seen]
-    out = dict(tables)
-    out.update(sources=sources, mentions=mentions, events=events)
-    kept = {"participants": np.append(seen, False)[participant_event]}
-    # Every other statement an article makes (measures, figures, relations, former roles...)
-    # is known from its article's date; actors stay, as the names the rows refer to.
-    said = [n for n, f in tables.items() if "source_id" in f and n not in ("sources", "mentions", "actors")]
-    for name in said:
-        kept[name] = isin(tables[name]["source_id"], sources["source_id"]).to_numpy()
-    # The large row selections copy a million rows each: side by side.
-    filtered = side_by_side(
-        [lambda n=name, r=rows: tables[n].loc[r] for name, rows in kept.items()],
-        max(len(rows) for rows in kept.values()),
     )
-    out.update(zip(kept, filtered, strict=True))
-    out.update(context_as_of(tables, as_of))
-    return {name: frame.reset_index(drop=True) for name, frame in out.items()}
+    return known.loc[events["event_id"].isin(mentions["event_id"])]

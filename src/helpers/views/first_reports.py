@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import numpy as np
+import pandas as pd
 
-from helpers.data.derive import mention_sources
+from helpers.data.derive import with_published
 from helpers.data.problems import Tables
-from helpers.fast import first_of_earliest, positions
 
 
-def first_reports(tables: Tables, statuses: tuple[str, ...] = ()) -> np.ndarray:
-    """Per row of ``events``, the row in ``sources`` of the first article that mentions the event
-    (reporting it with one of ``statuses``, if given): the earliest published, the file's order
-    among mentions of one day; -1 if there is none."""
-    events, mentions = tables["events"], tables["mentions"]
-    event = positions(mentions["event_id"], events["event_id"])
+def first_reports(tables: Tables, statuses: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Per event that an article mentions (reporting it with one of ``statuses``, if given), the
+    first such article: ``source_id`` and ``published``. The earliest published comes first,
+    and among one day's articles the one whose mention comes first in the file."""
+    mentions = tables["mentions"]
     if statuses:
-        event = np.where(mentions["reported_status"].isin(statuses).to_numpy(), event, -1)
-    source, published = mention_sources(mentions, tables["sources"])
-    return np.append(source, -1)[first_of_earliest(event, len(events), published)]
+        mentions = mentions.loc[mentions["reported_status"].isin(statuses)]
+    said = with_published(mentions, tables["sources"]).sort_values("published", kind="stable")
+    return said.drop_duplicates("event_id").set_index("event_id")[["source_id", "published"]]

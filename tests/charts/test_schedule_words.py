@@ -1,0 +1,42 @@
+"""The schedule chart's alt text and page 03's chart, word for word on a small table: what the
+mutation run found unpinned (the alt text's closing words, the page's source line and name)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.text import Text
+
+from helpers import pages, paths
+from helpers.build.declared import declared_parameters
+from helpers.build.parameters import validate
+from helpers.charts import schedule as schedule_chart
+
+DAY = pd.Timestamp
+
+
+def test_the_alt_text_names_every_event_and_how_to_read_the_bars():
+    frame = pd.DataFrame(
+        {
+            "title": ["Talks in Moscow", "Summit in Da Nang"],
+            "status": ["occurred", "planned"],
+            "date_start": [DAY("2017-09-01"), DAY("2017-11-01")],
+            "date_end": [DAY("2017-09-01"), DAY("2017-11-30")],
+            "announced": [pd.NaT, DAY("2017-09-07")],
+            "announced_by": [None, "a001"],
+        }
+    )
+    assert schedule_chart.alt_text(frame) == (
+        "Gantt chart of 2 events, one row each; filled bars were held, hollow bars planned, dotted "
+        "proposed; a bar spans every possible day; a tick marks the day of announcement. "
+        "Talks in Moscow (occurred) on 1 Sep 2017; Summit in Da Nang (planned) between 1 Nov and "
+        "30 Nov 2017, announced 07 Sep by a001."
+    )
+
+
+def test_page_03_names_its_chart_and_carries_the_source_line(tables):
+    defaults = declared_parameters(paths.NOTEBOOKS / "03_summit_schedule.ipynb")
+    run = pages.view(validate({"In": [], "Out": {}, **defaults}, "03_summit_schedule", tables), tables)
+    page = pages.summit_schedule(run)
+    assert page.gantt.name == "03_summit_schedule-gantt"
+    said = [t.get_text() for t in page.gantt.figure.findobj(Text)]
+    assert any(run.source in text for text in said), said
