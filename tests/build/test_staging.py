@@ -206,10 +206,15 @@ def test_the_swap_replaces_the_previous_report_whole(tmp_path):
 
 
 def test_signals_wait_until_the_swap_is_done():
+    # Python's own SIGINT handler, whatever the runner installed (mutmut installs its own).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     reached = []
-    with pytest.raises(KeyboardInterrupt), stage_module.signals_held():
-        os.kill(os.getpid(), signal.SIGINT)
-        reached.append("after the signal, still inside")
+    try:
+        with pytest.raises(KeyboardInterrupt), stage_module.signals_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            reached.append("after the signal, still inside")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert reached == ["after the signal, still inside"]
 
 
