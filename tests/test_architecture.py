@@ -28,7 +28,9 @@ ALLOWED = {
     "pages": {"paths", "data", "views", "analysis", "charts", "build"},
     "notebook": {"paths", "data", "views", "analysis", "charts", "build", "pages"},
 }
-MAX_FUNCTION_LINES = 60
+MAX_FUNCTION_LINES = 40
+# The runner keeps its longer functions (the kernel manager's class) until it is reworked.
+MAX_FUNCTION_LINES_IN = {"build": 60}
 
 
 def module_name(path: Path) -> str:
@@ -146,12 +148,13 @@ def lines(node: ast.AST) -> int:
     return node.end_lineno - node.lineno + 1
 
 
-def test_no_function_is_longer_than_sixty_lines():
+def test_no_function_is_longer_than_forty_lines():
     long = [
         f"{path.relative_to(paths.ROOT)}:{node.lineno} {node.name} ({lines(node)} lines)"
-        for path in MODULES.values()
+        for module, path in MODULES.items()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and lines(node) > MAX_FUNCTION_LINES
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and lines(node) > MAX_FUNCTION_LINES_IN.get(layer(module), MAX_FUNCTION_LINES)
     ]
     assert not long, "\n".join(long)
 

@@ -73,6 +73,28 @@ def _mask(text: str, passages: list[str]) -> np.ndarray:
     return covered
 
 
+def _sentence_statuses(
+    text: str, sentences: pd.DataFrame, quotes: list[str], furniture: list[str]
+) -> tuple[list[float], list[str]]:
+    """Per sentence of ``text``, the share of its characters (blanks aside) that quotes cover, and
+    its status: uncurated where furniture covers enough of it, else covered or uncovered."""
+    quoted, skipped = _mask(text, quotes), _mask(text, furniture)
+    solid = np.array([not c.isspace() for c in text], dtype=bool)
+    shares, statuses = [], []
+    for start, end in zip(sentences["start"], sentences["end"], strict=True):
+        chars = solid[start:end].sum()
+        share = (quoted[start:end] & solid[start:end]).sum() / chars
+        furniture_share = (skipped[start:end] & solid[start:end]).sum() / chars
+        shares.append(round(float(share), 3))
+        if furniture_share >= COVERED_SHARE:
+            statuses.append("uncurated")
+        elif share >= COVERED_SHARE:
+            statuses.append("covered")
+        else:
+            statuses.append("uncovered")
+    return shares, statuses
+
+
 def sentence_coverage(tables: Tables, texts: dict[str, str], resources: dict[str, Resource]) -> pd.DataFrame:
     """One row per sentence of every article (``texts``, by source id): its text, covered share
     and status. The quotes are those of every table ``resources`` names an evidence for.
@@ -91,21 +113,8 @@ def sentence_coverage(tables: Tables, texts: dict[str, str], resources: dict[str
             own = frame.loc[frame[resource.evidence["source"]] == source_id, resource.evidence["text"]]
             (furniture if name == "uncurated" else quotes).extend(own.dropna().tolist())
         quotes += sources.loc[sources["source_id"] == source_id, "headline"].dropna().tolist()
-        quoted, skipped = _mask(text, quotes), _mask(text, furniture)
-        solid = np.array([not c.isspace() for c in text], dtype=bool)
         sentences = split_sentences(text)
-        shares, statuses = [], []
-        for start, end in zip(sentences["start"], sentences["end"], strict=True):
-            chars = solid[start:end].sum()
-            share = (quoted[start:end] & solid[start:end]).sum() / chars
-            furniture_share = (skipped[start:end] & solid[start:end]).sum() / chars
-            shares.append(round(float(share), 3))
-            if furniture_share >= COVERED_SHARE:
-                statuses.append("uncurated")
-            elif share >= COVERED_SHARE:
-                statuses.append("covered")
-            else:
-                statuses.append("uncovered")
+        shares, statuses = _sentence_statuses(text, sentences, quotes, furniture)
         frames.append(
             sentences.assign(
                 source_id=source_id,

@@ -102,6 +102,23 @@ def alt_text(table: pd.DataFrame, empty: str = EMPTY) -> str:
     return "; ".join(parts) + "."
 
 
+def _plan(ax: Axes, y: int, row: pd.Series) -> None:
+    """One plan's row: its window, its announcement, its outcome and its verdict."""
+    colour = VERDICT_COLOURS[row["verdict"]]
+    has_window = pd.notna(row["window_start"]) or pd.notna(row["window_end"])
+    if has_window:
+        _window(ax, y, row)
+    draw_announcement(
+        ax,
+        y,
+        row["announced"],
+        reach(row["window_start"], row["window_end"])[0] if has_window else pd.NaT,
+    )
+    if pd.notna(row["realised_start"]):
+        _outcome(ax, y, row, colour)
+    _verdict(ax, y, row, colour)
+
+
 def chart(
     table: pd.DataFrame,
     start: pd.Timestamp,
@@ -118,19 +135,7 @@ def chart(
     fig, ax = plt.subplots(figsize=(10, max(1.6 + 0.55 * len(table), 3.45)))
     margins(fig, left=0.3, bottom_in=1.5, right=0.845)
     for y, (_, row) in enumerate(table.iterrows()):
-        colour = VERDICT_COLOURS[row["verdict"]]
-        has_window = pd.notna(row["window_start"]) or pd.notna(row["window_end"])
-        if has_window:
-            _window(ax, y, row)
-        draw_announcement(
-            ax,
-            y,
-            row["announced"],
-            reach(row["window_start"], row["window_end"])[0] if has_window else pd.NaT,
-        )
-        if pd.notna(row["realised_start"]):
-            _outcome(ax, y, row, colour)
-        _verdict(ax, y, row, colour)
+        _plan(ax, y, row)
     ax.set_yticks(range(len(table)), [_wrap(t) for t in table["title"]], fontsize=8.5)
     ax.set_ylim(max(len(table), 1) - 0.5, -0.5)
     ax.grid(axis="y", color="#eeeeee")

@@ -146,6 +146,24 @@ MARKER_EDGE = 1.8
 MARKER_DOTS = (0, (1, 0.8))
 
 
+def _draw_day(
+    ax: plt.Axes, y: float, day: pd.Timestamp, face: str, line: str, kind: str, colour: str, gid: str | None
+) -> None:
+    """An event known to the day: its kind's marker at midday, filled or hollow, solid or dotted."""
+    ax.scatter(
+        [day + pd.Timedelta(hours=12)],
+        [y],
+        marker=KIND_MARKERS.get(kind, "o"),
+        s=MARKER_SIZE,
+        facecolors=face,
+        edgecolors=colour,
+        linewidths=MARKER_EDGE,
+        linestyles=MARKER_DOTS if line == ":" else line,
+        zorder=3,
+        gid=gid,
+    )
+
+
 def draw_event(
     ax: plt.Axes,
     y: float,
@@ -165,18 +183,7 @@ def draw_event(
     start, end = reach(start, end)
     face, line = status_style(status, colour)
     if start == end:
-        ax.scatter(
-            [start + pd.Timedelta(hours=12)],
-            [y],
-            marker=KIND_MARKERS.get(kind, "o"),
-            s=MARKER_SIZE,
-            facecolors=face,
-            edgecolors=colour,
-            linewidths=MARKER_EDGE,
-            linestyles=MARKER_DOTS if line == ":" else line,
-            zorder=3,
-            gid=gid,
-        )
+        _draw_day(ax, y, start, face, line, kind, colour, gid)
     else:
         bars = ax.barh(
             y,

@@ -117,6 +117,12 @@ def add_article(
         "published_basis": "stated",
         "basis_note": "The date was given when the article was added (curate add --published).",
     }
+    _write(table, header, row, target, content)
+    return row
+
+
+def _write(table: Path, header: list[str], row: dict[str, str], target: Path, content: bytes) -> None:
+    """The seed file, then the row of sources.csv; the seed is taken back if the row fails."""
     copied = not target.exists()
     if copied:
         with target.open("xb") as handle:  # the bytes hashed, never over another file
@@ -131,4 +137,3 @@ def add_article(
         if copied:
             target.unlink()
         raise
-    return row

@@ -9,6 +9,22 @@ from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Field, Resource
 
 
+def _numbers(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Problem], pd.Series]:
+    """A number column's problems (not a number, not whole, below its minimum), and its values."""
+    values = frame[field.name]
+    present = values != ""
+    parsed = pd.to_numeric(values.where(present), errors="coerce").astype("float64")
+    bad = present & parsed.isna()
+    if field.type == "integer":
+        bad |= present & parsed.notna() & (parsed % 1 != 0)
+    problems = problems_at(frame, bad, file, field.name, f"a number ({field.type})")
+    if field.minimum is not None:
+        problems += problems_at(
+            frame, present & (parsed < field.minimum), file, field.name, f">= {field.minimum}"
+        )
+    return problems, parsed.where(~bad).astype("Int64" if field.type == "integer" else "Float64")
+
+
 def check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Problem], pd.Series]:
     """Check one column against its field and convert it to the field's dtype in the same pass,
     so each value is parsed once: a value that does not convert is the problem. Values with a
@@ -25,16 +41,8 @@ def check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Prob
             frame, present & typed.isna(), file, field.name, "an ISO 8601 date (YYYY-MM-DD)"
         )
     elif field.type in ("integer", "number"):
-        parsed = pd.to_numeric(values.where(present), errors="coerce").astype("float64")
-        bad = present & parsed.isna()
-        if field.type == "integer":
-            bad |= present & parsed.notna() & (parsed % 1 != 0)
-        problems += problems_at(frame, bad, file, field.name, f"a number ({field.type})")
-        if field.minimum is not None:
-            problems += problems_at(
-                frame, present & (parsed < field.minimum), file, field.name, f">= {field.minimum}"
-            )
-        typed = parsed.where(~bad).astype("Int64" if field.type == "integer" else "Float64")
+        found, typed = _numbers(frame, field, file)
+        problems += found
     elif field.enum is None:
         typed = values.where(present)
     if field.enum is not None:
@@ -51,12 +59,9 @@ def check_field(frame: pd.DataFrame, field: Field, file: str) -> tuple[list[Prob
         ok = values.str.fullmatch(field.pattern)
         problems += problems_at(frame, present & ~ok, file, field.name, f"text matching /{field.pattern}/")
     if field.unique:
+        repeated = present & frame.duplicated([field.name])
         problems += problems_at(
-            frame,
-            present & frame.duplicated([field.name]),
-            file,
-            field.name,
-            "a unique value (it repeats an earlier row)",
+            frame, repeated, file, field.name, "a unique value (it repeats an earlier row)"
         )
     return problems, typed
 

@@ -8,7 +8,26 @@ from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Resource
 
 
+def _missing_references(
+    frame: pd.DataFrame, target: pd.DataFrame, fields: tuple[str, ...], reference: tuple[str, ...]
+) -> tuple[str, pd.Series]:
+    """The column a missing reference is reported in, and the rows whose ``fields`` name no row
+    of ``target`` (an empty single-column reference is not one)."""
+    if len(fields) == 1:
+        values = frame[fields[0]]
+        return fields[0], (values != "") & ~values.isin(target[reference[0]])
+    merged = frame[list(fields)].merge(
+        target[list(reference)].drop_duplicates(),
+        left_on=list(fields),
+        right_on=list(reference),
+        how="left",
+        indicator=True,
+    )
+    return fields[-1], pd.Series(merged["_merge"].eq("left_only").to_numpy(), index=frame.index)
+
+
 def check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Problem]:
+    """Foreign keys name existing rows; a composite primary key does not repeat."""
     frame = raw[resource.name]
     file = resource.path
     problems = []
@@ -18,20 +37,7 @@ def check_keys(raw: dict[str, pd.DataFrame], resource: Resource) -> list[Problem
             continue
         if not all(c in target for c in fk.reference):
             continue
-        if len(fk.fields) == 1:
-            column = fk.fields[0]
-            values = frame[column]
-            bad = (values != "") & ~values.isin(target[fk.reference[0]])
-        else:
-            merged = frame[list(fk.fields)].merge(
-                target[list(fk.reference)].drop_duplicates(),
-                left_on=list(fk.fields),
-                right_on=list(fk.reference),
-                how="left",
-                indicator=True,
-            )
-            bad = pd.Series(merged["_merge"].eq("left_only").to_numpy(), index=frame.index)
-            column = fk.fields[-1]
+        column, bad = _missing_references(frame, target, fk.fields, fk.reference)
         problems += problems_at(
             frame,
             bad,

@@ -99,16 +99,7 @@ def _event_date_problems(
     its end cut at the last day of the mention its ``ends_by`` names; an ``attested`` day (parsed)
     is the first article's date and lies inside the interval."""
     resolved = mention_intervals(mentions, sources)
-    unresolved = (mentions["date_text"] != "") & ~resolved["resolved"]
-    problems = [
-        Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
-        for line, value, error in zip(
-            mentions.loc[unresolved, "_line"],
-            mentions.loc[unresolved, "date_text"],
-            resolved.loc[unresolved, "error"],
-            strict=True,
-        )
-    ]
+    problems = _unresolved_problems(mentions, resolved)
     has_dated = events["event_id"].isin(mentions.loc[resolved["resolved"], "event_id"])
     allowed = event_intervals(mentions, resolved).reindex(events["event_id"]).set_axis(events.index)
     ends_by = events["ends_by"]
@@ -123,10 +114,9 @@ def _event_date_problems(
         _ends_by=ends_by,
     )
     problems += _interval_mismatches(frame)
-    empty = frame["_dated"] & (frame["start"] > frame["end"])
-    problems += problems_at(
-        frame, empty, "events.csv", "event_id", "mentions whose date intervals overlap (they contradict)"
-    )
+    contradict = frame["_dated"] & (frame["start"] > frame["end"])
+    expected = "mentions whose date intervals overlap (they contradict)"
+    problems += problems_at(frame, contradict, "events.csv", "event_id", expected)
     problems += problems_at(
         events,
         ~has_dated & (events["date_note"] == ""),
@@ -136,6 +126,20 @@ def _event_date_problems(
     )
     problems += _attested_problems(events, start, end, attested, mentions, sources)
     return problems
+
+
+def _unresolved_problems(mentions: pd.DataFrame, resolved: pd.DataFrame) -> list[Problem]:
+    """Date words that do not resolve, with the resolver's reason."""
+    unresolved = (mentions["date_text"] != "") & ~resolved["resolved"]
+    return [
+        Problem("mentions.csv", int(line), "date_text", value, f"a resolvable expression ({error})")
+        for line, value, error in zip(
+            mentions.loc[unresolved, "_line"],
+            mentions.loc[unresolved, "date_text"],
+            resolved.loc[unresolved, "error"],
+            strict=True,
+        )
+    ]
 
 
 def _ends_by_problems(
@@ -151,6 +155,26 @@ def _ends_by_problems(
     named = events["ends_by"] != ""
     if not named.any():
         return []
+    problems = []
+    for wrong, expected in _ends_by_checks(events, bound, allowed_end, has_dated, mentions):
+        problems += problems_at(events, named & wrong, "events.csv", "ends_by", expected)
+    return problems + problems_at(
+        events,
+        named & (events["date_note"] == ""),
+        "events.csv",
+        "date_note",
+        "a note on why the event is over by the end of the interval of the mention in ends_by",
+    )
+
+
+def _ends_by_checks(
+    events: pd.DataFrame,
+    bound: pd.Series,
+    allowed_end: pd.Series,
+    has_dated: pd.Series,
+    mentions: pd.DataFrame,
+) -> list[tuple[pd.Series, str]]:
+    """What an ``ends_by`` must be, each with the events where it is not."""
     mention = mentions.drop_duplicates("mention_id").set_index("mention_id")
     named_event = events["ends_by"].map(mention["event_id"])
     # The named mention's article must be one that mentions this event.
@@ -158,7 +182,7 @@ def _ends_by_problems(
     named_article = zip(events["event_id"], events["ends_by"].map(mention["source_id"]), strict=True)
     shares_article = pd.Series([pair in said_together for pair in named_article], index=events.index)
     cuts = bound.notna() & allowed_end.notna() & (bound < allowed_end)
-    checks = [
+    return [
         (~has_dated, "an event with a dated mention (ends_by cuts the end its mentions' date words allow)"),
         (
             named_event == events["event_id"],
@@ -176,16 +200,6 @@ def _ends_by_problems(
             "(this one cuts nothing)",
         ),
     ]
-    problems = []
-    for wrong, expected in checks:
-        problems += problems_at(events, named & wrong, "events.csv", "ends_by", expected)
-    return problems + problems_at(
-        events,
-        named & (events["date_note"] == ""),
-        "events.csv",
-        "date_note",
-        "a note on why the event is over by the end of the interval of the mention in ends_by",
-    )
 
 
 def _attested_problems(
@@ -199,24 +213,8 @@ def _attested_problems(
     """An attested day is the date of the first article that mentions the event and lies inside
     its interval; an event with neither bound has one (else no chart could place it)."""
     file, column = "events.csv", "attested"
-    first = with_published(mentions, sources).groupby("event_id")["published"].min()
-    expected = pd.to_datetime(events["event_id"].map(first), format="%Y-%m-%d")
     given = attested.notna()
-    wrong = given & (attested != expected)
-    problems = [
-        Problem(
-            file,
-            int(line),
-            column,
-            value,
-            f"{want:%Y-%m-%d}, the date of the first article that mentions this event"
-            if pd.notna(want)
-            else "no day (no article mentions this event)",
-        )
-        for line, value, want in zip(
-            events.loc[wrong, "_line"], events.loc[wrong, column], expected[wrong], strict=True
-        )
-    ]
+    problems = _first_article_problems(events, attested, mentions, sources)
     problems += problems_at(
         events,
         given & ((attested < start) | (attested > end)),
@@ -232,6 +230,29 @@ def _attested_problems(
         "the day an article attests the event (it has neither date_start nor date_end: "
         "without a day no chart can place it)",
     )
+
+
+def _first_article_problems(
+    events: pd.DataFrame, attested: pd.Series, mentions: pd.DataFrame, sources: pd.DataFrame
+) -> list[Problem]:
+    """An attested day that is not the date of the first article that mentions the event."""
+    first = with_published(mentions, sources).groupby("event_id")["published"].min()
+    expected = pd.to_datetime(events["event_id"].map(first), format="%Y-%m-%d")
+    wrong = attested.notna() & (attested != expected)
+    return [
+        Problem(
+            "events.csv",
+            int(line),
+            "attested",
+            value,
+            f"{want:%Y-%m-%d}, the date of the first article that mentions this event"
+            if pd.notna(want)
+            else "no day (no article mentions this event)",
+        )
+        for line, value, want in zip(
+            events.loc[wrong, "_line"], events.loc[wrong, "attested"], expected[wrong], strict=True
+        )
+    ]
 
 
 def _interval_mismatches(frame: pd.DataFrame) -> list[Problem]:
@@ -340,25 +361,23 @@ def _fact_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     )
 
 
-def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> list[Problem]:
-    """The context layer's own logic, and its agreement with the article-derived events."""
-    problems: list[Problem] = []
-    resolutions, outcomes = raw["resolutions"], raw["outcomes"]
-    files = {name: resources[name].path for name in ("resolutions", "outcomes")}
+def _day(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A date column of a raw table, parsed ('' is missing)."""
+    return pd.to_datetime(frame[column].where(frame[column] != ""), format="%Y-%m-%d")
 
-    def day(frame: pd.DataFrame, column: str) -> pd.Series:
-        return pd.to_datetime(frame[column].where(frame[column] != ""), format="%Y-%m-%d")
 
-    first, last, adopted = (day(resolutions, c) for c in ("trigger_first", "trigger_last", "adopted"))
-    file = files["resolutions"]
-    problems += problems_at(
+def _resolution_problems(resolutions: pd.DataFrame, events: pd.DataFrame, file: str) -> list[Problem]:
+    """Trigger dates come in pairs, in order and before the adoption; the linked events' intervals
+    hold the adoption day and the trigger dates."""
+    first, last, adopted = (_day(resolutions, c) for c in ("trigger_first", "trigger_last", "adopted"))
+    problems = problems_at(
         resolutions, first.isna() != last.isna(), file, "trigger_last", "both trigger dates or neither"
     )
     problems += problems_at(
         resolutions, last < first, file, "trigger_last", "a date on or after trigger_first"
     )
     problems += problems_at(resolutions, last > adopted, file, "trigger_last", "a date before the adoption")
-    events = raw["events"].set_index("event_id")
+    events = events.set_index("event_id")
     for column, inside in (("event_id", (adopted, adopted)), ("trigger_event_id", (first, last))):
         linked = resolutions[column] != ""
         lo = pd.to_datetime(resolutions[column].map(events["date_start"]), format="%Y-%m-%d")
@@ -367,23 +386,31 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
         problems += problems_at(
             resolutions, outside, file, column, "an event whose interval in events.csv holds these dates"
         )
+    return problems
 
-    file = files["outcomes"]
-    start, end = day(outcomes, "date_start"), day(outcomes, "date_end")
+
+def _outcome_problems(outcomes: pd.DataFrame, file: str) -> list[Problem]:
+    """An outcome found is dated, in order; one not found has no dates."""
+    start, end = _day(outcomes, "date_start"), _day(outcomes, "date_end")
     found = outcomes["outcome"] != "not_found"
-    problems += problems_at(
+    problems = problems_at(
         outcomes, found & start.isna(), file, "date_start", "a date (the outcome is dated)"
     )
     problems += problems_at(outcomes, found & end.isna(), file, "date_end", "a date (the outcome is dated)")
     problems += problems_at(
         outcomes, ~found & (start.notna() | end.notna()), file, "date_start", "no dates for not_found"
     )
-    problems += problems_at(outcomes, end < start, file, "date_end", "a date on or after date_start")
+    return problems + problems_at(outcomes, end < start, file, "date_end", "a date on or after date_start")
 
+
+def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resource]) -> list[Problem]:
+    """The context layer's own logic, and its agreement with the article-derived events."""
+    problems = _resolution_problems(raw["resolutions"], raw["events"], resources["resolutions"].path)
+    problems += _outcome_problems(raw["outcomes"], resources["outcomes"].path)
     for name, resource in resources.items():
         if resource.layer == "context":
             frame = raw[name]
-            late = day(frame, "source_published") > day(frame, "accessed")
+            late = _day(frame, "source_published") > _day(frame, "accessed")
             problems += problems_at(
                 frame, late, resource.path, "source_published", "a date on or before accessed"
             )
