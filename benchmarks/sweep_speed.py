@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-import cluster  # noqa: E402  (tests/cluster.py: a real scheduler and workers)
-from elsewhere import environment, project_copy  # noqa: E402
+from support import cluster  # noqa: E402  (tests/support/cluster.py: a real scheduler and workers)
+from support.elsewhere import environment, project_copy  # noqa: E402
 
 NAME = "bench"
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import itertools
 
-import oracles
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import oracles
 
 from helpers.analysis import cadence, plans
 from helpers.charts import cadence as cadence_chart

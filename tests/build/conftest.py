@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from elsewhere import build, project_copy
+from support.elsewhere import build, project_copy
 
 DAYS = ("2031-02-03", "2033-12-31")
 

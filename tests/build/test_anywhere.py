@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DAYS
-from elsewhere import python
+from support.elsewhere import python
 
 from helpers import paths
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from elsewhere import alive, descendants, driver, kernels_of, project_copy, wait_until
+from support.elsewhere import alive, descendants, driver, kernels_of, project_copy, wait_until
 
 pytestmark = pytest.mark.slow
 

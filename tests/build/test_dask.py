@@ -18,9 +18,9 @@ import sys
 import threading
 from pathlib import Path
 
-import cluster
 import pytest
-from elsewhere import environment, kernels_of, project_copy, wait_until
+from support import cluster
+from support.elsewhere import environment, kernels_of, project_copy, wait_until
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 import yaml
-from browser import open_page
-from hostile import BREAKOUT, PAYLOADS, SCRIPT, hostile_copy
+from support.browser import open_page
+from support.hostile import BREAKOUT, PAYLOADS, SCRIPT, hostile_copy
 
 from helpers import paths
 from helpers.build import driver

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from elsewhere import environment, project_copy, python
 from support import edit
+from support.elsewhere import environment, project_copy, python
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import open_page
+from support.browser import open_page
 
 from helpers import paths
 from helpers.build import __main__ as cli

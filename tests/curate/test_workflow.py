@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from elsewhere import environment, project_copy
+from support.elsewhere import environment, project_copy
 
 pytestmark = pytest.mark.slow
 

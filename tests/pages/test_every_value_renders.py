@@ -11,11 +11,11 @@ import re
 from datetime import date, timedelta
 
 import matplotlib.pyplot as plt
-import oracles
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from support import oracles
 
 from helpers import pages, paths
 from helpers.analysis.plans import VERDICTS
