@@ -130,10 +130,10 @@ def scale(events: int, mentions: int, years: int, repeat: int) -> None:
     from synthetic import generate
 
     from helpers import pages
-    from helpers.build.declared import declared_parameters
-    from helpers.build.parameters import validate
     from helpers.charts.style import setup_style
     from helpers.data.load import load_tables
+    from helpers.params.checks import validate
+    from helpers.params.declared import declared_parameters
 
     with tempfile.TemporaryDirectory() as out:
         seconds = timed(

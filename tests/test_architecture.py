@@ -1,7 +1,8 @@
 """The house rules, read from the code: layers import one way, no cycles, short functions.
 
 paths  ->  data  ->  views  ->  analysis  ->  charts  ->  pages  ->  notebook
-                    \\->  build (beside them: it reads the data layer only)
+               \\->  params (the notebooks' parameters: read by the notebook side and the runner)
+                    \\->  build (beside them: it reads the data layer and params only)
                     \\->  curate (beside them: the curator's tools read data, views and analysis)
 """
 
@@ -20,13 +21,14 @@ PACKAGE = paths.ROOT / "src" / "helpers"
 ALLOWED = {
     "paths": set(),
     "data": {"paths"},
+    "params": {"paths", "data"},
     "views": {"paths", "data"},
     "analysis": {"paths", "data", "views"},
     "charts": {"paths", "data", "views", "analysis"},
-    "build": {"paths", "data"},
+    "build": {"paths", "data", "params"},
     "curate": {"paths", "data", "views", "analysis"},
-    "pages": {"paths", "data", "views", "analysis", "charts", "build"},
-    "notebook": {"paths", "data", "views", "analysis", "charts", "build", "pages"},
+    "pages": {"paths", "data", "params", "views", "analysis", "charts"},
+    "notebook": {"paths", "data", "params", "views", "analysis", "charts", "pages"},
 }
 MAX_FUNCTION_LINES = 40
 # The runner keeps its longer functions (the kernel manager's class) until it is reworked.

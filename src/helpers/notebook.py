@@ -18,11 +18,11 @@ import pandas as pd
 from IPython.display import HTML
 
 from helpers import analysis, charts, pages, views
-from helpers.build.parameters import validate
 from helpers.charts.output import Chart, show
 from helpers.charts.style import setup_style
 from helpers.data.load import load_tables
 from helpers.pages.run import Run
+from helpers.params.checks import validate
 
 __all__ = ["Chart", "Run", "analysis", "charts", "pages", "show", "start", "tidy", "views"]
 

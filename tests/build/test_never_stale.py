@@ -37,8 +37,8 @@ import yaml
 
 from helpers import paths
 from helpers.build import driver, executors, fingerprint, planning, staging, sweeps
-from helpers.build.declared import FIGURES_DIR, notebook_parameters, shared_defaults
 from helpers.build.tasks import Outcome, Task
+from helpers.params.declared import FIGURES_DIR, notebook_parameters, shared_defaults
 
 REPOSITORY, DATA, SEEDS = paths.ROOT, paths.DATA, paths.SEEDS
 COPIED = ("src/helpers", "notebooks", "params", "requirements.lock", "pyproject.toml", "Makefile")

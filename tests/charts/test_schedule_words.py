@@ -7,9 +7,9 @@ import pandas as pd
 from matplotlib.text import Text
 
 from helpers import pages, paths
-from helpers.build.declared import declared_parameters
-from helpers.build.parameters import validate
 from helpers.charts import schedule as schedule_chart
+from helpers.params.checks import validate
+from helpers.params.declared import declared_parameters
 
 DAY = pd.Timestamp
 

@@ -19,10 +19,10 @@ from support import oracles
 
 from helpers import pages, paths
 from helpers.analysis.plans import VERDICTS
-from helpers.build.declared import declared_parameters
-from helpers.build.parameters import validate
 from helpers.charts import regime as regime_chart
 from helpers.charts.style import setup_style
+from helpers.params.checks import validate
+from helpers.params.declared import declared_parameters
 
 # Days that matter: before the record, the two publication days, inside the autumn, after it,
 # and other years.

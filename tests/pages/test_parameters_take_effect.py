@@ -7,8 +7,8 @@ import matplotlib.pyplot as plt
 import pytest
 
 from helpers import pages, paths
-from helpers.build.declared import declared_parameters
-from helpers.build.parameters import validate
+from helpers.params.checks import validate
+from helpers.params.declared import declared_parameters
 
 
 def page(notebook: str, tables, **values):

@@ -1,7 +1,7 @@
 """Named parameter sets (``params/*.yaml``): read them and check every name before anything runs.
 
 A set names only what it changes: every other parameter keeps the default of the
-notebooks' ``parameters`` cells (``helpers.build.declared``), so ``params/default.yaml``
+notebooks' ``parameters`` cells (``helpers.params.declared``), so ``params/default.yaml``
 changes nothing at all.
 """
 
@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from helpers import paths
-from helpers.build.declared import FIGURES_DIR, notebook_parameters, shared_defaults
 from helpers.build.errors import ReportError
+from helpers.params.declared import FIGURES_DIR, notebook_parameters, shared_defaults
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def _wrong(unknown: list[str], missing: list[str]) -> str:
 def _set_maker(name: str, path: Path, base: dict[str, Any], vary: str, where: str):
     """A function from a value to its parameter set: the base set's content with ``vary`` set to
     the value, checked as a parameter file is. The base and the notebooks are read once."""
-    from helpers.build.declared import notebook_parameters
+    from helpers.params.declared import notebook_parameters
 
     *scope, parameter = vary.split(".")
     if scope and (len(scope) != 2 or scope[0] != "notebooks"):

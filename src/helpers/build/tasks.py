@@ -21,8 +21,8 @@ from typing import Any
 
 from helpers import paths
 from helpers.build import scratch
-from helpers.build.declared import FIGURES_DIR
 from helpers.build.errors import ReportError
+from helpers.params.declared import FIGURES_DIR
 
 
 class CheckoutMismatch(ReportError):

@@ -13,8 +13,6 @@ import sys
 from pathlib import Path
 
 from helpers import paths
-from helpers.build.declared import declared_parameters
-from helpers.build.parameters import validate
 from helpers.charts.style import setup_style
 from helpers.data.load import load_tables
 from helpers.data.problems import Tables
@@ -23,6 +21,8 @@ from helpers.pages.cadence import meeting_cadence
 from helpers.pages.escalation import sanction_escalation
 from helpers.pages.plans import plans_vs_outcomes
 from helpers.pages.run import Run, view
+from helpers.params.checks import validate
+from helpers.params.declared import declared_parameters
 
 
 def default_run(notebook: str, tables: Tables, **changes: object) -> Run:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpers import paths
-from helpers.build.parameters import Params
 from helpers.charts.words import context_source_line, nothing_shown, source_line
 from helpers.data.problems import Tables
 from helpers.data.schema import read_package
+from helpers.params.checks import Params
 from helpers.views import as_of_view
 
 

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from helpers import paths
-from helpers.build.declared import declared_parameters
-from helpers.build.parameters import ParameterError, validate
+from helpers.params.checks import ParameterError, validate
+from helpers.params.declared import declared_parameters
 
 
 def namespace(notebook="01_meeting_cadence", **overrides):

@@ -6,7 +6,7 @@ unparseable date or an inverted window into one clear error that names the
 parameter, the value and the valid choices.
 
 What a notebook declares, and the defaults, are its own ``parameters`` cell
-(``helpers.build.declared``): the one place they are written.
+(``helpers.params.declared``): the one place they are written.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Any
 import pandas as pd
 
 from helpers import paths
-from helpers.build.declared import declared_parameters
 from helpers.data.problems import Tables
+from helpers.params.declared import declared_parameters
 
 # Names IPython itself puts in a notebook's namespace.
 _IPYTHON_NAMES = {"In", "Out", "get_ipython", "exit", "quit", "open"}
