@@ -29,10 +29,10 @@ PARAMS ?= params/default.yaml
 SET := $(basename $(notdir $(PARAMS)))
 REPORT := reports/$(SET)/manifest.json
 # What a report is made from: the driver writes build/inputs.mk when it runs a notebook (or there
-# is none), from the one list it hashes (helpers.build.fingerprint), with the folders those files
+# is none), from the one list it hashes (helpers.report.fingerprint), with the folders those files
 # lie in (those of the data and the package found afresh each time), so that a file added anywhere
 # among them makes the report out of date. Without it (a fresh clone, after `make clean`) the
-# driver runs and decides by content. tests/build/test_never_stale.py changes each input in turn.
+# driver runs and decides by content. tests/report/test_never_stale.py changes each input in turn.
 -include build/inputs.mk
 ifeq ($(wildcard build/inputs.mk),)
 .PHONY: $(REPORT)
@@ -97,13 +97,13 @@ $(KERNELSPEC): $(PKG_STAMP)
 	@echo "==> registered Jupyter kernel '$(KERNEL)' -> $(abspath $(BIN)/python)"
 
 $(REPORT): $(INPUTS) $(PARAMS) $(KERNELSPEC)
-	$(BIN)/python -m helpers.build --params $(PARAMS) $(if $(filter 1,$(FORCE)),--force)
+	$(BIN)/python -m helpers.report --params $(PARAMS) $(if $(filter 1,$(FORCE)),--force)
 
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html
 report: $(REPORT)
 
 $(SWEEP_PAGE): $(INPUTS) $(SWEEP) $(SWEEP_BASE) $(KERNELSPEC)
-	$(BIN)/python -m helpers.build --sweep $(SWEEP) $(if $(filter 1,$(FORCE)),--force)
+	$(BIN)/python -m helpers.report --sweep $(SWEEP) $(if $(filter 1,$(FORCE)),--force)
 
 ## Render a report per value of SWEEP, and its page (EXECUTOR=dask to run on a Dask cluster)
 sweep: $(SWEEP_PAGE)
@@ -137,20 +137,20 @@ test: $(KERNELSPEC)
 RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_problems* \
   helpers.data.rules.x__date_text_problems* helpers.data.rules.x__event_date_problems* \
   helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems*
-DRIVER := helpers.build.driver.x__run* helpers.build.staging.x_stage* helpers.build.staging.x_put_in_place* \
-  helpers.build.staging.x_carry_over* helpers.build.staging.x_swap_into_place* helpers.build.executors.x__local* \
-  helpers.build.execute.x_said* helpers.build.tasks.x_check_checkout* helpers.build.tasks.x_run* \
-  helpers.build.scratch.* helpers.build.sweeps.*
+DRIVER := helpers.report.driver.x__run* helpers.report.staging.x_stage* helpers.report.staging.x_put_in_place* \
+  helpers.report.staging.x_carry_over* helpers.report.staging.x_swap_into_place* helpers.report.executors.x__local* \
+  helpers.report.execute.x_said* helpers.report.tasks.x_check_checkout* helpers.report.tasks.x_run* \
+  helpers.report.scratch.* helpers.report.sweeps.*
 READER := helpers.views.* helpers.analysis.* helpers.pages.* helpers.charts.words.* \
   $(foreach c,cadence coverage escalation plans regime schedule,helpers.charts.$(c).x_headline* helpers.charts.$(c).x_alt_text*) \
   helpers.charts.cadence.x__marks* helpers.charts.cadence.x_lanes* helpers.charts.cadence.x__context_words* \
   helpers.charts.plans.x__outcome_note* helpers.charts.style.x_status_style* helpers.charts.style.x_draw_event* \
   helpers.charts.style.x_draw_context* helpers.charts.style.x_reach*
-REBUILD := helpers.build.planning.* helpers.build.fingerprint.* helpers.build.paramsets.*
+REBUILD := helpers.report.planning.* helpers.report.fingerprint.* helpers.report.paramsets.*
 CURATE := helpers.curate.add.* helpers.curate.draft.*
 SCHEMA := helpers.data.csvfile.* helpers.data.columns.* helpers.data.keys.* helpers.data.load.*
 MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles.* $(RULES) \
-  helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.build.render.* $(DRIVER) \
+  helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.report.render.* $(DRIVER) \
   $(READER) $(REBUILD) $(CURATE)
 
 ## Mutation testing with mutmut of the modules behind the guarantees and what readers read (hours on 2 cores: narrow it with MUTANTS; not in `make test`)

@@ -87,7 +87,7 @@ def report_builds(repeat: int) -> None:
         a = median_of(repeat, lambda: plain_way(Path(out)))
     b = median_of(repeat, lambda: run("make", "report"), before=clean_default)
     c = median_of(repeat, lambda: run("make", "report"))
-    c_driver = median_of(repeat, lambda: run(str(BIN / "python"), "-m", "helpers.build"))
+    c_driver = median_of(repeat, lambda: run(str(BIN / "python"), "-m", "helpers.report"))
     notebook = ROOT / "notebooks" / "03_summit_schedule.ipynb"
     original = notebook.read_bytes()
 
@@ -107,7 +107,7 @@ def report_builds(repeat: int) -> None:
     print(f"(a) plain way, papermill + nbconvert CLIs per notebook: {a:6.2f} s")
     print(f"(b) make report, clean state:                           {b:6.2f} s")
     print(f"(c) make report, nothing changed:                       {c:6.3f} s")
-    print(f"    python -m helpers.build, nothing changed:          {c_driver:6.3f} s")
+    print(f"    python -m helpers.report, nothing changed:          {c_driver:6.3f} s")
     print(f"(d) make report, one notebook changed:                  {d:6.2f} s")
     print(f"    a/b = {a / b:.1f}x   b/c = {b / c:.0f}x")
 

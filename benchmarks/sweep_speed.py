@@ -63,7 +63,7 @@ def render(root: Path, *args: str) -> float:
 
 
 def sweep(root: Path, *args: str) -> float:
-    command = [sys.executable, "-m", "helpers.build", "--sweep", f"params/sweeps/{NAME}.yaml", *args]
+    command = [sys.executable, "-m", "helpers.report", "--sweep", f"params/sweeps/{NAME}.yaml", *args]
     start = time.perf_counter()
     subprocess.run(command, cwd=root, env=environment(root), check=True, capture_output=True)
     return time.perf_counter() - start

@@ -65,7 +65,7 @@ def built(tmp_path_factory):
     """One real build of the default parameter set into a temporary reports/ and build/, named
     as `make report` names it: relative to the repository root. Shared and read-only: a test
     that builds on top of it works on its own copy (``private_outputs``)."""
-    from helpers.build import driver
+    from helpers.report import driver
 
     root = tmp_path_factory.mktemp("out")
     with pytest.MonkeyPatch.context() as mp:

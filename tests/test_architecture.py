@@ -2,7 +2,7 @@
 
 paths  ->  data  ->  views  ->  analysis  ->  charts  ->  pages  ->  notebook
                \\->  params (the notebooks' parameters: read by the notebook side and the runner)
-                    \\->  build (beside them: it reads the data layer and params only)
+                    \\->  report (the runner, beside them: it reads the data layer and params only)
                     \\->  curate (beside them: the curator's tools read data, views and analysis)
 """
 
@@ -25,14 +25,14 @@ ALLOWED = {
     "views": {"paths", "data"},
     "analysis": {"paths", "data", "views"},
     "charts": {"paths", "data", "views", "analysis"},
-    "build": {"paths", "data", "params"},
+    "report": {"paths", "data", "params"},
     "curate": {"paths", "data", "views", "analysis"},
     "pages": {"paths", "data", "params", "views", "analysis", "charts"},
     "notebook": {"paths", "data", "params", "views", "analysis", "charts", "pages"},
 }
 MAX_FUNCTION_LINES = 40
 # The runner keeps its longer functions (the kernel manager's class) until it is reworked.
-MAX_FUNCTION_LINES_IN = {"build": 60}
+MAX_FUNCTION_LINES_IN = {"report": 60}
 
 
 def module_name(path: Path) -> str:

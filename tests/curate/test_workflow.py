@@ -69,7 +69,7 @@ def test_add_draft_curate_check_report(tmp_path):
     assert checked.returncode == 0, checked.stderr
     assert "is valid" in checked.stdout
 
-    built = run(root, "helpers.build", "--params", "params/default.yaml")
+    built = run(root, "helpers.report", "--params", "params/default.yaml")
     assert built.returncode == 0, built.stderr
     page = (root / "reports" / "default" / "01_meeting_cadence.html").read_text(encoding="utf-8")
     assert "Kono – Lavrov, meeting occurred on 24 Nov 2017" in page  # the chart's alt text

@@ -9,8 +9,8 @@ import shutil
 import pytest
 
 from helpers import paths
-from helpers.build import __main__ as cli
 from helpers.data.load import DataError, load_tables
+from helpers.report import __main__ as cli
 
 
 def lines_of(data, name: str) -> list[str]:

@@ -11,9 +11,9 @@ import papermill
 import pytest
 
 from helpers import paths
-from helpers.build.errors import ReportError
-from helpers.build.paramsets import read_param_set
 from helpers.params.declared import declared_parameters, notebook_parameters, shared_defaults
+from helpers.report.errors import ReportError
+from helpers.report.paramsets import read_param_set
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 

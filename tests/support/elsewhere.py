@@ -1,7 +1,7 @@
 """Build in another process, from another copy of the project, on another day.
 
 ``project_copy`` copies what a build reads (code, notebooks, parameter sets, data, articles) to a
-new place, as a second clone would be. ``driver`` runs ``python -m helpers.build`` there, in its
+new place, as a second clone would be. ``driver`` runs ``python -m helpers.report`` there, in its
 own process, with the package imported from that copy (``PYTHONPATH``; the kernels inherit it),
 a hash seed of its own, and, through a ``sitecustomize`` that starts time-machine, a clock set to
 another day in the driver and in every kernel it starts.
@@ -71,7 +71,7 @@ def python(root: Path, code: str, **kw) -> str:
 def driver(root: Path, *args: str, today: str | None = None, hash_seed: int = 0) -> subprocess.Popen:
     """Start the copy's report driver in its own process; the caller waits for it."""
     return subprocess.Popen(
-        [sys.executable, "-m", "helpers.build", *args],
+        [sys.executable, "-m", "helpers.report", *args],
         cwd=root,
         env=environment(root, today, hash_seed),
         text=True,

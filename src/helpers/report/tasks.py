@@ -1,0 +1,122 @@
+"""One notebook of one parameter set, as a task that runs wherever an executor sends it.
+
+A task carries the notebook's name, its parameters and the content hashes of the checkout the
+driver planned from. It runs on the driver's threads (the local executor) or on a Dask worker
+in another process or on another machine, which must run the same checkout: before it runs
+anything, it hashes its own notebook, code and data and refuses when they differ.
+
+It writes where a local run writes, then hands back every file it wrote as bytes, so that the
+driver can put them in place even when the worker's disk is not the driver's; there, it leaves
+nothing behind (``helpers.report.scratch``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from helpers import paths
+from helpers.params.declared import FIGURES_DIR
+from helpers.report import scratch
+from helpers.report.errors import ReportError
+
+
+class CheckoutMismatch(ReportError):
+    """The worker's checkout is not the driver's: its results would not be the driver's report."""
+
+
+@dataclass(frozen=True)
+class Task:
+    set_name: str
+    notebook: str  # the notebook: relative to the root (notebooks/…), or absolute
+    parameters: dict[str, Any]  # figures_dir included
+    executed: str  # where the executed notebook goes: relative to the root, or absolute
+    # What the driver planned from: the notebook's, the code's and the data's sha256.
+    expected: dict[str, str]
+    # A file in the driver's staging folder: a worker that sees it shares the driver's disk.
+    staging_mark: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.set_name}/{Path(self.notebook).stem}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    task: Task
+    worker: str
+    seconds: float
+    html: str | None = None
+    error: str | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+Said = Callable[[Outcome], None]
+
+
+def failed(task: Task, error: BaseException) -> Outcome:
+    """The outcome of a task that raised instead of running its notebook, said in one line."""
+    from helpers.report.execute import said
+
+    return Outcome(task, "", 0.0, error=said(task.notebook, error))
+
+
+def notebook_sha256(notebook: Path) -> str:
+    return hashlib.sha256(notebook.read_bytes()).hexdigest()
+
+
+def checkout_hashes(notebook: Path) -> dict[str, str]:
+    """The hashes a worker must share with the driver: the notebook, the code and the data."""
+    from helpers.report.fingerprint import code_fingerprint, data_fingerprint
+
+    book = notebook_sha256(notebook)
+    return {"notebook": book, "code": code_fingerprint(), "data": data_fingerprint()}
+
+
+def check_checkout(task: Task, worker: str) -> None:
+    """Refuse to run a task planned from another checkout, saying which part differs."""
+    try:
+        found = checkout_hashes(paths.ROOT / task.notebook)
+    except FileNotFoundError as missing:
+        raise CheckoutMismatch(f"worker {worker} has no {paths.relative(missing.filename)}") from None
+    differ = [name for name in ("notebook", "code", "data") if found[name] != task.expected[name]]
+    if differ:
+        said = ", ".join(
+            f"{name} sha256 {found[name][:12]} (driver: {task.expected[name][:12]})" for name in differ
+        )
+        raise CheckoutMismatch(
+            f"worker {worker} runs another checkout than the driver ({said}); "
+            f"run every worker on the driver's checkout and environment"
+        )
+
+
+def run(task: Task, worker: str) -> Outcome:
+    """Run the task's notebook, render its page, and hand back what it wrote.
+
+    A failing notebook is an outcome with its one-line error, not an exception: the executed
+    notebook, with the error in it, comes back too."""
+    from helpers.report.execute import execute, said
+    from helpers.report.render import page_title, render_html
+
+    check_checkout(task, worker)
+    tick = time.perf_counter()
+    executed, notebook = paths.ROOT / task.executed, paths.ROOT / task.notebook
+    html = error = None
+    with scratch.writing():
+        existed = executed.exists()
+        try:
+            execute(notebook, executed, task.parameters)
+            html = render_html(executed, page_title(notebook.stem))
+        except Exception as failure:  # anything a notebook or its kernel can do: said in one line
+            error = said(notebook, failure)
+        files = scratch.collect(task.parameters[FIGURES_DIR], task.notebook, task.executed)
+        on_driver_disk = (paths.ROOT / task.staging_mark).exists()
+        if not on_driver_disk:
+            scratch.remove(files, keep=task.executed if existed else None)
+    if not on_driver_disk:
+        scratch.prune(scratch.task_folders(task.staging_mark, task.set_name))
+    return Outcome(task, worker, time.perf_counter() - tick, html, error, files)

@@ -1,0 +1,168 @@
+"""Every notebook runs through papermill with every parameter set, and draws its charts.
+
+These tests execute real kernels (the project's registered kernelspec), so they take
+a while; they are marked ``slow``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import papermill
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from helpers import paths
+from helpers.report.execute import KERNEL_START_TIMEOUT
+from helpers.report.kernels import kernel_manager_class
+from helpers.report.paramsets import read_param_set
+
+pytestmark = pytest.mark.slow
+
+NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
+PARAM_SETS = sorted(paths.PARAMS.glob("*.yaml"))
+CHARTS = {
+    "00_data_audit": ["00_data_audit-coverage"],
+    "01_meeting_cadence": ["01_meeting_cadence-timeline"],
+    "02_sanction_escalation": ["02_sanction_escalation-steps"],
+    "03_summit_schedule": ["03_summit_schedule-gantt"],
+    "04_plans_vs_outcomes": ["04_plans_vs_outcomes-verification"],
+}
+# Charts drawn only with include_context (the default); the context layer off, they are absent.
+CONTEXT_CHARTS = {"02_sanction_escalation": ["02_sanction_escalation-regime"]}
+
+
+def run(notebook: str, out: Path, **parameters) -> nbformat.NotebookNode:
+    papermill.execute_notebook(
+        str(paths.NOTEBOOKS / f"{notebook}.ipynb"),
+        str(out),
+        parameters=parameters,
+        cwd=str(paths.NOTEBOOKS),
+        progress_bar=False,
+        kernel_manager_class=kernel_manager_class(),
+        start_timeout=KERNEL_START_TIMEOUT,
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def outputs(book: nbformat.NotebookNode, kind: str) -> list:
+    return [o for c in book.cells if c.cell_type == "code" for o in c.outputs if o.output_type == kind]
+
+
+def test_every_notebook_has_charts_listed():
+    assert sorted(CHARTS) == NOTEBOOKS
+
+
+@pytest.mark.parametrize("param_file", PARAM_SETS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_with_parameter_set(notebook, param_file, tmp_path):
+    figures = tmp_path / "figures"
+    parameters = read_param_set(param_file).for_notebook(notebook, figures)
+    book = run(notebook, tmp_path / "out.ipynb", **parameters)
+    assert outputs(book, "error") == []
+    stderr = [o.text for o in outputs(book, "stream") if o.name == "stderr"]
+    assert stderr == [], "warnings or errors printed:\n" + "\n".join(stderr)
+    images = [o for o in outputs(book, "display_data") if "image/png" in o.data]
+    context = parameters.get("include_context", True)
+    expected = CHARTS[notebook] + (CONTEXT_CHARTS.get(notebook, []) if context else [])
+    assert len(images) == len(expected)
+    assert all(len(o.metadata["image/png"]["alt"]) > 40 for o in images)
+    for chart in expected:
+        assert (figures / f"{chart}.png").stat().st_size > 10_000
+        assert (figures / f"{chart}.svg").read_text(encoding="utf-8").startswith("<?xml")
+    if notebook == "01_meeting_cadence":  # the stars, and their description, only with the context layer
+        alt = " ".join(o.metadata["image/png"]["alt"] for o in images)
+        assert ("context layer" in alt) is context
+
+
+# Valid values at the edges of the record, as a user runs them: nothing known yet, a window with
+# no plan, filters that match nothing, a window of one day. Each renders; its charts say why empty.
+EDGES = [
+    (
+        notebook,
+        {"as_of": "2017-08-15"},
+        "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017",
+    )
+    for notebook in NOTEBOOKS
+    if notebook != "00_data_audit"
+] + [
+    ("00_data_audit", {"as_of": "2017-08-15"}, "sentences of substance"),
+    (
+        "04_plans_vs_outcomes",
+        {"start_date": "2017-09-02", "end_date": "2017-09-03"},  # between the plans, open ones included
+        "No announced plans between",
+    ),
+    ("01_meeting_cadence", {"actors": "GBR"}, "No Japan–Russia contacts match these filters"),
+    (
+        "03_summit_schedule",
+        {"start_date": "2018-03-01", "end_date": "2018-03-01"},
+        "No calendar events on 1 Mar 2018",
+    ),
+    (
+        "02_sanction_escalation",
+        {"end_date": "2017-08-20", "include_context": False},
+        "No UN measures between",
+    ),
+]
+
+
+@pytest.mark.parametrize(("notebook", "parameters", "title"), EDGES, ids=lambda v: str(v)[:40])
+def test_edge_values_render_and_say_why_nothing_is_drawn(notebook, parameters, title, tmp_path):
+    figures = tmp_path / "figures"
+    book = run(notebook, tmp_path / "out.ipynb", figures_dir=str(figures), **parameters)
+    assert outputs(book, "error") == []
+    images = [o for o in outputs(book, "display_data") if "image/png" in o.data]
+    assert images and all(o.metadata["image/png"]["alt"] for o in images)
+    titles = " ".join((figures / f"{chart}.svg").read_text(encoding="utf-8") for chart in CHARTS[notebook])
+    assert title in titles.replace("&#8211;", "–")
+
+
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        (
+            {"actors": "kono,gromyko"},
+            "parameter 'actors' = 'kono,gromyko': unknown value(s) 'gromyko'; valid choices:",
+        ),
+        (
+            {"start_date": "2017-10-01", "end_date": "2017-09-01"},
+            "parameter 'end_date' = '2017-09-01' is before 'start_date' = '2017-10-01'",
+        ),
+        ({"colour": "red"}, "does not declare parameter(s) 'colour'"),
+        ({"as_of": "yesterday"}, "parameter 'as_of' = 'yesterday' is not a date"),
+    ],
+)
+def test_bad_parameter_stops_the_run_with_a_clear_message(parameters, message, tmp_path):
+    with pytest.raises(PapermillExecutionError) as caught:
+        run("01_meeting_cadence", tmp_path / "out.ipynb", **parameters)
+    assert caught.value.ename == "ParameterError"
+    assert message in caught.value.evalue
+    book = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert [o for o in outputs(book, "display_data") if "image/png" in o.data] == []
+
+
+@pytest.mark.parametrize("cwd", [paths.ROOT, paths.NOTEBOOKS], ids=["from-root", "from-notebooks"])
+def test_papermill_cli_from_any_directory(cwd, tmp_path):
+    notebook = "01_meeting_cadence.ipynb" if cwd == paths.NOTEBOOKS else "notebooks/01_meeting_cadence.ipynb"
+    papermill_cli = Path(sys.executable).parent / "papermill"
+    result = subprocess.run(
+        [
+            str(papermill_cli),
+            notebook,
+            str(tmp_path / "out.ipynb"),
+            "-p",
+            "as_of",
+            "2017-09-01",
+            "--no-progress-bar",
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    book = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert len([o for o in outputs(book, "display_data") if "image/png" in o.data]) == 1

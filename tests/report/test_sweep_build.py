@@ -1,0 +1,164 @@
+"""A sweep's build, with notebooks that run without a kernel: a report per value and the sweep
+page; only what changed runs again; values dropped are dropped; FORCE runs everything; a failure
+keeps the previous sweep whole; the run log says who ran what."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.report import driver, executors
+from helpers.report.errors import ReportError
+from helpers.report.tasks import Outcome, Task
+
+NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
+
+
+PAGE = ("index.html", "sweep.json")
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def failing() -> set[str]:
+    """The tasks (``<set>/<notebook>``) whose notebook fails."""
+    return set()
+
+
+@pytest.fixture
+def outputs(tmp_path, monkeypatch, failing) -> Path:
+    """reports/ and build/ in a temporary folder, and notebooks that 'run' in a blink: each
+    writes a page and a chart whose headline names its set, or fails where told to."""
+    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
+
+    def run(task: Task, worker: str) -> Outcome:
+        stem = Path(task.notebook).stem
+        if task.key in failing:
+            return Outcome(task, worker, 0.0, error=f"{stem}.ipynb failed in cell 2: RuntimeError: boom")
+        figures = Path(task.parameters["figures_dir"])
+        files = {
+            str(figures / f"{stem}-chart.png"): b"png",
+            str(figures / f"{stem}-chart.txt"): b"alt\n",
+            str(figures / f"{stem}-chart.headline.txt"): f"{task.set_name}: {stem}\n".encode(),
+        }
+        return Outcome(task, worker, 0.5, html=f"<p>{task.key}</p>", files=files)
+
+    monkeypatch.setattr(executors, "run", run)
+    return tmp_path
+
+
+def sweep_file(folder: Path, values: list[str]) -> Path:
+    path = folder / "dates.yaml"
+    path.write_text(
+        f"base: params/default.yaml\nvary: as_of\nvalues: {json.dumps(values)}\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_a_sweep_renders_a_report_per_value_and_its_page(outputs):
+    result = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    assert len(result.executed) == 2 * len(NOTEBOOKS) and result.skipped == ()
+    folder = outputs / "reports" / "dates"
+    assert names(folder) == ["2017-09-01", "2017-09-19", *PAGE]
+    manifest = json.loads((folder / "2017-09-19" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameter_set"] == "dates/2017-09-19" and manifest["parameters"]["as_of"] == "2017-09-19"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    # A row per value, in the sweep's order, each cell the chart's thumbnail and headline.
+    assert page.index("dates/2017-09-01: 01_meeting_cadence") < page.index(
+        "dates/2017-09-19: 01_meeting_cadence"
+    )
+    assert 'src="2017-09-19/figures/01_meeting_cadence-chart.png"' in page
+    assert 'href="2017-09-19/01_meeting_cadence.html"' in page
+    front = (outputs / "reports" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="dates/index.html">dates</a>: 2 reports' in front
+    log = json.loads(
+        (outputs / "build" / "dates" / "2017-09-01" / "run-log.json").read_text(encoding="utf-8")
+    )
+    assert [(e["notebook"], e["executor"], e["worker"]) for e in log["notebooks"]] == [
+        (name, "local", "local") for name in NOTEBOOKS
+    ]
+
+
+def test_only_what_changed_runs_again_and_dropped_values_go(outputs):
+    driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    again = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    assert again.executed == ()
+    changed = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-10-01"]))
+    assert changed.executed == tuple(f"2017-10-01/{name}" for name in NOTEBOOKS)
+    folder = outputs / "reports" / "dates"
+    assert names(folder) == ["2017-09-01", "2017-10-01", *PAGE]
+    assert "2017-09-19" not in (folder / "index.html").read_text(encoding="utf-8")
+    # The set carried over keeps its run log, which names the run that made its pages.
+    log = json.loads(
+        (outputs / "build" / "dates" / "2017-09-01" / "run-log.json").read_text(encoding="utf-8")
+    )
+    assert {e["run"] for e in log["notebooks"]} == {"an earlier run"} and log["notebooks"][0][
+        "worker"
+    ] == "local"
+
+
+def test_dropping_a_value_alone_rewrites_the_sweep(outputs):
+    driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    fewer = driver.sweep(sweep_file(outputs, ["2017-09-01"]))
+    assert fewer.executed == ()
+    assert not (outputs / "reports" / "dates" / "2017-09-19").exists()
+
+
+def test_force_runs_everything(outputs):
+    driver.sweep(sweep_file(outputs, ["2017-09-01"]))
+    assert len(driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(force=True)).executed) == len(
+        NOTEBOOKS
+    )
+
+
+def test_a_failure_keeps_the_previous_sweep_whole(outputs, failing):
+    driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    before = tree(outputs / "reports")
+    failing.add("dates/2017-10-01/02_sanction_escalation")
+    with pytest.raises(ReportError) as caught:
+        driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-10-01"]))
+    assert str(caught.value) == (
+        "02_sanction_escalation.ipynb failed in cell 2: RuntimeError: boom; reports/dates/ is unchanged"
+    )
+    assert tree(outputs / "reports") == before
+    assert names(outputs / "reports") == ["dates", "index.html"]
+
+
+def test_an_unknown_executor_is_refused_before_anything_runs(outputs):
+    with pytest.raises(ReportError, match=r"^EXECUTOR='spark' is not an executor; known: local, dask$"):
+        driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(executor="spark"))
+    assert not (outputs / "reports").exists()
+
+
+def test_a_scheduler_that_does_not_answer_is_one_line_and_keeps_nothing(outputs, monkeypatch):
+    from helpers.report import cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
+    options = driver.Options(executor="dask", scheduler="tcp://127.0.0.1:9")
+    with pytest.raises(ReportError, match=r"^no Dask scheduler answers at tcp://127\.0\.0\.1:9: "):
+        driver.sweep(sweep_file(outputs, ["2017-09-01"]), options)
+    assert names(outputs / "reports") == []
+
+
+def test_jobs_and_the_executor_reach_the_executor(outputs, monkeypatch):
+    seen = []
+
+    def run_all(tasks, executor, jobs, scheduler, done):
+        seen.append((executor, jobs, scheduler))
+        return [executors.run(task, "local") for task in tasks]
+
+    monkeypatch.setattr(executors, "run_all", run_all)
+    driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(jobs=3, scheduler="tcp://s:1"))
+    assert seen == [("local", 3, "tcp://s:1")]
