@@ -24,7 +24,7 @@ def test_no_change_executes_nothing(private_outputs, capsys):
 
 
 def test_force_executes_everything(private_outputs):
-    assert driver.build(paths.PARAMS / "default.yaml", force=True).executed == ALL
+    assert driver.build(paths.PARAMS / "default.yaml", driver.Options(force=True)).executed == ALL
 
 
 def test_changing_one_notebook_reexecutes_only_it(private_outputs, built, tmp_path):

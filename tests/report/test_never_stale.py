@@ -37,7 +37,7 @@ import yaml
 
 from helpers import paths
 from helpers.params.declared import FIGURES_DIR, notebook_parameters, shared_defaults
-from helpers.report import driver, executors, fingerprint, planning, staging, sweeps
+from helpers.report import driver, executors, fingerprint, planning, staging
 from helpers.report.tasks import Outcome, Task
 
 REPOSITORY, DATA, SEEDS = paths.ROOT, paths.DATA, paths.SEEDS
@@ -175,7 +175,6 @@ def project_at(root: Path, sets: tuple[str, ...] | None = None) -> Iterator[Proj
         }.items():
             mp.setattr(paths, name, value)
         mp.setattr(fingerprint, "PACKAGE", root / "src" / "helpers")
-        mp.setattr(sweeps, "SWEEPS", root / "params" / "sweeps", raising=False)
         mp.setattr(executors, "run", _blink)
         mp.setattr(driver, "_validate_data", lambda: dict(HOLDS))
         stamps = tuple(root / name for name in _make_variables(root, STAMPS))
@@ -188,7 +187,7 @@ def project_at(root: Path, sets: tuple[str, ...] | None = None) -> Iterator[Proj
                 driver.build(path)
                 goals.append((path.stem, "report", f"PARAMS={path.relative_to(root)}"))
         for path in sorted((root / "params" / "sweeps").glob("*.yaml")) if sets is None else []:
-            driver.sweep(path)
+            driver.build(path)
             goals.append((path.stem, "sweep", f"SWEEP={path.relative_to(root)}"))
         yield Project(root, stamps, tuple(goals))
 
@@ -213,12 +212,12 @@ def planned(force: bool = False, targets: list[Path] | None = None, tasks: bool 
 
     sets, swept = sorted(paths.PARAMS.glob("*.yaml")), sorted((paths.PARAMS / "sweeps").glob("*.yaml"))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(driver, "_render", render)
+        mp.setattr(driver, "_bring_up_to_date", render)
         mp.setattr(driver, "hashes", functools.cache(planning.hashes))
         for path in (p for p in sets if targets is None or p in targets):
-            driver.build(path, force=force)
+            driver.build(path, driver.Options(force=force))
         for path in (p for p in swept if targets is None or p in targets):
-            driver.sweep(path, driver.Options(force=force))
+            driver.build(path, driver.Options(force=force))
     if tasks:
         return {
             t.key: t for target, shared in found for t in staging.tasks(target, paths.BUILD / "m", shared)

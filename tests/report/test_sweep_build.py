@@ -68,7 +68,7 @@ def sweep_file(folder: Path, values: list[str]) -> Path:
 
 
 def test_a_sweep_renders_a_report_per_value_and_its_page(outputs):
-    result = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    result = driver.build(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
     assert len(result.executed) == 2 * len(NOTEBOOKS) and result.skipped == ()
     folder = outputs / "reports" / "dates"
     assert names(folder) == ["2017-09-01", "2017-09-19", *PAGE]
@@ -92,10 +92,10 @@ def test_a_sweep_renders_a_report_per_value_and_its_page(outputs):
 
 
 def test_only_what_changed_runs_again_and_dropped_values_go(outputs):
-    driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
-    again = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    driver.build(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    again = driver.build(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
     assert again.executed == ()
-    changed = driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-10-01"]))
+    changed = driver.build(sweep_file(outputs, ["2017-09-01", "2017-10-01"]))
     assert changed.executed == tuple(f"2017-10-01/{name}" for name in NOTEBOOKS)
     folder = outputs / "reports" / "dates"
     assert names(folder) == ["2017-09-01", "2017-10-01", *PAGE]
@@ -110,25 +110,25 @@ def test_only_what_changed_runs_again_and_dropped_values_go(outputs):
 
 
 def test_dropping_a_value_alone_rewrites_the_sweep(outputs):
-    driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
-    fewer = driver.sweep(sweep_file(outputs, ["2017-09-01"]))
+    driver.build(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    fewer = driver.build(sweep_file(outputs, ["2017-09-01"]))
     assert fewer.executed == ()
     assert not (outputs / "reports" / "dates" / "2017-09-19").exists()
 
 
 def test_force_runs_everything(outputs):
-    driver.sweep(sweep_file(outputs, ["2017-09-01"]))
-    assert len(driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(force=True)).executed) == len(
+    driver.build(sweep_file(outputs, ["2017-09-01"]))
+    assert len(driver.build(sweep_file(outputs, ["2017-09-01"]), driver.Options(force=True)).executed) == len(
         NOTEBOOKS
     )
 
 
 def test_a_failure_keeps_the_previous_sweep_whole(outputs, failing):
-    driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
+    driver.build(sweep_file(outputs, ["2017-09-01", "2017-09-19"]))
     before = tree(outputs / "reports")
     failing.add("dates/2017-10-01/02_sanction_escalation")
     with pytest.raises(ReportError) as caught:
-        driver.sweep(sweep_file(outputs, ["2017-09-01", "2017-10-01"]))
+        driver.build(sweep_file(outputs, ["2017-09-01", "2017-10-01"]))
     assert str(caught.value) == (
         "02_sanction_escalation.ipynb failed in cell 2: RuntimeError: boom; reports/dates/ is unchanged"
     )
@@ -138,7 +138,7 @@ def test_a_failure_keeps_the_previous_sweep_whole(outputs, failing):
 
 def test_an_unknown_executor_is_refused_before_anything_runs(outputs):
     with pytest.raises(ReportError, match=r"^EXECUTOR='spark' is not an executor; known: local, dask$"):
-        driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(executor="spark"))
+        driver.build(sweep_file(outputs, ["2017-09-01"]), driver.Options(executor="spark"))
     assert not (outputs / "reports").exists()
 
 
@@ -148,7 +148,7 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_keeps_nothing(outputs,
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
     options = driver.Options(executor="dask", scheduler="tcp://127.0.0.1:9")
     with pytest.raises(ReportError, match=r"^no Dask scheduler answers at tcp://127\.0\.0\.1:9: "):
-        driver.sweep(sweep_file(outputs, ["2017-09-01"]), options)
+        driver.build(sweep_file(outputs, ["2017-09-01"]), options)
     assert names(outputs / "reports") == []
 
 
@@ -160,5 +160,5 @@ def test_jobs_and_the_executor_reach_the_executor(outputs, monkeypatch):
         return [executors.run(task, "local") for task in tasks]
 
     monkeypatch.setattr(executors, "run_all", run_all)
-    driver.sweep(sweep_file(outputs, ["2017-09-01"]), driver.Options(jobs=3, scheduler="tcp://s:1"))
+    driver.build(sweep_file(outputs, ["2017-09-01"]), driver.Options(jobs=3, scheduler="tcp://s:1"))
     assert seen == [("local", 3, "tcp://s:1")]

@@ -297,7 +297,7 @@ def written(root: Path) -> list[str]:
 
 def test_a_build_of_odd_but_plain_values_writes_only_in_its_folders(outputs):
     values = ["default", "each-person", "probe", "a..b", "x_y-z.1", "0", "z" * LONGEST, "figures"]
-    driver.sweep(sweep_file(outputs, values, vary="notebooks.01_meeting_cadence.actors"))
+    driver.build(sweep_file(outputs, values, vary="notebooks.01_meeting_cadence.actors"))
     files = written(outputs / "out")
     assert files and all(
         f in ("reports/index.html", "build/inputs.mk") or f.startswith(("reports/probe/", "build/probe/"))
@@ -329,6 +329,6 @@ def test_a_refused_sweep_writes_nothing_anywhere(outputs, name, values):
     path = sweep_file(outputs, values, name=name)
     before = sorted(p.relative_to(outputs).as_posix() for p in outputs.rglob("*"))
     with pytest.raises(ReportError):
-        driver.sweep(path)
+        driver.build(path)
     after = sorted(p.relative_to(outputs).as_posix() for p in outputs.rglob("*"))
     assert after == before and not (outputs / "escaped").exists()

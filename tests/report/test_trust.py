@@ -35,11 +35,11 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     but the run log, which records the seconds each notebook took."""
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
     monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
-    driver.build(paths.PARAMS / "default.yaml", jobs=1)
+    driver.build(paths.PARAMS / "default.yaml", driver.Options(jobs=1))
     first = snapshot(tmp_path / "reports", tmp_path / "build")
     shutil.rmtree(tmp_path / "reports")
     shutil.rmtree(tmp_path / "build")
-    driver.build(paths.PARAMS / "default.yaml", jobs=4)
+    driver.build(paths.PARAMS / "default.yaml", driver.Options(jobs=4))
     second = snapshot(tmp_path / "reports", tmp_path / "build")
     assert sorted(first) == sorted(second)
     changed = [name for name in first if first[name] != second[name]]

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from helpers import paths
-from helpers.report.driver import Options, build, sweep
+from helpers.report.driver import Options, build
 from helpers.report.errors import ReportError
 
 
@@ -59,16 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     options = Options(args.force, args.jobs, args.executor, args.scheduler)
     try:
-        if args.sweep:
-            sweep(args.sweep, options)
-        else:
-            build(
-                args.params,
-                force=args.force,
-                jobs=args.jobs,
-                executor=args.executor,
-                scheduler=args.scheduler,
-            )
+        build(args.sweep or args.params, options)
     except ReportError as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 1

@@ -1,5 +1,5 @@
 """Build the HTML report for one parameter set (``python -m helpers.report --params FILE``) or for
-every set of a sweep (``--sweep FILE``).
+every set of a sweep (``--sweep FILE``): ``build(file, options)`` does either, as the file says.
 
 For the parameter set ``params/<set>.yaml`` (or each set of a sweep) the driver
 
@@ -33,7 +33,7 @@ from helpers import paths
 from helpers.report.errors import ReportError
 from helpers.report.executors import check_executor
 from helpers.report.fingerprint import write_make_inputs
-from helpers.report.paramsets import check_unique_name, read_param_set
+from helpers.report.paramsets import check_unique_name, read_param_set, read_yaml
 from helpers.report.planning import Hashes, hashes, plan_set
 from helpers.report.staging import Target
 
@@ -63,22 +63,19 @@ class Options:
     scheduler: str | None = None
 
 
-def build(
-    params_path: Path,
-    notebooks: list[Path] | None = None,
-    force: bool = False,
-    jobs: int | None = None,
-    executor: str = "local",
-    scheduler: str | None = None,
-) -> BuildResult:
-    """Build ``reports/<set>/`` for one parameter set and refresh the index."""
+def build(path: Path, options: Options = Options(), notebooks: list[Path] | None = None) -> BuildResult:
+    """Build the report the file asks for: ``reports/<set>/`` for a parameter set, or
+    ``reports/<sweep>/`` for a sweep file (one naming ``vary``), and refresh the index.
+    ``notebooks`` replaces the notebooks of a set (tests build copies)."""
+    if "vary" in read_yaml(path):
+        return _sweep(path, options)
     started = time.perf_counter()
-    check_executor(executor)
-    param_set = read_param_set(params_path)
-    check_unique_name(param_set.name, params_path)
+    check_executor(options.executor)
+    param_set = read_param_set(path)
+    check_unique_name(param_set.name, path)
     shared = hashes()
-    target = Target(param_set.name, [plan_set(param_set, notebooks, force, shared)])
-    result = _render(target, shared, Options(force, jobs, executor, scheduler), started)
+    target = Target(param_set.name, [plan_set(param_set, notebooks, options.force, shared)])
+    result = _bring_up_to_date(target, shared, options, started)
     say(
         f"report {param_set.name}: {len(result.executed)} executed, {len(result.skipped)} skipped, 0 failed "
         f"in {result.seconds:.1f} s -> {paths.relative(paths.REPORTS / 'index.html')}"
@@ -86,7 +83,7 @@ def build(
     return result
 
 
-def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
+def _sweep(sweep_path: Path, options: Options) -> BuildResult:
     """Build ``reports/<sweep>/``: a report folder per value, and the sweep page."""
     from helpers.report.sweep_page import write_sweep_page
     from helpers.report.sweeps import read_sweep
@@ -96,7 +93,9 @@ def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
     swept = read_sweep(sweep_path)
     shared = hashes()
     target = Target(swept.name, [plan_set(s, None, options.force, shared) for s in swept.sets])
-    result = _render(target, shared, options, started, lambda staging: write_sweep_page(swept, staging))
+    result = _bring_up_to_date(
+        target, shared, options, started, lambda staging: write_sweep_page(swept, staging)
+    )
     say(
         f"sweep {swept.name}: {len(swept.values)} sets, {len(result.executed)} notebooks executed, "
         f"{len(result.skipped)} skipped, 0 failed in {result.seconds:.1f} s on {options.executor} "
@@ -105,7 +104,7 @@ def sweep(sweep_path: Path, options: Options = Options()) -> BuildResult:
     return result
 
 
-def _render(
+def _bring_up_to_date(
     target: Target,
     shared: Hashes,
     options: Options,

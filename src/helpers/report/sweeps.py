@@ -38,7 +38,6 @@ from helpers.report.paramsets import (
     read_yaml,
 )
 
-SWEEPS = paths.PARAMS / "sweeps"
 FOLDER_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_-])?")
 LONGEST = 100
 # Windows keeps these names, with any extension, for devices: no folder may have them there.
