@@ -29,7 +29,7 @@ PARAMS ?= params/default.yaml
 SET := $(basename $(notdir $(PARAMS)))
 REPORT := reports/$(SET)/manifest.json
 # What a report is made from: the driver writes build/inputs.mk when it runs a notebook (or there
-# is none), from the one list it hashes (helpers.report.fingerprint), with the folders those files
+# is none), from the one list it hashes (helpers.report.planning), with the folders those files
 # lie in (those of the data and the package found afresh each time), so that a file added anywhere
 # among them makes the report out of date. Without it (a fresh clone, after `make clean`) the
 # driver runs and decides by content. tests/report/test_never_stale.py changes each input in turn.
@@ -131,7 +131,7 @@ test: $(KERNELSPEC)
 # their quote and resolving to their event: rules), the dates (dates, timex, interval), rendering,
 # the driver's staging, one-line failures and atomic swap, a task's checkout check and clean-up,
 # sweep files; what a reader reads (views, analysis, pages, the charts' titles, alt texts and
-# encodings, the generated findings); what decides a rebuild (planning, fingerprint, parameter
+# encodings, the generated findings); what decides a rebuild (planning and its hashes, parameter
 # sets); and the tools that write data (curate). The schema's mechanics (csvfile, columns, keys,
 # load) take two hours more on two cores: MUTANTS='$(MUTANTS) $(SCHEMA)'.
 RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_problems* \
@@ -146,7 +146,7 @@ READER := helpers.views.* helpers.analysis.* helpers.pages.* helpers.charts.word
   helpers.charts.cadence.x__marks* helpers.charts.cadence.x_lanes* helpers.charts.cadence.x__context_words* \
   helpers.charts.plans.x__outcome_note* helpers.charts.style.x_status_style* helpers.charts.style.x_draw_event* \
   helpers.charts.style.x_draw_context* helpers.charts.style.x_reach*
-REBUILD := helpers.report.planning.* helpers.report.fingerprint.* helpers.report.paramsets.*
+REBUILD := helpers.report.planning.* helpers.report.paramsets.*
 CURATE := helpers.curate.add.* helpers.curate.draft.*
 SCHEMA := helpers.data.csvfile.* helpers.data.columns.* helpers.data.keys.* helpers.data.load.*
 MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles.* $(RULES) \

@@ -84,7 +84,7 @@ def test_every_name_the_document_gives_exists(document):
         ("tests/report/test_places_and_days.py", "no file"),
         ("tests/report/test_trust.py::test_no_such_test", "has no test_no_such_test"),
         ("make no-such-target", "no make target"),
-        ("python -m helpers.report.fingerprint_cli", "no module"),
+        ("python -m helpers.report.planning_cli", "no module"),
         ("helpers.views.no_such_view", "has no no_such_view"),
         ("docs/no-such-page.md", "no file"),
     ],

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from helpers import paths
-from helpers.report.fingerprint import input_files, write_make_inputs
+from helpers.report.planning import input_files, write_make_inputs
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ import yaml
 
 from helpers import paths
 from helpers.params.declared import FIGURES_DIR, notebook_parameters, shared_defaults
-from helpers.report import driver, executors, fingerprint, planning, staging
+from helpers.report import driver, executors, planning, staging
 from helpers.report.tasks import Outcome, Task
 
 REPOSITORY, DATA, SEEDS = paths.ROOT, paths.DATA, paths.SEEDS
@@ -174,7 +174,7 @@ def project_at(root: Path, sets: tuple[str, ...] | None = None) -> Iterator[Proj
             "REPORTS": root / "reports",
         }.items():
             mp.setattr(paths, name, value)
-        mp.setattr(fingerprint, "PACKAGE", root / "src" / "helpers")
+        mp.setattr(planning, "PACKAGE", root / "src" / "helpers")
         mp.setattr(executors, "run", _blink)
         mp.setattr(driver, "_validate_data", lambda: dict(HOLDS))
         stamps = tuple(root / name for name in _make_variables(root, STAMPS))
@@ -476,7 +476,7 @@ def test_the_enumeration_covers_every_input(project):
     files = {change.file for change in found if change.kind in FILE_KINDS}
     fully = []
     for set_file in set_files(project.root):
-        hashed = fingerprint.input_files(project.root / set_file.file)
+        hashed = planning.input_files(project.root / set_file.file)
         inputs = {path.relative_to(project.root).as_posix() for path in hashed} - {set_file.file}
         assert inputs == files, f"hashed, no case: {inputs - files}; a case, not hashed: {files - inputs}"
         changed = {change.reaches[:2] for change in found if change.file == set_file.file and change.reaches}

@@ -71,7 +71,7 @@ def pages(root: Path) -> dict[str, str]:
 def inputs(root: Path) -> dict[str, list[str]]:
     """What the clone's driver hashes for the default set: every input, and the data's."""
     code = (
-        "import json; from helpers import paths; from helpers.report import fingerprint as f; "
+        "import json; from helpers import paths; from helpers.report import planning as f; "
         "names = lambda files: [paths.relative(p) for p in files]; "
         "print(json.dumps({'all': names(f.input_files(paths.PARAMS / 'default.yaml')), "
         "'data': names(f.data_files())}))"

@@ -13,7 +13,7 @@ import pytest
 
 from helpers import paths
 from helpers.report import __main__ as cli
-from helpers.report import driver, fingerprint, index, paramsets
+from helpers.report import driver, index, paramsets, planning
 from helpers.report.errors import ReportError
 
 pytestmark = pytest.mark.slow
@@ -52,7 +52,7 @@ def test_index_links_every_notebook_html_and_executed_notebook(built):
 
 def test_manifest_records_parameters_and_data_fingerprint(built):
     manifest = json.loads((built / "reports" / "default" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["data_sha256"] == fingerprint.data_fingerprint()
+    assert manifest["data_sha256"] == planning.data_fingerprint()
     assert manifest["parameters"]["start_date"] == "2017-08-01"
     assert manifest["data_sha256"] in (built / "reports" / "index.html").read_text(encoding="utf-8")
 

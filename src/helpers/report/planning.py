@@ -3,17 +3,94 @@
 A notebook's page is redone only when the content hash of its inputs (the notebook, its
 parameters, the data, the code) differs from the one its report's manifest recorded. Nothing
 here imports pandas or papermill, so that a build with nothing to do returns at once.
+
+The inputs: a page depends on the notebook itself, its parameters, the data (every notebook
+reads every table), the ``helpers`` code and templates, and the locked environment.
+``input_files`` is the one list of those files: the driver hashes it, and writes it for Make
+(``write_make_inputs``) as the report's prerequisites, with the folders they lie in, so that a
+file added anywhere among them, even in a new folder, makes the report out of date.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from helpers import paths
-from helpers.report.fingerprint import code_fingerprint, data_fingerprint, notebook_fingerprint
 from helpers.report.paramsets import ParamSet
+
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def data_files() -> list[Path]:
+    """The data package and the articles it rests on."""
+    found = [*paths.DATA.rglob("*.csv"), paths.DATA / "datapackage.json", *paths.SEEDS.glob("*.txt")]
+    # Only files: a missing one, or a folder in a file's place, changes the hash by its absence,
+    # and the data's validation says what is wrong with it.
+    return sorted(path for path in found if path.is_file())
+
+
+def code_files() -> list[Path]:
+    """The helpers package (code and templates) and the lock file."""
+    package = [p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sorted([*package, paths.LOCKFILE])
+
+
+def input_files(params: Path) -> list[Path]:
+    """Every file a report of the parameter set ``params`` is made from."""
+    return [*sorted(paths.NOTEBOOKS.glob("*.ipynb")), Path(params), *data_files(), *code_files()]
+
+
+def _digest_files(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def data_fingerprint() -> str:
+    """sha256 over the data package and its seeds: the report says which data it shows."""
+    return _digest_files(data_files(), paths.DATA.parent)
+
+
+def code_fingerprint() -> str:
+    """sha256 over the helpers package (code and templates) and the lock file."""
+    return _digest_files(code_files(), paths.ROOT)
+
+
+def notebook_fingerprint(notebook: Path, parameters: dict[str, Any], shared: str) -> str:
+    """sha256 of one page's inputs: the notebook, its parameters and the shared data and code hashes."""
+    digest = hashlib.sha256(notebook.read_bytes())
+    digest.update(json.dumps(parameters, sort_keys=True).encode())
+    digest.update(shared.encode())
+    return digest.hexdigest()
+
+
+def write_make_inputs(target: Path) -> None:
+    """Write ``target``, a makefile fragment: ``INPUTS`` lists every input but the parameter file
+    (which Make names itself) and every folder they lie in, those of the data and the package found
+    afresh each time Make reads it. An empty rule for each listed lets Make treat one that was
+    since deleted as changed, instead of stopping."""
+    files = [path for path in input_files(Path()) if path != Path()]
+    folders = {path.parent for path in files} | {
+        folder for root in (paths.DATA, PACKAGE) for folder in root.rglob("*") if folder.is_dir()
+    }
+    folders = {folder for folder in folders if "__pycache__" not in folder.parts}
+    names = [paths.relative(path) for path in [*files, *sorted(folders)]]
+    trees = " ".join(paths.relative(root) for root in (paths.DATA, PACKAGE))
+    lines = ["# Written by helpers.report (planning.write_make_inputs): what a report is made of.", ""]
+    lines += ["INPUTS := \\", *[f"  {name} \\" for name in names], ""]
+    # The folders of the data and the package as they are when Make runs, not when this was
+    # written: a folder made since (the driver then ran nothing and left this list as it was)
+    # and filled later is a change too.
+    lines += [f"INPUTS += $(shell find {trees} -name __pycache__ -prune -o -type d -print 2>/dev/null)", ""]
+    lines += [f"{name}:" for name in names]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def notebook_sha256(notebook: Path) -> str:
 
 def checkout_hashes(notebook: Path) -> dict[str, str]:
     """The hashes a worker must share with the driver: the notebook, the code and the data."""
-    from helpers.report.fingerprint import code_fingerprint, data_fingerprint
+    from helpers.report.planning import code_fingerprint, data_fingerprint
 
     book = notebook_sha256(notebook)
     return {"notebook": book, "code": code_fingerprint(), "data": data_fingerprint()}
