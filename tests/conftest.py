@@ -31,9 +31,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-# `make mutation` runs the tests once per mutant: fewer examples, the same ones each time.
+# `make mutation` runs the tests once per mutant (a surviving one runs every test that reaches
+# it): few examples, the same ones each time.
 settings.register_profile(
-    "mutation", max_examples=25, derandomize=True, database=None, deadline=None,
+    "mutation", max_examples=8, derandomize=True, database=None, deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )  # fmt: skip
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

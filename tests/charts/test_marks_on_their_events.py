@@ -109,7 +109,7 @@ def contacts_and_facts(draw):
     return contacts, pd.DataFrame(facts)
 
 
-@settings(deadline=None, max_examples=60)
+@settings(deadline=None, max_examples=min(60, settings.default.max_examples))
 @given(contacts_and_facts())
 def test_generated_marks_stand_on_their_own_events(case):
     check_marks(*case)

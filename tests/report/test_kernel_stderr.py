@@ -10,7 +10,7 @@ from helpers import paths
 
 ORPHAN = """
 import asyncio, os
-from helpers.report.kernels import kernel_manager_class
+from helpers.report.execute import kernel_manager_class
 
 async def main():
     manager = kernel_manager_class()(kernel_name="jp-ru-dprk-2017")

@@ -16,8 +16,7 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 
 from helpers import paths
-from helpers.report.execute import KERNEL_START_TIMEOUT
-from helpers.report.kernels import kernel_manager_class
+from helpers.report.execute import KERNEL_START_TIMEOUT, kernel_manager_class
 from helpers.report.paramsets import read_param_set
 
 pytestmark = pytest.mark.slow

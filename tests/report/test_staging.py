@@ -167,11 +167,11 @@ def test_files_handed_back_replace_stale_ones_and_make_their_folders(previous):
 
 
 def test_an_interrupt_stops_the_kernels_and_keeps_the_previous_report(previous, monkeypatch):
-    from helpers.report import kernels
+    from helpers.report import execute
 
     before, stopped = tree(previous), []
     monkeypatch.setattr(executors, "run", fake_run())
-    monkeypatch.setattr(kernels, "stop_all", lambda: stopped.append(True))
+    monkeypatch.setattr(execute, "stop_all", lambda: stopped.append(True))
     monkeypatch.setattr(driver, "_validate_data", lambda: {})
 
     def interrupted(futures):

@@ -143,9 +143,7 @@ def test_an_unknown_executor_is_refused_before_anything_runs(outputs):
 
 
 def test_a_scheduler_that_does_not_answer_is_one_line_and_keeps_nothing(outputs, monkeypatch):
-    from helpers.report import cluster
-
-    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
+    monkeypatch.setattr(executors, "CONNECT_TIMEOUT", 1)
     options = driver.Options(executor="dask", scheduler="tcp://127.0.0.1:9")
     with pytest.raises(ReportError, match=r"^no Dask scheduler answers at tcp://127\.0\.0\.1:9: "):
         driver.build(sweep_file(outputs, ["2017-09-01"]), options)

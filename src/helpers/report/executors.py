@@ -3,16 +3,82 @@
 Both take the same tasks and hand back the same outcomes, in the tasks' order; what runs where
 never changes a byte of the report. Interrupted (Ctrl-C, SIGTERM), both stop what they started
 before they return: the local one kills its kernels, the Dask one cancels its tasks.
+
+The Dask executor submits every task to a Dask distributed cluster, an existing one or a
+LocalCluster; Dask's scheduler places tasks on free workers, and when a worker is lost it runs
+that worker's tasks again on another (up to ``distributed.scheduler.allowed-failures`` times).
+Workers run the driver's checkout and environment; each task checks its worker's hashes before it
+runs (``helpers.report.tasks``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
 
 from helpers.report.errors import ReportError
 from helpers.report.tasks import Outcome, Said, Task, failed, run
+
+# Seconds to wait for an existing scheduler to answer.
+CONNECT_TIMEOUT = 10
+
+
+def on_worker(task: Task) -> Outcome:
+    """What a Dask worker runs: the task, named with the worker's address for the run log."""
+    from distributed import get_worker
+
+    return run(task, get_worker().address)
+
+
+def run_on_dask(tasks: list[Task], jobs: int | None, scheduler: str | None, done: Said) -> list[Outcome]:
+    """Submit every task, collect each outcome as it ends, and hand them back in the tasks' order.
+
+    Without a scheduler address, a LocalCluster of ``jobs`` worker processes (one per core by
+    default), one thread each, is started for this run and stopped after it."""
+    from distributed import as_completed
+
+    client, cluster = _connect(scheduler, jobs)
+    run_id = uuid.uuid4().hex[:8]
+    futures = {client.submit(on_worker, task, key=f"{task.key}-{run_id}", pure=False): task for task in tasks}
+    outcomes: dict[str, Outcome] = {}
+    try:
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as error:  # a refusing worker, or a task that lost every worker
+                outcome = failed(task, error)
+            outcomes[task.key] = outcome
+            done(outcome)
+    except KeyboardInterrupt:
+        client.cancel(list(futures), force=True)
+        raise
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return [outcomes[task.key] for task in tasks]
+
+
+def _connect(scheduler: str | None, jobs: int | None):
+    """A client of the cluster at ``scheduler``, or of a new LocalCluster."""
+    # Dask logs every worker's start and stop, and every task cancelled on Ctrl-C, as INFO and
+    # WARNING lines; the build says what happened itself, in its own lines and the run log.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=CONNECT_TIMEOUT), None
+        except (OSError, TimeoutError) as error:
+            raise ReportError(f"no Dask scheduler answers at {scheduler}: {error}") from None
+    workers = max(1, jobs or os.cpu_count() or 1)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    return Client(cluster), cluster
+
 
 EXECUTORS = ("local", "dask")
 
@@ -30,14 +96,12 @@ def run_all(
     check_executor(executor)
     if executor == "local":
         return _local(tasks, jobs, done)
-    from helpers.report.cluster import run_on_dask
-
     return run_on_dask(tasks, jobs, scheduler, done)
 
 
 def _local(tasks: list[Task], jobs: int | None, done: Said) -> list[Outcome]:
     """Each task in a thread of this process, one fresh kernel each, up to ``jobs`` at once."""
-    from helpers.report import kernels
+    from helpers.report import execute
 
     def one(task: Task) -> Outcome:
         try:
@@ -47,7 +111,7 @@ def _local(tasks: list[Task], jobs: int | None, done: Said) -> list[Outcome]:
         done(outcome)
         return outcome
 
-    kernels.resume()
+    execute.resume()
     pool = ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(tasks))))
     futures = [pool.submit(one, task) for task in tasks]
     try:
@@ -56,7 +120,7 @@ def _local(tasks: list[Task], jobs: int | None, done: Said) -> list[Outcome]:
         # The kernels die on purpose: nbclient's "Kernel died" log lines would only be noise.
         logging.disable(logging.CRITICAL)
         pool.shutdown(wait=False, cancel_futures=True)
-        kernels.stop_all()
+        execute.stop_all()
         pool.shutdown(wait=True)
         logging.disable(logging.NOTSET)
         raise
