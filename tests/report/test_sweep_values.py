@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from helpers import paths
 from helpers.report import driver, executors
 from helpers.report.errors import ReportError
-from helpers.report.sweeps import LONGEST, read_sweep
+from helpers.report.paramsets import LONGEST, read_sweep
 from helpers.report.tasks import Outcome, Task
 
 

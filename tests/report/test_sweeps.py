@@ -10,8 +10,7 @@ import pytest
 
 from helpers import paths
 from helpers.report.errors import ReportError
-from helpers.report.paramsets import read_param_set
-from helpers.report.sweeps import read_sweep
+from helpers.report.paramsets import read_param_set, read_sweep
 
 
 def rows(table: str) -> list[dict[str, str]]:

@@ -85,7 +85,7 @@ def build(path: Path, options: Options = Options(), notebooks: list[Path] | None
 def _sweep(sweep_path: Path, options: Options) -> BuildResult:
     """Build ``reports/<sweep>/``: a report folder per value, and the sweep page."""
     from helpers.report.index import write_sweep_page
-    from helpers.report.sweeps import read_sweep
+    from helpers.report.paramsets import read_sweep
 
     started = time.perf_counter()
     check_executor(options.executor)

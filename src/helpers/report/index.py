@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.report.paramsets import Sweep
 from helpers.report.render import page_title
-from helpers.report.sweeps import Sweep
 
 SWEEP_STYLE = """
 body { max-width: none; } th .meta { font-weight: normal; display: block; margin-top: .3rem; }
