@@ -211,15 +211,25 @@ def _validate_data() -> dict[str, object]:
     skip_iri_grammars()
     warm = threading.Thread(target=_warm_up, daemon=True)
     warm.start()
+    tables = _valid_tables()
+    warm.join()
+    return _what_it_holds(tables)
+
+
+def _valid_tables() -> dict:
+    """The data's tables, or a ReportError naming its first problem and how many there are."""
     from helpers.data.load import DataError, load_tables
 
     try:
-        tables = load_tables()
+        return load_tables()
     except DataError as error:
         first, count = error.problems[0], len(error.problems)
         more = f" (1 of {count} problems; `make check` lists them all)" if count > 1 else ""
         raise ReportError(f"the data is invalid, no notebook was run: {first}{more}") from None
-    warm.join()
+
+
+def _what_it_holds(tables: dict) -> dict[str, object]:
+    """The numbers the manifest and the front page give: articles, events and their span."""
     events = tables["events"]
     return {
         "articles": len(tables["sources"]),
