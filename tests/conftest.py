@@ -48,6 +48,30 @@ def rng(request) -> np.random.Generator:
     return np.random.default_rng(zlib.crc32(request.node.nodeid.encode()))
 
 
+def _own_data() -> dict[Path, bytes]:
+    """The repository's own data and seeds, byte for byte."""
+    folders = (paths.ROOT / "data", paths.ROOT / "seeds")
+    return {
+        path: path.read_bytes() for folder in folders for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+@pytest.fixture(autouse=True)
+def _own_data_untouched():
+    """A test that changes the repository's own data or seeds fails, and the files are put back
+    for the next test: a tool aimed at a copy that writes to data/ instead is a bug (and under
+    ``make mutation`` a mutant that does so is caught, not left to break every later test)."""
+    before = _own_data()
+    yield
+    after = _own_data()
+    if after != before:
+        for path in after.keys() - before.keys():
+            path.unlink()
+        for path, content in before.items():
+            path.write_bytes(content)
+        pytest.fail("the test changed the repository's data/ or seeds/ (put back)")
+
+
 @pytest.fixture(scope="session")
 def tables() -> Tables:
     return load_tables()
