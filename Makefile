@@ -136,6 +136,7 @@ test: $(KERNELSPEC)
 # load) take two hours more on two cores: MUTANTS='$(MUTANTS) $(SCHEMA)'.
 RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_problems* \
   helpers.data.rules.x__date_text_problems* helpers.data.rules.x__event_date_problems* \
+  helpers.data.rules.x__unresolved_problems* helpers.data.derive.* \
   helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems*
 DRIVER := helpers.report.driver.x__run* helpers.report.staging.x_stage* helpers.report.staging.x_put_in_place* \
   helpers.report.staging.x_carry_over* helpers.report.staging.x_swap_into_place* helpers.report.executors.x__local* \
@@ -144,7 +145,7 @@ DRIVER := helpers.report.driver.x__run* helpers.report.staging.x_stage* helpers.
 READER := helpers.views.* helpers.analysis.* helpers.pages.* helpers.charts.words.* \
   $(foreach c,cadence coverage escalation plans regime schedule,helpers.charts.$(c).x_headline* helpers.charts.$(c).x_alt_text*) \
   helpers.charts.cadence.x__marks* helpers.charts.cadence.x_lanes* helpers.charts.cadence.x__context_words* \
-  helpers.charts.plans.x__outcome_note* helpers.charts.style.x_status_style* helpers.charts.style.x_draw_event* \
+  helpers.charts.plans.x__outcome_note* helpers.charts.style.x_status_style* helpers.charts.style.x_draw_event* helpers.charts.style.x__draw_day* \
   helpers.charts.style.x_draw_context* helpers.charts.style.x_reach*
 REBUILD := helpers.report.planning.* helpers.report.paramsets.*
 CURATE := helpers.curate.add.* helpers.curate.draft.*

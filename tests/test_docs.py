@@ -38,7 +38,7 @@ def problem(name: str) -> str | None:
         return None if make.group(1) in targets else f"no make target {make.group(1)}"
     if module := re.fullmatch(r"(?:\.venv/bin/)?python -m (helpers(?:\.\w+)*)(?: .*)?", name):
         return None if importlib.util.find_spec(module.group(1)) else f"no module {module.group(1)}"
-    if re.fullmatch(r"helpers(\.[a-z_]+)+", name):
+    if re.fullmatch(r"helpers(\.[A-Za-z_]\w*)+", name):
         return _dotted(name)
     path, _, test = name.partition("::")
     if path.startswith(TOP) or path in ROOT_FILES:
@@ -86,6 +86,7 @@ def test_every_name_the_document_gives_exists(document):
         ("make no-such-target", "no make target"),
         ("python -m helpers.report.planning_cli", "no module"),
         ("helpers.views.no_such_view", "has no no_such_view"),
+        ("helpers.charts.style.MAX_MARKS", "has no MAX_MARKS"),
         ("docs/no-such-page.md", "no file"),
     ],
 )

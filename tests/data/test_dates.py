@@ -251,3 +251,19 @@ def test_an_empty_expression_says_so():
     with pytest.raises(UnresolvableDate) as caught:
         resolve("   ", FRI)
     assert str(caught.value) == "empty date expression"
+
+
+def test_each_distinct_expression_and_anchor_is_resolved_once(monkeypatch):
+    """A record of many mentions uses a handful of date words: each pair costs one resolver call."""
+    from helpers.data import dates
+
+    calls = []
+    real = dates.resolve
+    monkeypatch.setattr(
+        dates, "resolve", lambda text, anchor: calls.append((text, anchor)) or real(text, anchor)
+    )
+    expressions = pd.Series(["Friday", "soon", "Friday", "", "Friday", "soon"] * 50, dtype="str")
+    anchors = pd.Series(pd.to_datetime(["2017-09-01", "2017-09-01", "2017-09-19"] * 100))
+    found = dates.resolve_series(expressions, anchors)
+    assert sorted(set(calls)) == sorted(calls) and len(calls) == 4
+    assert found["resolved"].sum() == 250

@@ -141,3 +141,38 @@ def test_a_sweep_may_not_share_a_parameter_set_name(tmp_path):
         ReportError, match=r"params/default\.yaml has the same name; both would be reports/default/"
     ):
         read_sweep(path)
+
+
+@pytest.mark.parametrize(
+    ("flag", "file", "said"),
+    [
+        (
+            "--sweep",
+            "params/default.yaml",
+            "is a parameter set, not a sweep file (it names no vary): make report",
+        ),
+        ("--params", "params/sweeps/each-person.yaml", "is a sweep file (it names vary): make sweep"),
+    ],
+)
+def test_a_set_given_as_a_sweep_or_a_sweep_as_a_set_is_refused(flag, file, said, capsys, monkeypatch):
+    from helpers.report import __main__ as cli
+    from helpers.report import driver
+
+    monkeypatch.setattr(driver, "build", lambda *a, **k: pytest.fail("nothing may be built"))
+    monkeypatch.setattr(cli, "build", driver.build)
+    assert cli.main([flag, str(paths.ROOT / file)]) == 1
+    assert said in capsys.readouterr().err
+
+
+def test_the_runner_imports_no_pandas_when_it_starts():
+    """A build with nothing to do stays instant: the command line, the driver, the planning and
+    the parameter files import neither pandas nor papermill."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, helpers.report.__main__, helpers.report.planning, helpers.report.paramsets; "
+        "print(sorted({'pandas', 'numpy', 'papermill', 'dask', 'jupyter_client'} & set(sys.modules)))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

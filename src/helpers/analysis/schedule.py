@@ -27,7 +27,7 @@ def schedule(tables: Tables, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     for column, statuses in {"first_reported": (), "announced": ("planned", "proposed")}.items():
         first = first_reports(tables, statuses).reindex(out["event_id"])
         out[column] = first["published"].to_numpy()
-        out[column + "_by"] = first["source_id"].to_numpy()
+        out[column + "_by"] = first["source_id"].astype("str").array
     return out.assign(
         lead_min_days=(out["date_start"] - out["announced"]).dt.days.astype("Int64"),
         lead_max_days=(out["date_end"] - out["announced"]).dt.days.astype("Int64"),

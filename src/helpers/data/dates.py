@@ -76,7 +76,8 @@ def resolve_series(expressions: pd.Series, anchors: pd.Series) -> pd.DataFrame:
     anchors = anchors.astype("datetime64[us]")
     present = expressions.notna() & (expressions != "") & anchors.notna()
     pairs = list(zip(expressions, anchors, strict=True))
-    answers = {pair: _interval_or_error(*pair) for pair, known in zip(pairs, present, strict=True) if known}
+    distinct = dict.fromkeys(pair for pair, known in zip(pairs, present, strict=True) if known)
+    answers = {pair: _interval_or_error(*pair) for pair in distinct}
     rows = [answers.get(pair, _NO_INTERVAL) for pair in pairs]
     out = pd.DataFrame(rows, columns=["start", "end", "resolved", "error"], index=expressions.index)
     return out.astype({"start": "datetime64[us]", "end": "datetime64[us]", "resolved": bool, "error": "str"})

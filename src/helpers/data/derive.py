@@ -52,7 +52,7 @@ def event_intervals(mentions: pd.DataFrame, resolved: pd.DataFrame) -> pd.DataFr
     and the earliest ``end``. A side that every dated mention leaves open stays open (NaT):
     ``max`` and ``min`` skip NaT."""
     dated = resolved.loc[resolved["resolved"], ["start", "end"]]
-    by_event = dated.groupby(mentions.loc[dated.index, "event_id"])
+    by_event = dated.groupby(mentions["event_id"].to_numpy()[resolved["resolved"].to_numpy()])
     return pd.DataFrame({"start": by_event["start"].max(), "end": by_event["end"].min()})
 
 

@@ -424,9 +424,7 @@ def domain_problems(
     data_dir: Path,
 ) -> list[Problem]:
     """Every check beyond the schema, on tables that already passed it (``typed``: the same
-    tables with their columns converted, so no date is parsed twice). The checks only read
-    the tables, so they run side by side (NumPy and Arrow release the GIL for their loops);
-    problems are listed in the same order whatever finishes first."""
+    tables with their columns converted, so no date is parsed twice), in a fixed order."""
     root = data_dir.parent
     sources = raw["sources"]
     texts = source_texts(sources, root)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from helpers import paths
-from helpers.report.driver import Options, build
+from helpers.report.driver import Options, build, is_sweep
 from helpers.report.errors import ReportError
 
 
@@ -59,7 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     options = Options(args.force, args.jobs, args.executor, args.scheduler)
     try:
-        build(args.sweep or args.params, options)
+        path = args.sweep or args.params
+        _check_kind(path, sweep=bool(args.sweep))
+        build(path, options)
     except ReportError as error:
         print(f"{command}: {error}", file=sys.stderr)
         return 1
@@ -67,6 +69,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{command}: interrupted; the previous report is unchanged", file=sys.stderr)
         return 1
     return 0
+
+
+def _check_kind(path: Path, sweep: bool) -> None:
+    """--sweep names a sweep file and --params a parameter set: a mix-up is refused, not guessed."""
+    if is_sweep(path) and not sweep:
+        raise ReportError(f"{path} is a sweep file (it names vary): make sweep SWEEP={path}")
+    if sweep and not is_sweep(path):
+        raise ReportError(
+            f"{path} is a parameter set, not a sweep file (it names no vary): make report PARAMS={path}"
+        )
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -66,7 +66,7 @@ def build(path: Path, options: Options = Options(), notebooks: list[Path] | None
     """Build the report the file asks for: ``reports/<set>/`` for a parameter set, or
     ``reports/<sweep>/`` for a sweep file (one naming ``vary``), and refresh the index.
     ``notebooks`` replaces the notebooks of a set (tests build copies)."""
-    if "vary" in read_yaml(path):
+    if is_sweep(path):
         return _sweep(path, options)
     started = time.perf_counter()
     check_executor(options.executor)
@@ -80,6 +80,11 @@ def build(path: Path, options: Options = Options(), notebooks: list[Path] | None
         f"in {result.seconds:.1f} s -> {paths.relative(paths.REPORTS / 'index.html')}"
     )
     return result
+
+
+def is_sweep(path: Path) -> bool:
+    """Whether the file is a sweep file (it names ``vary``) rather than a parameter set."""
+    return "vary" in read_yaml(path)
 
 
 def _sweep(sweep_path: Path, options: Options) -> BuildResult:
