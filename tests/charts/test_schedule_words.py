@@ -40,3 +40,17 @@ def test_page_03_names_its_chart_and_carries_the_source_line(tables):
     assert page.gantt.name == "03_summit_schedule-gantt"
     said = [t.get_text() for t in page.gantt.figure.findobj(Text)]
     assert any(run.source in text for text in said), said
+
+
+def test_page_03_says_its_filters_chose_nothing(tables):
+    """Either filter (kinds, or planned events left out) makes an empty calendar a filtered one."""
+    defaults = declared_parameters(paths.NOTEBOOKS / "03_summit_schedule.ipynb")
+    window = {"start_date": "2017-12-20", "end_date": "2017-12-31"}
+    for values in ({"kinds": ["survey"]}, {"include_planned": False}):
+        namespace = {"In": [], "Out": {}, **defaults, **window, **values}
+        page = pages.summit_schedule(pages.view(validate(namespace, "03_summit_schedule", tables), tables))
+        assert page.calendar.empty
+        assert (
+            page.gantt.headline
+            == "No calendar events match these filters between 20 Dec 2017 and 31 Dec 2017"
+        )

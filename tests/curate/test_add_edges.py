@@ -250,3 +250,17 @@ def test_the_command_refuses_a_repeat_in_one_line(data_copy, use_data, tmp_path,
     err = capsys.readouterr().err
     assert err == f"curate: {copy}: already in the data as a001 (seeds/001_43d3fd295df8e4e4.txt)\n"
     assert snapshot(data_copy) == before
+
+
+def test_the_row_written_by_default_byte_for_byte(data_copy, tmp_path):
+    """No outlet or headline given: 'unknown' and empty; the row is one line ending in '\\n',
+    appended right after the last, with the basis of the date said."""
+    table = data_copy / "sources.csv"
+    before = table.read_bytes()
+    row = add_article(article(tmp_path), DAY, data=data_copy)
+    added = table.read_bytes().removeprefix(before)
+    assert before.endswith(b"\n") and added.count(b"\n") == 1 and added.endswith(b"\n")
+    assert b"\r" not in added
+    assert (row["outlet"], row["headline"], row["published"]) == ("unknown", "", "2017-11-25")
+    assert row["basis_note"] == "The date was given when the article was added (curate add --published)."
+    assert sources(data_copy)[-1] == row

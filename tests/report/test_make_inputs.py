@@ -66,3 +66,25 @@ def test_a_removed_folder_is_a_change_not_an_error(make_q, data_copy):
         path.unlink()
     (data_copy / "context").rmdir()
     assert make_q() == 1
+
+
+def test_every_folder_of_the_data_and_the_package_is_listed_and_no_cache(data_copy, tmp_path, monkeypatch):
+    """Folders with no file of their own too (a file added there later is a change), and never a
+    __pycache__ folder (Python writes those at will); the fragment's own folder is made."""
+    monkeypatch.setattr(paths, "DATA", data_copy)
+    monkeypatch.setattr(paths, "SEEDS", data_copy.parent / "seeds")
+    (data_copy / "only" / "nested").mkdir(parents=True)
+    (data_copy / "__pycache__").mkdir()
+    fragment = tmp_path / "deep" / "er" / "inputs.mk"
+    write_make_inputs(fragment)
+    listed = {
+        line.strip(" \\")
+        for line in fragment.read_text(encoding="utf-8").splitlines()
+        if line.startswith("  ")
+    }
+    package = paths.ROOT / "src" / "helpers"
+    folders = [p for root in (data_copy, package) for p in [root, *root.rglob("*")] if p.is_dir()]
+    wanted = {paths.relative(p) for p in folders if "__pycache__" not in p.parts and p != package}
+    assert wanted <= listed, sorted(wanted - listed)
+    assert not [name for name in listed if "__pycache__" in name]
+    assert paths.relative(data_copy / "only") in listed

@@ -115,6 +115,14 @@ def test_a_long_value_is_named_short(tmp_path, value):
     assert f"values: {value[:40]!r}... ({len(value)} characters)" in said and len(said) < 300
 
 
+@pytest.mark.parametrize(("length", "whole"), [(60, True), (61, False)])
+def test_a_value_is_named_whole_up_to_sixty_characters(tmp_path, length, whole):
+    value = "z" * (length - 1) + "/"
+    said = refusal(sweep_file(tmp_path, [value]))
+    assert (f"values: {value!r} " in said) is whole
+    assert (f"... ({length} characters)" in said) is not whole
+
+
 @pytest.mark.parametrize(
     ("values", "message"),
     [
