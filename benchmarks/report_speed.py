@@ -129,7 +129,7 @@ def scale(events: int, mentions: int, years: int, repeat: int) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import generate
 
-    from helpers import pages
+    from helpers import pages, paths
     from helpers.charts.style import setup_style
     from helpers.data.load import load_tables
     from helpers.params.checks import validate
@@ -147,6 +147,8 @@ def scale(events: int, mentions: int, years: int, repeat: int) -> None:
         )
         print(f"  load and check: {statistics.median(loads):6.2f} s  (median of {repeat}; goal 5 s)")
         setup_style()
+        # The pages read the articles' texts from the data's folder, as a notebook does.
+        paths.DATA, paths.SEEDS = Path(out) / "data", Path(out) / "seeds"
         print(f"  page (analysis and chart, median of {repeat}; goal 2 s each):")
         for notebook, name in PAGES.items():
             defaults = declared_parameters(ROOT / "notebooks" / f"{notebook}.ipynb")

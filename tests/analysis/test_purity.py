@@ -25,3 +25,12 @@ def test_helpers_never_mutate_their_input(tables):
     escalation.in_force(escalation.adopted_measures(tables), SEPT_1, pd.Timestamp("2017-12-31"))
     schedule.schedule(view)
     assert_unchanged(before, tables)
+
+
+def test_coverage_of_no_article_text_is_an_empty_table(tables):
+    from helpers.analysis.coverage import sentence_coverage
+    from helpers.data.load import data_package
+
+    found = sentence_coverage(tables, {}, data_package())
+    assert found.empty
+    assert found.columns.tolist() == ["source_id", "sentence_no", "sentence", "covered_share", "status"]

@@ -123,5 +123,7 @@ def sentence_coverage(tables: Tables, texts: dict[str, str], resources: dict[str
                 status=statuses,
             )
         )
-    result = pd.concat(frames, ignore_index=True)
-    return result[["source_id", "sentence_no", "sentence", "covered_share", "status"]]
+    columns = ["source_id", "sentence_no", "sentence", "covered_share", "status"]
+    if not frames:  # no article text to read
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]

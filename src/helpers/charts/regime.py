@@ -42,7 +42,12 @@ def _label(row: pd.Series) -> str:
     return f"{row['number']}\n{row['adopted']:%b %Y}"
 
 
+NO_RESOLUTION = "No UN Security Council resolution on North Korea in the context layer"
+
+
 def headline(res: pd.DataFrame, table: pd.DataFrame) -> str:
+    if res.empty:
+        return NO_RESOLUTION
     articles = set(res.loc[res["in_articles"], "resolution_id"])
     firsts = first_hits(table)
     opened = [SHORT_NAMES[c] for c in firsts.index if firsts[c] in articles]
@@ -56,6 +61,8 @@ def headline(res: pd.DataFrame, table: pd.DataFrame) -> str:
 
 
 def alt_text(res: pd.DataFrame, table: pd.DataFrame) -> str:
+    if res.empty:
+        return f"Empty matrix: {NO_RESOLUTION}."
     parts = [
         f"Matrix of the {len(res)} UN Security Council resolutions on North Korea from "
         f"{res['adopted'].min():%B %Y} to {res['adopted'].max():%B %Y} (columns, in order of adoption) "
@@ -112,7 +119,7 @@ def _measure_counts(top: Axes, res: pd.DataFrame, colours: list[str]) -> None:
     for x, n in zip(xs, res["measures"], strict=True):
         top.annotate(str(n), (x, n), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8)
     top.set_ylabel("Measures", rotation=0, ha="right", va="center")
-    top.set_ylim(0, res["measures"].max() * 1.35)
+    top.set_ylim(0, max(res["measures"].max() if len(res) else 0, 1) * 1.35)  # room for the labels
     top.set_yticks([])
     top.spines["left"].set_visible(False)
 

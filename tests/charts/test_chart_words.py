@@ -1,5 +1,5 @@
-"""The schedule chart's alt text and page 03's chart, word for word on a small table: what the
-mutation run found unpinned (the alt text's closing words, the page's source line and name)."""
+"""Charts' words on small tables: the schedule's alt text and page 03's chart word for word (what
+the mutation run found unpinned), and the regime chart with no resolution."""
 
 from __future__ import annotations
 
@@ -54,3 +54,17 @@ def test_page_03_says_its_filters_chose_nothing(tables):
             page.gantt.headline
             == "No calendar events match these filters between 20 Dec 2017 and 31 Dec 2017"
         )
+
+
+def test_the_regime_chart_of_no_resolution_says_so(tables):
+    """An empty context layer (a record without one) draws a titled, empty matrix."""
+    from helpers.analysis import regime
+    from helpers.charts import regime as regime_chart
+
+    empty = {**tables, "resolutions": tables["resolutions"].iloc[0:0]}
+    empty["resolution_measures"] = tables["resolution_measures"].iloc[0:0]
+    res, table = regime.resolutions(empty), regime.matrix(empty)
+    figure = regime_chart.chart(res, table, "Source: none.")
+    titles = [t.get_text() for t in figure.findobj(Text)]
+    assert regime_chart.NO_RESOLUTION in titles
+    assert regime_chart.alt_text(res, table) == f"Empty matrix: {regime_chart.NO_RESOLUTION}."
