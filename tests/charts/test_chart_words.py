@@ -8,6 +8,7 @@ from matplotlib.text import Text
 
 from helpers import pages, paths
 from helpers.charts import schedule as schedule_chart
+from helpers.charts import words
 from helpers.params.checks import validate
 from helpers.params.declared import declared_parameters
 
@@ -68,3 +69,31 @@ def test_the_regime_chart_of_no_resolution_says_so(tables):
     titles = [t.get_text() for t in figure.findobj(Text)]
     assert regime_chart.NO_RESOLUTION in titles
     assert regime_chart.alt_text(res, table) == f"Empty matrix: {regime_chart.NO_RESOLUTION}."
+
+
+def _sources(n: int) -> pd.DataFrame:
+    days = pd.date_range("2017-01-02", periods=n, freq="7D")
+    return pd.DataFrame(
+        {
+            "source_id": [f"a{i:03d}" for i in range(1, n + 1)],
+            "outlet": ["unknown"] + ["Outlet"] * (n - 1),
+            "published": days[::-1],
+            "published_basis": ["inferred"] + ["stated"] * (n - 1),
+        }
+    )
+
+
+def test_the_source_line_names_each_article_up_to_its_limit_then_counts_them():
+    """Up to NAMED_SOURCES articles each is named, oldest first; past it a line could not hold them
+    (a synthetic record has a thousand), and it says how many, from when to when."""
+    limit = words.NAMED_SOURCES
+    named = words.source_line(_sources(limit))
+    assert named.startswith(f"Source: a{limit:03d}: Outlet, 02 Jan 2017; ")
+    assert named.count("; ") == limit - 1
+    assert "a001: outlet unknown, " in named and ", date inferred." in named
+    counted = words.source_line(_sources(limit + 1))
+    last = pd.Timestamp("2017-01-02") + pd.Timedelta(days=7 * limit)
+    assert counted == (
+        f"Source: {limit + 1} articles published between 02 Jan 2017 and {last:%d %b %Y}, each "
+        "listed in data/sources.csv. Curated data in data/, every row with its verbatim quote."
+    )

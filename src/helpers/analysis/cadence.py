@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.data.frames import among, joined_sorted
 from helpers.data.problems import Tables
 
 CONTACT_KINDS = ("phone_call", "meeting", "summit", "talks", "visit")
@@ -23,9 +24,9 @@ def pair_labels(participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     named = named.loc[named["kind"].isin(["person", "state"])]
     is_person = named["kind"] == "person"
     # An event shows its states only if it names no person.
-    shown = is_person == named["event_id"].isin(named.loc[is_person, "event_id"])
+    shown = is_person == among(named["event_id"], named.loc[is_person, "event_id"])
     label = named["name"].where(~is_person, named["name"].str.split().str[-1])
-    return label.loc[shown].groupby(named.loc[shown, "event_id"]).agg(lambda names: " – ".join(sorted(names)))
+    return joined_sorted(label.loc[shown], named.loc[shown, "event_id"], " – ")
 
 
 def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -38,7 +39,7 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     wanted = [k for k in (kinds or CONTACT_KINDS) if k in CONTACT_KINDS]
     keep = events["kind"].isin(wanted)
     if actors:
-        keep &= events["event_id"].isin(participants.loc[participants["actor_id"].isin(actors), "event_id"])
+        keep &= among(events["event_id"], participants.loc[participants["actor_id"].isin(actors), "event_id"])
     columns = ["event_id", "title", "kind", "status", "date_start", "date_end", "precision", "duration_min"]
     out = events.loc[keep, [*columns, "location"]].sort_values(["date_start", "date_end", "event_id"])
     out = out.reset_index(drop=True).assign(

@@ -20,6 +20,14 @@ from helpers.data.schema import Resource
 COVERED_SHARE = 0.5
 # What a sentence can be: quoted, page furniture, or a gap to curate.
 STATUSES = ("covered", "uncurated", "uncovered")
+# The columns of ``sentence_coverage`` and their types, which hold for no article too.
+COLUMNS = {
+    "source_id": "str",
+    "sentence_no": "int64",
+    "sentence": "str",
+    "covered_share": "float64",
+    "status": "str",
+}
 # A full stop after these does not end a sentence: initials and abbreviations
 # such as "U.N.", "U.S.", "N. Korea", "Sept. 3".
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St)\.$")
@@ -28,8 +36,8 @@ _BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z])")
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s+")
 
 
-def split_sentences(text: str) -> pd.DataFrame:
-    """Split an article into sentences with their character offsets.
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """Split an article into sentences with their character offsets: (start, end, sentence).
 
     Paragraphs (lines) never share a sentence; inside a paragraph a sentence
     ends at ., ! or ? (and any closing quote) before a capital letter, unless
@@ -58,7 +66,12 @@ def split_sentences(text: str) -> pd.DataFrame:
         if stripped:
             lead = len(sentence) - len(sentence.lstrip())
             spans.append((begin + lead, begin + lead + len(stripped), stripped))
-    return pd.DataFrame(spans, columns=["start", "end", "sentence"])
+    return spans
+
+
+def split_sentences(text: str) -> pd.DataFrame:
+    """The sentences of an article (``sentence_spans``) as a table: ``start``, ``end``, ``sentence``."""
+    return pd.DataFrame(sentence_spans(text), columns=["start", "end", "sentence"])
 
 
 def _mask(text: str, passages: list[str]) -> np.ndarray:
@@ -74,14 +87,14 @@ def _mask(text: str, passages: list[str]) -> np.ndarray:
 
 
 def _sentence_statuses(
-    text: str, sentences: pd.DataFrame, quotes: list[str], furniture: list[str]
+    text: str, spans: list[tuple[int, int, str]], quotes: list[str], furniture: list[str]
 ) -> tuple[list[float], list[str]]:
     """Per sentence of ``text``, the share of its characters (blanks aside) that quotes cover, and
     its status: uncurated where furniture covers enough of it, else covered or uncovered."""
     quoted, skipped = _mask(text, quotes), _mask(text, furniture)
     solid = np.array([not c.isspace() for c in text], dtype=bool)
     shares, statuses = [], []
-    for start, end in zip(sentences["start"], sentences["end"], strict=True):
+    for start, end, _ in spans:
         chars = solid[start:end].sum()
         share = (quoted[start:end] & solid[start:end]).sum() / chars
         furniture_share = (skipped[start:end] & solid[start:end]).sum() / chars
@@ -95,35 +108,42 @@ def _sentence_statuses(
     return shares, statuses
 
 
+def passages(tables: Tables, resources: dict[str, Resource]) -> pd.DataFrame:
+    """Every passage a sentence can be covered by, with its article (``source_id``): the quotes of
+    each table ``resources`` names an evidence for, the headlines, and (``furniture``) the page
+    furniture listed in uncurated.csv."""
+    frames = [
+        pd.DataFrame(
+            {
+                "source_id": tables[name][resource.evidence["source"]],
+                "passage": tables[name][resource.evidence["text"]],
+                "furniture": name == "uncurated",
+            }
+        )
+        for name, resource in resources.items()
+        if resource.evidence
+    ]
+    headlines = tables["sources"][["source_id", "headline"]].rename(columns={"headline": "passage"})
+    frames.append(headlines.assign(furniture=False))
+    return pd.concat(frames, ignore_index=True).dropna(subset=["passage"])
+
+
 def sentence_coverage(tables: Tables, texts: dict[str, str], resources: dict[str, Resource]) -> pd.DataFrame:
     """One row per sentence of every article (``texts``, by source id): its text, covered share
-    and status. The quotes are those of every table ``resources`` names an evidence for.
+    and status, against the ``passages`` of the tables ``resources`` names an evidence for.
 
     ``status`` is ``covered`` (quotes span at least half of it), ``uncurated``
     (page furniture listed in uncurated.csv) or ``uncovered`` (a gap to curate).
     """
-    sources = tables["sources"]
-    frames = []
+    found = passages(tables, resources)
+    quotes = found.loc[~found["furniture"]].groupby("source_id")["passage"].agg(list).to_dict()
+    furniture = found.loc[found["furniture"]].groupby("source_id")["passage"].agg(list).to_dict()
+    rows = []
     for source_id, text in texts.items():
-        quotes, furniture = [], []
-        for name, resource in resources.items():
-            if not resource.evidence:
-                continue
-            frame = tables[name]
-            own = frame.loc[frame[resource.evidence["source"]] == source_id, resource.evidence["text"]]
-            (furniture if name == "uncurated" else quotes).extend(own.dropna().tolist())
-        quotes += sources.loc[sources["source_id"] == source_id, "headline"].dropna().tolist()
-        sentences = split_sentences(text)
-        shares, statuses = _sentence_statuses(text, sentences, quotes, furniture)
-        frames.append(
-            sentences.assign(
-                source_id=source_id,
-                sentence_no=range(1, len(sentences) + 1),
-                covered_share=shares,
-                status=statuses,
-            )
+        spans = sentence_spans(text)
+        shares, statuses = _sentence_statuses(
+            text, spans, quotes.get(source_id, []), furniture.get(source_id, [])
         )
-    columns = ["source_id", "sentence_no", "sentence", "covered_share", "status"]
-    if not frames:  # no article text to read
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+        numbered = enumerate(zip(spans, shares, statuses, strict=True), 1)
+        rows += [(source_id, n, span[2], share, status) for n, (span, share, status) in numbered]
+    return pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data.derive import event_intervals, mention_intervals
+from helpers.data.frames import among
 from helpers.data.problems import Tables
 from helpers.views import first_reports, overlaps
 
@@ -46,15 +47,15 @@ def announced_plans(tables: Tables) -> pd.DataFrame:
     reports it otherwise); ``announced`` is the first article's date."""
     events, mentions = tables["events"], tables["mentions"]
     said = mentions.loc[mentions["reported_status"].isin(PLAN_STATUSES)]
-    plan_ids = events["event_id"].isin(said["event_id"])
-    only_plans = ~events["event_id"].isin(mentions.loc[~mentions.index.isin(said.index), "event_id"])
+    plan_ids = among(events["event_id"], said["event_id"])
+    only_plans = ~among(events["event_id"], mentions.loc[~mentions.index.isin(said.index), "event_id"])
     allowed = event_intervals(said, mention_intervals(said, tables["sources"])).reindex(events["event_id"])
     windows = events.assign(
         window_start=events["date_start"].where(only_plans, allowed["start"].to_numpy()),
         window_end=events["date_end"].where(only_plans, allowed["end"].to_numpy()),
-        status=events["event_id"]
-        .isin(said.loc[said["reported_status"] == "planned", "event_id"])
-        .map({True: "planned", False: "proposed"}),
+        status=among(events["event_id"], said.loc[said["reported_status"] == "planned", "event_id"]).map(
+            {True: "planned", False: "proposed"}
+        ),
         announced=first_reports(tables, PLAN_STATUSES)["published"].reindex(events["event_id"]).to_numpy(),
     )
     columns = ["event_id", "title", "kind", "status", "announced", "window_start", "window_end"]
@@ -76,7 +77,7 @@ def realised(plans: pd.DataFrame, tables: Tables) -> pd.DataFrame:
     )
     cited = outcomes[["event_id", "outcome", "outcome_source", "date_start", "date_end", "location"]]
     events = tables["events"]
-    held = events.loc[(events["status"] == "occurred") & ~events["event_id"].isin(cited["event_id"])]
+    held = events.loc[(events["status"] == "occurred") & ~among(events["event_id"], cited["event_id"])]
     reported = held[["event_id", "date_start", "date_end", "location"]].assign(
         outcome="held", outcome_source="articles"
     )

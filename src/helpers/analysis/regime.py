@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.frames import among
 from helpers.data.problems import Tables
 
 # Rows of the matrix, grouped from what is traded to whom is targeted.
@@ -41,7 +42,7 @@ def resolutions(tables: Tables) -> pd.DataFrame:
     out = frame.assign(
         measures=frame["resolution_id"].map(counts).fillna(0).astype("int64"),
         lag_days=(frame["adopted"] - frame["trigger_last"]).dt.days.astype("Int64"),
-        in_articles=frame["event_id"].isin(tables["events"]["event_id"]),
+        in_articles=among(frame["event_id"], tables["events"]["event_id"]),
     )
     columns = [
         "resolution_id",

@@ -50,13 +50,11 @@ def alt_text(
     if adopted.empty and proposed.empty and trigger_events.empty:
         return f"Empty chart of UN sanctions measures: {empty}."
     parts = [f"Stacked step chart of UN sanctions measures in force by category: {len(adopted)} adopted"]
-    for resolution, group in adopted.groupby("resolution", sort=False):
-        first = group.iloc[0]
-        said = "adopted" if first["basis"] == "adopted" else "reported adopted"
-        parts.append(
-            f"{resolution}, {said} {describe_dates(first['earliest'], first['in_force_by'])}: "
-            + ", ".join(group["item"])
-        )
+    items = adopted.groupby("resolution", sort=False)["item"].agg(", ".join)
+    for first in adopted.dropna(subset=["resolution"]).drop_duplicates("resolution").itertuples():
+        said = "adopted" if first.basis == "adopted" else "reported adopted"
+        dates = describe_dates(first.earliest, first.in_force_by)
+        parts.append(f"{first.resolution}, {said} {dates}: {items[first.resolution]}")
     if not proposed.empty:
         parts.append(
             "proposed, shown apart as hollow markers: "

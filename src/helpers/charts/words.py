@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import pandas as pd
 
+NAMED_SOURCES = 8
+
 
 def source_line(sources: pd.DataFrame) -> str:
-    """'Source: …' naming each article with its outlet and date (and whether the date is inferred)."""
-    parts = []
-    for row in sources.sort_values("published").itertuples():
-        basis = ", date inferred" if row.published_basis == "inferred" else ""
-        outlet = "outlet unknown" if row.outlet == "unknown" else row.outlet
-        parts.append(f"{row.source_id}: {outlet}, {row.published:%d %b %Y}{basis}")
-    return "Source: " + "; ".join(parts) + ". Curated data in data/, every row with its verbatim quote."
+    """'Source: …' naming each article with its outlet and date (and whether the date is
+    inferred); past ``NAMED_SOURCES`` articles a line could not hold them, and it counts them."""
+    if len(sources) > NAMED_SOURCES:
+        first, last = sources["published"].min(), sources["published"].max()
+        listed = (
+            f"{len(sources):,} articles published between {first:%d %b %Y} and {last:%d %b %Y}, "
+            "each listed in data/sources.csv"
+        )
+    else:
+        parts = []
+        for row in sources.sort_values("published").itertuples():
+            basis = ", date inferred" if row.published_basis == "inferred" else ""
+            outlet = "outlet unknown" if row.outlet == "unknown" else row.outlet
+            parts.append(f"{row.source_id}: {outlet}, {row.published:%d %b %Y}{basis}")
+        listed = "; ".join(parts)
+    return f"Source: {listed}. Curated data in data/, every row with its verbatim quote."
 
 
 def context_source_line(*frames: pd.DataFrame) -> str:

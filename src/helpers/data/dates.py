@@ -52,9 +52,6 @@ def iso_dates(values: pd.Series) -> pd.Series:
     return parsed.astype("datetime64[us]")
 
 
-_NO_INTERVAL = (None, None, False, None)
-
-
 def _interval_or_error(expression: str, anchor: pd.Timestamp) -> tuple:
     """(start, end, resolved, error) of one expression against its anchor."""
     try:
@@ -73,11 +70,19 @@ def resolve_series(expressions: pd.Series, anchors: pd.Series) -> pd.DataFrame:
     cannot be resolved), ``resolved`` (bool) and ``error`` (the resolver's message, or NA).
     """
     anchors = iso_dates(anchors) if pd.api.types.is_string_dtype(anchors.dtype) else anchors
-    anchors = anchors.astype("datetime64[us]")
-    present = expressions.notna() & (expressions != "") & anchors.notna()
-    pairs = list(zip(expressions, anchors, strict=True))
-    distinct = dict.fromkeys(pair for pair, known in zip(pairs, present, strict=True) if known)
-    answers = {pair: _interval_or_error(*pair) for pair in distinct}
-    rows = [answers.get(pair, _NO_INTERVAL) for pair in pairs]
-    out = pd.DataFrame(rows, columns=["start", "end", "resolved", "error"], index=expressions.index)
+    anchors = anchors.astype("datetime64[us]").to_numpy()  # by position, as the expressions
+    pairs = pd.DataFrame({"expression": expressions, "anchor": anchors})
+    present = pairs["expression"].notna() & (pairs["expression"] != "") & pairs["anchor"].notna()
+    distinct = pairs.loc[present].drop_duplicates()
+    answers = pd.DataFrame(
+        [
+            _interval_or_error(*pair)
+            for pair in zip(distinct["expression"].tolist(), distinct["anchor"].tolist(), strict=True)
+        ],
+        columns=["start", "end", "resolved", "error"],
+        index=distinct.index,
+    )
+    out = pairs.merge(distinct.join(answers), on=["expression", "anchor"], how="left")
+    out = out[["start", "end", "resolved", "error"]].set_axis(expressions.index)
+    out["resolved"] = out["resolved"].fillna(False)
     return out.astype({"start": "datetime64[us]", "end": "datetime64[us]", "resolved": bool, "error": "str"})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data.dates import resolve_series
+from helpers.data.frames import joined_sorted
 
 
 def with_published(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -29,9 +30,10 @@ def latest_statuses(mentions: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFra
     latest = said.loc[said["published"] == said.groupby("event_id")["published"].transform("max")]
     latest = latest.assign(status=latest["reported_status"].astype("str"))
     first_status = latest.groupby("event_id")["status"].transform("min")
+    pairs = latest[["event_id", "status"]].drop_duplicates()
     return pd.DataFrame(
         {
-            "status": latest.groupby("event_id")["status"].agg(lambda found: "/".join(sorted(set(found)))),
+            "status": joined_sorted(pairs["status"], pairs["event_id"], "/"),
             "source_id": latest.loc[latest["status"] == first_status]
             .groupby("event_id")["source_id"]
             .first(),

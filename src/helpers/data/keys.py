@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.frames import among
 from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Resource
 
@@ -15,7 +16,7 @@ def _missing_references(
     of ``target`` (an empty single-column reference is not one)."""
     if len(fields) == 1:
         values = frame[fields[0]]
-        return fields[0], (values != "") & ~values.isin(target[reference[0]])
+        return fields[0], (values != "") & ~among(values, target[reference[0]])
     merged = frame[list(fields)].merge(
         target[list(reference)].drop_duplicates(),
         left_on=list(fields),

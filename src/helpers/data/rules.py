@@ -23,15 +23,16 @@ from helpers.data.derive import (
     mention_intervals,
     with_published,
 )
+from helpers.data.frames import among
 from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Resource
 
 
 def contains(haystacks: pd.Series, needles: pd.Series) -> pd.Series:
-    """Row by row, whether the needle is words of its haystack."""
-    return pd.Series(
-        [needle in hay for hay, needle in zip(haystacks, needles, strict=True)], index=haystacks.index
-    )
+    """Row by row, whether the needle is words of its haystack (``tolist`` first: iterating
+    pandas 3's ``str`` column yields one Arrow scalar at a time, several times slower)."""
+    pairs = zip(haystacks.tolist(), needles.tolist(), strict=True)
+    return pd.Series([needle in hay for hay, needle in pairs], index=haystacks.index)
 
 
 def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
@@ -52,7 +53,7 @@ def _seed_problems(sources: pd.DataFrame, root: Path) -> list[Problem]:
 
 def _evidence_problems(frame: pd.DataFrame, resource: Resource, texts: dict[str, str]) -> list[Problem]:
     text_col, source_col = resource.evidence["text"], resource.evidence["source"]
-    rows = list(zip(frame[source_col], frame[text_col], strict=True))
+    rows = list(zip(frame[source_col].tolist(), frame[text_col].tolist(), strict=True))
     # Quotes repeat (one passage backs several rows): test each distinct (article, quote) once.
     found = {
         (source_id, quote): source_id in texts and quote in texts[source_id] for source_id, quote in set(rows)
@@ -100,7 +101,7 @@ def _event_date_problems(
     is the first article's date and lies inside the interval."""
     resolved = mention_intervals(mentions, sources)
     problems = _unresolved_problems(mentions, resolved)
-    has_dated = events["event_id"].isin(mentions.loc[resolved["resolved"], "event_id"])
+    has_dated = among(events["event_id"], mentions.loc[resolved["resolved"], "event_id"])
     allowed = event_intervals(mentions, resolved).reindex(events["event_id"]).set_axis(events.index)
     ends_by = events["ends_by"]
     bound = ends_by_bounds(ends_by, mentions, resolved)

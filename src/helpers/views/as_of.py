@@ -14,6 +14,7 @@ import pandas as pd
 
 from helpers.data.dates import precision_series
 from helpers.data.derive import event_intervals, latest_statuses, mention_intervals
+from helpers.data.frames import among
 from helpers.data.problems import Tables
 from helpers.views.context import context_as_of
 
@@ -30,7 +31,7 @@ def as_of_view(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
         **tables,
         **known,
         "events": events,
-        "participants": participants.loc[participants["event_id"].isin(events["event_id"])],
+        "participants": participants.loc[among(participants["event_id"], events["event_id"])],
         **context_as_of(tables, as_of),
     }
     return {name: frame.reset_index(drop=True) for name, frame in out.items()}
@@ -41,7 +42,7 @@ def statements_known(tables: Tables, sources: pd.DataFrame) -> Tables:
     former roles...), kept to the articles in ``sources``; actors stay, as the names the rows
     refer to."""
     said = [name for name, frame in tables.items() if "source_id" in frame and name != "actors"]
-    known = {name: tables[name].loc[tables[name]["source_id"].isin(sources["source_id"])] for name in said}
+    known = {name: tables[name].loc[among(tables[name]["source_id"], sources["source_id"])] for name in said}
     return {**known, "sources": sources}
 
 
@@ -50,8 +51,8 @@ def events_known(tables: Tables, mentions: pd.DataFrame, sources: pd.DataFrame) 
     gives it. An event known in full keeps its curated dates (an ``ends_by`` may have narrowed
     them); one that later articles also mention is dated from the known mentions alone."""
     events = tables["events"]
-    later = tables["mentions"].loc[~tables["mentions"]["source_id"].isin(sources["source_id"])]
-    partly_known = events["event_id"].isin(later["event_id"])
+    later = tables["mentions"].loc[~among(tables["mentions"]["source_id"], sources["source_id"])]
+    partly_known = among(events["event_id"], later["event_id"])
     bounds = event_intervals(mentions, mention_intervals(mentions, sources)).reindex(events["event_id"])
     start = events["date_start"].where(~partly_known, bounds["start"].to_numpy())
     end = events["date_end"].where(~partly_known, bounds["end"].to_numpy())
@@ -67,4 +68,4 @@ def events_known(tables: Tables, mentions: pd.DataFrame, sources: pd.DataFrame) 
             categories=events["precision"].cat.categories,
         ),
     )
-    return known.loc[events["event_id"].isin(mentions["event_id"])]
+    return known.loc[among(events["event_id"], mentions["event_id"])]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.frames import among
 from helpers.data.problems import Tables
 
 
@@ -31,6 +32,6 @@ def context_as_of(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     known = {
         "outcomes": outcomes.loc[happened_by(outcomes, as_of)],
         "resolutions": resolutions,
-        "resolution_measures": measures.loc[measures["resolution_id"].isin(resolutions["resolution_id"])],
+        "resolution_measures": measures.loc[among(measures["resolution_id"], resolutions["resolution_id"])],
     }
     return {name: frame.reset_index(drop=True) for name, frame in known.items()}

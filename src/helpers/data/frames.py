@@ -1,0 +1,23 @@
+"""Two pandas idioms the layers share, written once so that they stay fast at 100,000 events."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def among(values: pd.Series, keys: pd.Series) -> pd.Series:
+    """``values.isin(keys)`` for id columns. pandas 3's ``isin`` on ``str`` makes an Arrow
+    scalar of each key in Python, a second per 100,000 keys; an index hashes them at once."""
+    return pd.Series(pd.Index(keys).unique().get_indexer(values) >= 0, index=values.index)
+
+
+def joined_sorted(labels: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
+    """Per key, its ``labels`` sorted and joined by ``sep``. The labels are spread into one
+    column per position and joined column by column: a Python join per key would take seconds
+    at 100,000 events."""
+    frame = pd.DataFrame({"key": keys, "label": labels}).sort_values(["key", "label"])
+    wide = frame.assign(n=frame.groupby("key").cumcount()).pivot(index="key", columns="n", values="label")  # noqa: PD010
+    joined = wide[0] if len(wide.columns) else pd.Series(dtype="str", index=wide.index)
+    for column in wide.columns[1:]:
+        joined = joined.where(wide[column].isna(), joined + sep + wide[column])
+    return joined.rename_axis(keys.name).rename(labels.name)

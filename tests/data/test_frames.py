@@ -1,0 +1,39 @@
+"""The two shared idioms against what they stand for: ``among`` is ``isin``, ``joined_sorted`` is a
+Python sort and join per key, on drawn ids with repeats, missing values and no rows at all."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.data.frames import among, joined_sorted
+
+ids = st.lists(st.sampled_from(["a1", "a2", "b", "é", "", None]), max_size=12)
+
+
+@given(values=ids, keys=ids)
+def test_among_is_isin(values, keys):
+    values_s, keys_s = pd.Series(values, dtype="str"), pd.Series(keys, dtype="str")
+    values_s.index = values_s.index * 3  # its own index, kept
+    found = among(values_s, keys_s)
+    assert found.dtype == bool
+    assert found.index.equals(values_s.index)
+    assert found.tolist() == values_s.isin(keys_s).tolist()
+
+
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(["e1", "e2", "e3"]), st.sampled_from(["Kono", "Lavrov", "Abe", "Ünal"])),
+        max_size=10,
+    )
+)
+def test_joined_sorted_joins_each_keys_labels_in_order(rows):
+    keys = pd.Series([key for key, _ in rows], dtype="str", name="event_id")
+    labels = pd.Series([label for _, label in rows], dtype="str", name="name")
+    found = joined_sorted(labels, keys, " – ")
+    expected: dict[str, list[str]] = {}
+    for key, label in rows:
+        expected.setdefault(key, []).append(label)
+    assert found.to_dict() == {key: " – ".join(sorted(names)) for key, names in expected.items()}
+    assert (found.index.name, found.name) == ("event_id", "name")
