@@ -8,9 +8,10 @@ Report builds (median of ``--repeat`` runs each), on this repository's notebooks
   (c) ``make report`` with nothing changed, and the driver itself with nothing changed;
   (d) ``make report`` after one notebook's content changed.
 Then, on a synthetic record of ``--events`` events and ``--mentions`` mentions over ``--years``
-years (benchmarks/synthetic.py; by default about a hundred years of this diplomacy at today's
-density): loading with every check, then each page's analysis and chart at its default
-parameters, rendered to PNG.
+years (benchmarks/synthetic.py; by default a hundred years at ten times the density of a full
+2017 chronology): loading with every check, then each page's analysis and figure at its default
+parameters, and apart from them the figure rendered to PNG, whose cost grows with the marks
+drawn, not with the record.
 
 It rebuilds reports/default/ (the result is the same report) and restores the notebook it edits.
 """
@@ -149,19 +150,24 @@ def scale(events: int, mentions: int, years: int, repeat: int) -> None:
         setup_style()
         # The pages read the articles' texts from the data's folder, as a notebook does.
         paths.DATA, paths.SEEDS = Path(out) / "data", Path(out) / "seeds"
-        print(f"  page (analysis and chart, median of {repeat}; goal 2 s each):")
+        print(f"  page, median of {repeat}: analysis and figure (goal 2 s each), then PNG rendering:")
         for notebook, name in PAGES.items():
             defaults = declared_parameters(ROOT / "notebooks" / f"{notebook}.ipynb")
             params = validate({"In": [], "Out": {}, **defaults}, notebook, tables)
+            built: list = []
 
-            def page(params=params, name=name) -> None:
-                built = getattr(pages, name)(pages.view(params, tables))
-                for chart in vars(built).values():
+            def page(params=params, name=name, built=built) -> None:
+                built[:] = [getattr(pages, name)(pages.view(params, tables))]
+
+            def render(built=built) -> None:
+                for chart in vars(built[0]).values():
                     if hasattr(chart, "figure"):
                         chart.figure.savefig(Path(out) / "chart.png")
-                plt.close("all")
 
-            print(f"    {notebook + ':':28s}{median_of(repeat, page):6.2f} s")
+            analysis = median_of(repeat, page)
+            drawing = timed(render)
+            plt.close("all")
+            print(f"    {notebook + ':':28s}{analysis:6.2f} s  + {drawing:5.2f} s to PNG")
 
 
 def main() -> int:

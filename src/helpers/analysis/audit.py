@@ -53,3 +53,12 @@ def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
     """Sentences per article and status."""
     summary = pd.crosstab(coverage["source_id"], coverage["status"])
     return summary.reindex(columns=list(STATUSES), fill_value=0)
+
+
+def least_covered(summary: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The rows of ``coverage_summary`` a chart can show: all of them up to ``limit`` articles, in
+    their order; past it the ``limit`` articles with the most uncovered sentences (ties in
+    their order), the gaps a curator turns to first."""
+    if len(summary) <= limit:
+        return summary
+    return summary.sort_values("uncovered", ascending=False, kind="stable").head(limit)

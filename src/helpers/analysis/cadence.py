@@ -74,7 +74,7 @@ def realised_contacts(
     out = held.assign(
         pair=held["outcome_id"].map(pair_labels(parties, tables["actors"])).astype("str"),
         status="occurred",
-        realises=held["event_id"].where(held["event_id"].isin(titles.index)),
+        realises=held["event_id"].where(among(held["event_id"], tables["events"]["event_id"])),
         realises_title=held["event_id"].map(titles),
     )
     columns = [

@@ -136,14 +136,17 @@ def sentence_coverage(tables: Tables, texts: dict[str, str], resources: dict[str
     (page furniture listed in uncurated.csv) or ``uncovered`` (a gap to curate).
     """
     found = passages(tables, resources)
-    quotes = found.loc[~found["furniture"]].groupby("source_id")["passage"].agg(list).to_dict()
-    furniture = found.loc[found["furniture"]].groupby("source_id")["passage"].agg(list).to_dict()
+    quotes: dict[str, list[str]] = {source_id: [] for source_id in texts}
+    furniture: dict[str, list[str]] = {source_id: [] for source_id in texts}
+    # One pass in Python: a groupby into lists is a Python call per article.
+    columns = (found[column].tolist() for column in ("source_id", "passage", "furniture"))
+    for source_id, passage, page in zip(*columns, strict=True):
+        if source_id in texts:
+            (furniture if page else quotes)[source_id].append(passage)
     rows = []
     for source_id, text in texts.items():
         spans = sentence_spans(text)
-        shares, statuses = _sentence_statuses(
-            text, spans, quotes.get(source_id, []), furniture.get(source_id, [])
-        )
+        shares, statuses = _sentence_statuses(text, spans, quotes[source_id], furniture[source_id])
         numbered = enumerate(zip(spans, shares, statuses, strict=True), 1)
         rows += [(source_id, n, span[2], share, status) for n, (span, share, status) in numbered]
     return pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)

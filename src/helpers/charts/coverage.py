@@ -8,7 +8,11 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from helpers.analysis.audit import least_covered
 from helpers.charts.style import OKABE_ITO, finish, legend_below, margins
+
+# More bars than this do not fit the chart's height, nor could a reader tell them apart.
+SHOWN_ARTICLES = 12
 
 # Not a blue: blue is the status family of the other charts.
 COVERAGE_COLOURS = {
@@ -34,22 +38,32 @@ def headline(summary: pd.DataFrame) -> str:
     )
 
 
+def _what(summary: pd.DataFrame, shown: pd.DataFrame) -> str:
+    if len(shown) == len(summary):
+        return "Sentences of each article"
+    return f"Sentences of the {len(shown)} of {len(summary):,} articles with the most gaps"
+
+
 def alt_text(summary: pd.DataFrame) -> str:
+    shown = least_covered(summary, SHOWN_ARTICLES)
     parts = [
         f"{source_id}: {row['covered']} covered, {row['uncurated']} page furniture, "
         f"{row['uncovered']} not covered"
-        for source_id, row in summary.iterrows()
+        for source_id, row in shown.iterrows()
     ]
-    return "Stacked bar chart of sentences per article by coverage. " + "; ".join(parts) + "."
+    what = "sentences per article" if len(shown) == len(summary) else _what(summary, shown).lower()
+    return f"Stacked bar chart of {what} by coverage. " + "; ".join(parts) + "."
 
 
 def chart(summary: pd.DataFrame, source: str) -> Figure:
+    """Bars of ``least_covered`` articles; the headline counts every article's sentences."""
+    shown = least_covered(summary, SHOWN_ARTICLES)
     fig, ax = plt.subplots(figsize=(9, 3.6))
     margins(fig, left=0.1, bottom_in=1.2)
-    left = pd.Series(0, index=summary.index)
+    left = pd.Series(0, index=shown.index)
     for status, colour in COVERAGE_COLOURS.items():
-        ax.barh(summary.index, summary[status], left=left, color=colour, height=0.55)
-        for y, (value, x0) in enumerate(zip(summary[status], left, strict=True)):
+        ax.barh(shown.index, shown[status], left=left, color=colour, height=0.55)
+        for y, (value, x0) in enumerate(zip(shown[status], left, strict=True)):
             if value:
                 ax.text(
                     x0 + value / 2,
@@ -60,12 +74,11 @@ def chart(summary: pd.DataFrame, source: str) -> Figure:
                     fontsize=9,
                     color="white" if status != "uncurated" else "black",
                 )
-        left = left + summary[status]
+        left = left + shown[status]
     ax.invert_yaxis()
     ax.set_xlabel("Sentences")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     legend_below(fig, [Patch(color=c, label=COVERAGE_LABELS[s]) for s, c in COVERAGE_COLOURS.items()], ncol=3)
-    finish(
-        fig, headline(summary), "Sentences of each article by whether the curated data quotes them.", source
-    )
+    what = f"{_what(summary, shown)} by whether the curated data quotes them."
+    finish(fig, headline(summary), what, source)
     return fig

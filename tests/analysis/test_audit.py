@@ -1,0 +1,43 @@
+"""The audit's chartable rows: every article up to the limit, then those with the most gaps."""
+
+from __future__ import annotations
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.analysis.audit import least_covered
+from helpers.charts import coverage as coverage_chart
+
+
+def _summary(uncovered: list[int]) -> pd.DataFrame:
+    ids = [f"a{i:03d}" for i in range(1, len(uncovered) + 1)]
+    return pd.DataFrame(
+        {"covered": 5, "uncurated": 1, "uncovered": uncovered}, index=pd.Index(ids, name="source_id")
+    )
+
+
+@given(uncovered=st.lists(st.integers(0, 4), max_size=20), limit=st.integers(1, 12))
+def test_least_covered_keeps_the_articles_with_most_gaps(uncovered, limit):
+    summary = _summary(uncovered)
+    shown = least_covered(summary, limit)
+    if len(summary) <= limit:
+        assert shown.equals(summary)
+        return
+    assert len(shown) == limit
+    # Ranked by gaps, ties in file order; no article left out has more gaps than one shown.
+    ranked = sorted(range(len(uncovered)), key=lambda i: (-uncovered[i], i))[:limit]
+    assert shown.index.tolist() == [summary.index[i] for i in ranked]
+    assert summary.drop(shown.index)["uncovered"].max() <= shown["uncovered"].min()
+
+
+def test_the_coverage_chart_says_when_it_shows_only_some_articles():
+    limit = coverage_chart.SHOWN_ARTICLES
+    every = coverage_chart.alt_text(_summary([1] * limit))
+    assert every.startswith("Stacked bar chart of sentences per article by coverage. a001:")
+    some = coverage_chart.alt_text(_summary([0] * limit + [2]))
+    assert some.startswith(
+        f"Stacked bar chart of sentences of the {limit} of {limit + 1} articles with the most gaps "
+        "by coverage. a013: 5 covered, 1 page furniture, 2 not covered; a001:"
+    )
+    assert some.count(" covered, ") == limit
