@@ -113,28 +113,18 @@ def report_builds(repeat: int) -> None:
     print(f"    a/b = {a / b:.1f}x   b/c = {b / c:.0f}x")
 
 
-PAGES = {
-    "00_data_audit": "data_audit",
-    "01_meeting_cadence": "meeting_cadence",
-    "02_sanction_escalation": "sanction_escalation",
-    "03_summit_schedule": "summit_schedule",
-    "04_plans_vs_outcomes": "plans_vs_outcomes",
-}
-
-
 def scale(events: int, mentions: int, years: int, repeat: int) -> None:
-    """Load and check a synthetic record of ``events`` over ``years`` years; then each page's
-    analysis and chart (rendered to PNG) at the default parameters, as a notebook runs them."""
+    """Load and check a synthetic record of ``events`` over ``years`` years; then each notebook's
+    own code at its default parameters, in-process (``run_notebook``), and apart from it its
+    charts rendered to PNG."""
     import matplotlib.pyplot as plt
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import generate
 
-    from helpers import pages, paths
-    from helpers.charts.style import setup_style
+    from helpers import paths
     from helpers.data.load import load_tables
-    from helpers.params.checks import validate
-    from helpers.params.declared import declared_parameters
+    from helpers.pages import run_notebook
 
     with tempfile.TemporaryDirectory() as out:
         seconds = timed(
@@ -147,27 +137,22 @@ def scale(events: int, mentions: int, years: int, repeat: int) -> None:
             f"{years} years (generated in {seconds:.1f} s)"
         )
         print(f"  load and check: {statistics.median(loads):6.2f} s  (median of {repeat}; goal 5 s)")
-        setup_style()
-        # The pages read the articles' texts from the data's folder, as a notebook does.
+        # The notebooks read the articles' texts from the data's folder.
         paths.DATA, paths.SEEDS = Path(out) / "data", Path(out) / "seeds"
-        print(f"  page, median of {repeat}: analysis and figure (goal 2 s each), then PNG rendering:")
-        for notebook, name in PAGES.items():
-            defaults = declared_parameters(ROOT / "notebooks" / f"{notebook}.ipynb")
-            params = validate({"In": [], "Out": {}, **defaults}, notebook, tables)
-            built: list = []
-
-            def page(params=params, name=name, built=built) -> None:
-                built[:] = [getattr(pages, name)(pages.view(params, tables))]
-
-            def render(built=built) -> None:
-                for chart in vars(built[0]).values():
-                    if hasattr(chart, "figure"):
-                        chart.figure.savefig(Path(out) / "chart.png")
-
-            analysis = median_of(repeat, page)
-            drawing = timed(render)
+        print(f"  notebook, median of {repeat}: its code (goal 2 s each), then its charts to PNG:")
+        for notebook in sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb")):
+            pages: list = []
+            code = median_of(
+                repeat,
+                lambda notebook=notebook, pages=pages: pages.append(run_notebook(notebook, {}, tables)),
+            )
+            drawing = timed(
+                lambda page=pages[-1]: [
+                    chart.figure.savefig(Path(out) / "chart.png") for chart in page.charts
+                ]
+            )
             plt.close("all")
-            print(f"    {notebook + ':':28s}{analysis:6.2f} s  + {drawing:5.2f} s to PNG")
+            print(f"    {notebook + ':':28s}{code:6.2f} s  + {drawing:5.2f} s to PNG")
 
 
 def main() -> int:

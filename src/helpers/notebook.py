@@ -1,12 +1,13 @@
 """The one module notebooks import: ``start`` (parameters checked, data loaded and viewed as of
-the date asked), the pages, ``show`` and ``tidy``.
+the date asked), the layers whose functions are a notebook's steps (``analysis``, ``views``,
+``charts``), and ``Chart``, ``show`` and ``tidy`` to present them.
 
-    from helpers.notebook import pages, show, start, tidy
+    from helpers.notebook import Chart, analysis, charts, show, start, tidy, views
 
     run = start(globals(), "01_meeting_cadence")
-    page = pages.meeting_cadence(run)
-    show(page.timeline, run.params.figures_dir)
-    tidy(page.gaps)
+    p = run.params
+    contacts = views.in_window(analysis.cadence.contacts(run.tables), p.start_date, p.end_date, True)
+    tidy(contacts)
 """
 
 from __future__ import annotations
@@ -17,28 +18,56 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-from helpers import analysis, charts, pages, views
+# Every module of the analysis and charts layers, loaded so that a notebook reaches each as
+# ``analysis.<module>`` and ``charts.<module>`` from this one import.
+import helpers.analysis.audit
+import helpers.analysis.cadence
+import helpers.analysis.coverage
+import helpers.analysis.escalation
+import helpers.analysis.plans
+import helpers.analysis.regime
+import helpers.analysis.schedule
+import helpers.charts.cadence
+import helpers.charts.coverage
+import helpers.charts.escalation
+import helpers.charts.plans
+import helpers.charts.regime
+import helpers.charts.schedule  # noqa: F401
+from helpers import analysis, charts, views
 from helpers.charts.output import Chart, show
 from helpers.charts.style import setup_style
-from helpers.data.load import load_tables
-from helpers.pages.run import Run
+from helpers.data.load import article_texts, data_package, load_tables
+from helpers.pages import Run, given_tables, view
 from helpers.params.checks import validate
 
-__all__ = ["Chart", "Run", "analysis", "charts", "pages", "show", "start", "tidy", "views"]
+__all__ = [
+    "Chart",
+    "Run",
+    "analysis",
+    "article_texts",
+    "charts",
+    "data_package",
+    "show",
+    "start",
+    "tidy",
+    "views",
+]
 
 
 def start(namespace: dict[str, Any], notebook: str) -> Run:
     """Validate the notebook's parameters (``globals()``) and return the data view they ask for.
 
     Fails with a ``ParameterError`` naming the parameter, value and choices, or a
-    ``DataError`` listing every problem in the data, before any chart is drawn.
+    ``DataError`` listing every problem in the data, before any chart is drawn. The tables are
+    read from ``data/``, unless the notebook runs in-process with tables given
+    (``helpers.pages.in_process``).
     """
-    tables = load_tables()
+    tables = given_tables() or load_tables()
     params = validate(namespace, notebook, tables)
     setup_style()
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 200)
-    return pages.view(params, tables)
+    return view(params, tables)
 
 
 def tidy(frame: pd.DataFrame, empty: str = "No rows in this selection.") -> pd.DataFrame | HTML:

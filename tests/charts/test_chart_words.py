@@ -6,11 +6,9 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.text import Text
 
-from helpers import pages, paths
 from helpers.charts import schedule as schedule_chart
 from helpers.charts import words
-from helpers.params.checks import validate
-from helpers.params.declared import declared_parameters
+from helpers.pages import run_notebook
 
 DAY = pd.Timestamp
 
@@ -35,21 +33,17 @@ def test_the_alt_text_names_every_event_and_how_to_read_the_bars():
 
 
 def test_page_03_names_its_chart_and_carries_the_source_line(tables):
-    defaults = declared_parameters(paths.NOTEBOOKS / "03_summit_schedule.ipynb")
-    run = pages.view(validate({"In": [], "Out": {}, **defaults}, "03_summit_schedule", tables), tables)
-    page = pages.summit_schedule(run)
+    page = run_notebook("03_summit_schedule", tables=tables)
     assert page.gantt.name == "03_summit_schedule-gantt"
     said = [t.get_text() for t in page.gantt.figure.findobj(Text)]
-    assert any(run.source in text for text in said), said
+    assert any(page.run.source in text for text in said), said
 
 
 def test_page_03_says_its_filters_chose_nothing(tables):
     """Either filter (kinds, or planned events left out) makes an empty calendar a filtered one."""
-    defaults = declared_parameters(paths.NOTEBOOKS / "03_summit_schedule.ipynb")
     window = {"start_date": "2017-12-20", "end_date": "2017-12-31"}
     for values in ({"kinds": ["survey"]}, {"include_planned": False}):
-        namespace = {"In": [], "Out": {}, **defaults, **window, **values}
-        page = pages.summit_schedule(pages.view(validate(namespace, "03_summit_schedule", tables), tables))
+        page = run_notebook("03_summit_schedule", {**window, **values}, tables)
         assert page.calendar.empty
         assert (
             page.gantt.headline

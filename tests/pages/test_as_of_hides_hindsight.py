@@ -9,15 +9,10 @@ import itertools
 import pandas as pd
 import pytest
 
-from helpers import pages
-from helpers.pages.findings import default_run
+from helpers.charts.output import Chart
+from helpers.pages import run_notebook
 
-PAGES = {
-    "00_data_audit": pages.data_audit,
-    "01_meeting_cadence": pages.meeting_cadence,
-    "02_sanction_escalation": pages.sanction_escalation,
-    "03_summit_schedule": pages.summit_schedule,
-}
+NOTEBOOKS = ["00_data_audit", "01_meeting_cadence", "02_sanction_escalation", "03_summit_schedule"]
 
 
 def as_of_days(tables) -> list[pd.Timestamp]:
@@ -44,12 +39,13 @@ def future_facts(tables, as_of: pd.Timestamp) -> list[str]:
 
 
 def page_text(page) -> str:
-    """Everything a reader of the page can read: its tables, titles, alt texts and chart text."""
+    """Everything a reader of the page can read: the notebook's tables, titles, alt texts and
+    chart text."""
     parts = []
-    for value in vars(page).values():
+    for value in page.values():
         if isinstance(value, pd.DataFrame):
             parts.append(value.to_csv())
-        elif hasattr(value, "figure"):
+        elif isinstance(value, Chart):
             svg = io.StringIO()
             value.figure.savefig(svg, format="svg")
             parts += [value.alt, value.headline, svg.getvalue()]
@@ -61,11 +57,10 @@ def days(tables):
     return as_of_days(tables)
 
 
-@pytest.mark.parametrize("notebook", PAGES)
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_no_context_fact_dated_after_as_of(tables, notebook):
     for as_of in as_of_days(tables):
-        run = default_run(notebook, tables, as_of=f"{as_of:%Y-%m-%d}")
-        text = page_text(PAGES[notebook](run))
+        text = page_text(run_notebook(notebook, {"as_of": f"{as_of:%Y-%m-%d}"}, tables))
         leaked = [word for word in future_facts(tables, as_of) if word in text]
         assert not leaked, (notebook, f"{as_of:%Y-%m-%d}", leaked)
 
@@ -73,13 +68,13 @@ def test_no_context_fact_dated_after_as_of(tables, notebook):
 def test_the_oracle_sees_a_leak(tables):
     """The check above can fail: without as_of every later fact is on the page."""
     as_of = min(tables["sources"]["published"])
-    text = page_text(pages.meeting_cadence(default_run("01_meeting_cadence", tables)))
+    text = page_text(run_notebook("01_meeting_cadence", tables=tables))
     assert [word for word in future_facts(tables, as_of) if word in text]
 
 
 @pytest.mark.parametrize("as_of", ["2017-09-01", "2017-09-10", "2017-09-19"])
 def test_the_regime_highlights_only_resolutions_adopted_and_reported_by_as_of(tables, as_of):
-    page = pages.sanction_escalation(default_run("02_sanction_escalation", tables, as_of=as_of))
+    page = run_notebook("02_sanction_escalation", {"as_of": as_of}, tables)
     day = pd.Timestamp(as_of)
     assert (page.resolutions["adopted"] <= day).all()
     known_events = set(page_events := tables["events"]["event_id"]) & set(

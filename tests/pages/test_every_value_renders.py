@@ -1,5 +1,6 @@
-"""Every valid parameter value renders: each notebook's page, computed and drawn in-process for
-values drawn from the declared parameters, including the edges of the record.
+"""Every valid parameter value renders: each notebook's own code, run in-process
+(``run_notebook``) for values drawn from the declared parameters, including the edges of the
+record.
 
 For each draw: nothing raises, every chart has a headline and alt text, and the headline's
 counts are those of the tables drawn (or, with nothing to draw, the headline says why).
@@ -17,11 +18,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import oracles
 
-from helpers import pages, paths
+from helpers import paths
 from helpers.analysis.plans import VERDICTS
 from helpers.charts import regime as regime_chart
 from helpers.charts.style import setup_style
-from helpers.params.checks import validate
+from helpers.pages import Page, run_notebook
 from helpers.params.declared import declared_parameters
 
 # Days that matter: before the record, the two publication days, inside the autumn, after it,
@@ -54,10 +55,9 @@ def parameters(draw, notebook: str, tables) -> dict:
     return {name: drawn[name] for name in declared}
 
 
-def run_for(notebook: str, values: dict, tables) -> pages.Run:
+def run_for(notebook: str, values: dict, tables) -> Page:
     plt.close("all")  # figures a failing draw left open
-    namespace = {"In": [], "Out": {}, **values}
-    return pages.view(validate(namespace, notebook, tables), tables)
+    return run_notebook(notebook, values, tables)
 
 
 def number(pattern: str, text: str) -> int:
@@ -81,19 +81,19 @@ def house_style():
 
 @given(data=st.data())
 def test_data_audit(tables, data):
-    run = run_for("00_data_audit", data.draw(parameters("00_data_audit", tables)), tables)
-    page = pages.data_audit(run)
-    check_chart(page.coverage, False, "")
+    page = run_for("00_data_audit", data.draw(parameters("00_data_audit", tables)), tables)
+    run = page.run
+    check_chart(page.coverage_bars, False, "")
     substantive = int((page.sentences["status"] != "uncurated").sum())
-    assert number(r"(\d+) sentences of substance", page.coverage.headline) == substantive
+    assert number(r"(\d+) sentences of substance", page.coverage_bars.headline) == substantive
     assert page.counts.loc["events", "rows"] == len(run.tables["events"])
 
 
 @given(data=st.data())
 def test_meeting_cadence(tables, data):
-    run = run_for("01_meeting_cadence", data.draw(parameters("01_meeting_cadence", tables)), tables)
+    page = run_for("01_meeting_cadence", data.draw(parameters("01_meeting_cadence", tables)), tables)
+    run = page.run
     p = run.params
-    page = pages.meeting_cadence(run)
     reason = run.nothing("Japan–Russia contacts", filtered=bool(p.actors or p.kinds or not p.include_planned))
     check_chart(page.timeline, page.contacts.empty, reason)
     expected = oracles.contacts(run.tables, p)
@@ -108,8 +108,8 @@ def test_meeting_cadence(tables, data):
 
 @given(data=st.data())
 def test_sanction_escalation(tables, data):
-    run = run_for("02_sanction_escalation", data.draw(parameters("02_sanction_escalation", tables)), tables)
-    page = pages.sanction_escalation(run)
+    page = run_for("02_sanction_escalation", data.draw(parameters("02_sanction_escalation", tables)), tables)
+    run = page.run
     nothing = page.adopted.empty and page.proposed.empty and page.triggers.empty
     reason = run.nothing("UN measures", filtered=bool(run.params.categories))
     headline = page.steps.headline
@@ -127,27 +127,27 @@ def test_sanction_escalation(tables, data):
         assert number(r"measures in force by category: ([\d,]+) adopted", page.steps.alt) == len(page.adopted)
     elif not page.proposed.empty:
         assert number(r"; ([\d,]+) proposed", headline) == len(page.proposed)
-    assert (page.regime is not None) is run.params.include_context
-    if page.regime is not None:
-        check_chart(page.regime, False, "")
-        assert number(r"of ([\d,]+) resolutions", page.regime.headline) == len(page.resolutions)
+    assert ("history" in page) is run.params.include_context
+    if "history" in page:
+        check_chart(page.history, False, "")
+        assert number(r"of ([\d,]+) resolutions", page.history.headline) == len(page.resolutions)
         year, in_year, total, articles, opened = oracles.regime_headline_numbers(run.tables)
-        assert page.regime.headline.startswith(
+        assert page.history.headline.startswith(
             f"{year} brought {in_year} of {total} resolutions; the articles' "
         )
         words = {1: "one", 2: "two", 3: "three"}.get(articles, str(articles))
-        assert f"the articles' {words} first hit" in page.regime.headline
+        assert f"the articles' {words} first hit" in page.history.headline
         names = {c: regime_chart.SHORT_NAMES[c] for c in opened}
-        assert all(name in page.regime.headline for name in names.values()), (opened, page.regime.headline)
+        assert all(name in page.history.headline for name in names.values()), (opened, page.history.headline)
         if not opened:
-            assert page.regime.headline.endswith("first hit nothing")
+            assert page.history.headline.endswith("first hit nothing")
 
 
 @given(data=st.data())
 def test_summit_schedule(tables, data):
-    run = run_for("03_summit_schedule", data.draw(parameters("03_summit_schedule", tables)), tables)
+    page = run_for("03_summit_schedule", data.draw(parameters("03_summit_schedule", tables)), tables)
+    run = page.run
     p = run.params
-    page = pages.summit_schedule(run)
     reason = run.nothing("calendar events", filtered=bool(p.kinds or not p.include_planned))
     check_chart(page.gantt, page.calendar.empty, reason)
     shown, held, ahead = oracles.schedule_counts(run.tables, p)
@@ -166,8 +166,8 @@ def test_summit_schedule(tables, data):
 
 @given(data=st.data())
 def test_plans_vs_outcomes(tables, data):
-    run = run_for("04_plans_vs_outcomes", data.draw(parameters("04_plans_vs_outcomes", tables)), tables)
-    page = pages.plans_vs_outcomes(run)
+    page = run_for("04_plans_vs_outcomes", data.draw(parameters("04_plans_vs_outcomes", tables)), tables)
+    run = page.run
     reason = run.nothing("announced plans", filtered=not run.params.include_planned)
     check_chart(page.verification, page.table.empty, reason)
     headline = page.verification.headline
@@ -207,6 +207,6 @@ def test_plans_vs_outcomes(tables, data):
 def test_nothing_known_before_the_first_article(tables):
     """The example of the issue, spelled out: the title says what is empty and why."""
     values = {**declared_parameters(paths.NOTEBOOKS / "03_summit_schedule.ipynb"), "as_of": "2017-08-15"}
-    page = pages.summit_schedule(run_for("03_summit_schedule", values, tables))
+    page = run_for("03_summit_schedule", values, tables)
     assert page.gantt.headline == "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017"
     assert pd.Timestamp("2017-09-01") == tables["sources"]["published"].min()

@@ -6,23 +6,13 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pytest
 
-from helpers import pages, paths
-from helpers.params.checks import validate
-from helpers.params.declared import declared_parameters
+from helpers.pages import run_notebook
 
 
 def page(notebook: str, tables, **values):
+    """The notebook's own code, run in-process with ``values`` for its parameters."""
     plt.close("all")
-    defaults = declared_parameters(paths.NOTEBOOKS / f"{notebook}.ipynb")
-    run = pages.view(validate({**defaults, **values}, notebook, tables), tables)
-    builder = {
-        "01_meeting_cadence": pages.meeting_cadence,
-        "02_sanction_escalation": pages.sanction_escalation,
-        "03_summit_schedule": pages.summit_schedule,
-        "04_plans_vs_outcomes": pages.plans_vs_outcomes,
-        "00_data_audit": pages.data_audit,
-    }[notebook]
-    return builder(run)
+    return run_notebook(notebook, values, tables)
 
 
 def test_as_of_shows_what_was_known_then(tables):
@@ -94,8 +84,8 @@ def test_each_filter_keeps_only_what_it_names(tables, notebook, values, rows, ke
 
 
 def test_the_context_layer_switch(tables):
-    assert page("02_sanction_escalation", tables).regime is not None
-    assert page("02_sanction_escalation", tables, include_context=False).regime is None
+    assert "history" in page("02_sanction_escalation", tables)
+    assert "history" not in page("02_sanction_escalation", tables, include_context=False)
     on = page("01_meeting_cadence", tables).realised
     off = page("01_meeting_cadence", tables, include_context=False).realised
     assert len(on) > 0 and off.empty

@@ -1,25 +1,13 @@
-"""The pages layer: what each notebook shows, computed and drawn in one call per notebook.
+"""The pages layer: what a notebook works with, and its code run in-process.
 
-A page takes the ``Run`` (parameters checked, data as known on ``as_of``) and returns its
-tables and its finished charts. Every valid parameter value gives a page: an empty selection
-is a result, drawn as a labelled empty frame whose title says why (``Run.nothing``). The
-notebooks call these and display what they return; the tests call them in-process for every
-kind of parameter value (``tests/pages/``).
+``Run`` holds a notebook's checked parameters and the data as known on ``as_of``; ``view``
+makes it. The notebooks compute each table with a named function of ``analysis`` and
+``views``, show it, then draw the chart (``notebooks/``). ``run_notebook`` runs that same
+code in-process, for the tests of every kind of parameter value (``tests/pages/``) and for
+the README's findings (``findings``), so that no second copy of a notebook's steps exists.
 """
 
-from helpers.pages.audit import data_audit
-from helpers.pages.cadence import meeting_cadence
-from helpers.pages.escalation import sanction_escalation
-from helpers.pages.plans import plans_vs_outcomes
+from helpers.pages.in_process import Page, given_tables, run_notebook
 from helpers.pages.run import Run, view
-from helpers.pages.schedule import summit_schedule
 
-__all__ = [
-    "Run",
-    "data_audit",
-    "meeting_cadence",
-    "plans_vs_outcomes",
-    "sanction_escalation",
-    "summit_schedule",
-    "view",
-]
+__all__ = ["Page", "Run", "given_tables", "run_notebook", "view"]

@@ -13,32 +13,18 @@ import sys
 from pathlib import Path
 
 from helpers import paths
-from helpers.charts.style import setup_style
 from helpers.data.load import load_tables
 from helpers.data.problems import Tables
-from helpers.pages.audit import data_audit
-from helpers.pages.cadence import meeting_cadence
-from helpers.pages.escalation import sanction_escalation
-from helpers.pages.plans import plans_vs_outcomes
-from helpers.pages.run import Run, view
-from helpers.params.checks import validate
-from helpers.params.declared import declared_parameters
-
-
-def default_run(notebook: str, tables: Tables, **changes: object) -> Run:
-    """The run of ``notebook`` at the defaults of its own ``parameters`` cell, but ``changes``."""
-    defaults = declared_parameters(paths.NOTEBOOKS / f"{notebook}.ipynb")
-    return view(validate({**defaults, **changes}, notebook, tables), tables)
+from helpers.pages.in_process import run_notebook
 
 
 def findings(tables: Tables) -> list[str]:
-    """One bullet per finding, each the title of a chart at the default parameters, with the
-    layer its numbers come from."""
-    setup_style()
-    cadence = meeting_cadence(default_run("01_meeting_cadence", tables))
-    escalation = sanction_escalation(default_run("02_sanction_escalation", tables))
-    plans = plans_vs_outcomes(default_run("04_plans_vs_outcomes", tables))
-    audit = data_audit(default_run("00_data_audit", tables))
+    """One bullet per finding, each the title of a chart at the notebook's default parameters
+    (its own code, run in-process), with the layer its numbers come from."""
+    cadence = run_notebook("01_meeting_cadence", tables=tables)
+    escalation = run_notebook("02_sanction_escalation", tables=tables)
+    plans = run_notebook("04_plans_vs_outcomes", tables=tables)
+    audit = run_notebook("00_data_audit", tables=tables)
     unreported = int(cadence.realised["realises"].isna().sum())
     ranged = int((cadence.contacts["date_start"] != cadence.contacts["date_end"]).sum())
     bullets = [
@@ -51,9 +37,9 @@ def findings(tables: Tables) -> list[str]:
         f"**{plans.verification.headline}** (plans from the articles, outcomes from the context "
         "layer; 'not found' is not proof that a plan was dropped).",
     ]
-    if escalation.regime is not None:
-        bullets.append(f"**{escalation.regime.headline}** (the context layer).")
-    bullets.append(f"**{audit.coverage.headline}** (the articles).")
+    if "history" in escalation:
+        bullets.append(f"**{escalation.history.headline}** (the context layer).")
+    bullets.append(f"**{audit.coverage_bars.headline}** (the articles).")
     return [f"- {bullet}" for bullet in bullets]
 
 
