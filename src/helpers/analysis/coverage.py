@@ -32,6 +32,9 @@ COLUMNS = {
 # such as "U.N.", "U.S.", "N. Korea", "Sept. 3".
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St)\.$")
 _BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z])")
+# Every character ``str.isspace`` calls a blank, by code point: blanks do not count toward a
+# sentence's share, and a lookup of the whole text at once beats a call per character.
+_SPACES = np.array([code for code in range(0x110000) if chr(code).isspace()], dtype=np.uint32)
 # The dateline some seed files carry in front of the first sentence ("date 2017-09-19 ...").
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s+")
 
@@ -92,7 +95,8 @@ def _sentence_statuses(
     """Per sentence of ``text``, the share of its characters (blanks aside) that quotes cover, and
     its status: uncurated where furniture covers enough of it, else covered or uncovered."""
     quoted, skipped = _mask(text, quotes), _mask(text, furniture)
-    solid = np.array([not c.isspace() for c in text], dtype=bool)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    solid = ~np.isin(codes, _SPACES)
     shares, statuses = [], []
     for start, end, _ in spans:
         chars = solid[start:end].sum()

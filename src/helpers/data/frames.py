@@ -6,9 +6,11 @@ import pandas as pd
 
 
 def among(values: pd.Series, keys: pd.Series) -> pd.Series:
-    """``values.isin(keys)`` for id columns. pandas 3's ``isin`` on ``str`` makes an Arrow
-    scalar of each key in Python, a second per 100,000 keys; an index hashes them at once."""
-    return pd.Series(pd.Index(keys).unique().get_indexer(values) >= 0, index=values.index)
+    """``values.isin(keys)`` for id columns, as the analyst's left merge with an indicator:
+    pandas 3's ``isin`` on ``str`` makes an Arrow scalar of each key in Python, a second per
+    100,000 keys, where a merge hashes them at once."""
+    found = values.to_frame("key").merge(keys.drop_duplicates().to_frame("key"), how="left", indicator=True)
+    return pd.Series(found["_merge"].eq("both").to_numpy(), index=values.index)
 
 
 def joined_sorted(labels: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
