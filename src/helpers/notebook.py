@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from IPython.display import HTML
 
@@ -82,11 +81,10 @@ def tidy(frame: pd.DataFrame, empty: str = "No rows in this selection.") -> pd.D
         return HTML(f"<p><em>{html.escape(empty)}</em></p>")
     columns = {}
     for name, column in frame.items():
-        if pd.api.types.is_datetime64_dtype(column):  # days, written by NumPy: strftime is slow
-            days = np.datetime_as_string(column.to_numpy(), unit="D")
-            columns[name] = pd.Series(days, index=frame.index).where(column.notna(), "")
-        elif pd.api.types.is_datetime64_any_dtype(column):
+        if pd.api.types.is_datetime64_any_dtype(column):
             columns[name] = column.dt.strftime("%Y-%m-%d").fillna("")
+        elif isinstance(column.dtype, pd.StringDtype):  # text stays text: only its gaps change
+            columns[name] = column.fillna("")
         else:
             columns[name] = column.astype(object).where(column.notna(), "")
     return pd.DataFrame(columns, index=frame.index)

@@ -94,22 +94,22 @@ def _sentence_statuses(
 ) -> tuple[list[float], list[str]]:
     """Per sentence of ``text``, the share of its characters (blanks aside) that quotes cover, and
     its status: uncurated where furniture covers enough of it, else covered or uncovered."""
-    quoted, skipped = _mask(text, quotes), _mask(text, furniture)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     solid = ~np.isin(codes, _SPACES)
-    shares, statuses = [], []
-    for start, end, _ in spans:
-        chars = solid[start:end].sum()
-        share = (quoted[start:end] & solid[start:end]).sum() / chars
-        furniture_share = (skipped[start:end] & solid[start:end]).sum() / chars
-        shares.append(round(float(share), 3))
-        if furniture_share >= COVERED_SHARE:
-            statuses.append("uncurated")
-        elif share >= COVERED_SHARE:
-            statuses.append("covered")
-        else:
-            statuses.append("uncovered")
-    return shares, statuses
+    starts = np.array([start for start, _, _ in spans], dtype=np.int64)
+    ends = np.array([end for _, end, _ in spans], dtype=np.int64)
+
+    def per_sentence(marked: np.ndarray) -> np.ndarray:
+        # The characters marked in each sentence: a running count, read at its two ends.
+        running = np.concatenate(([0], np.cumsum(marked & solid)))
+        return running[ends] - running[starts]
+
+    chars = per_sentence(solid)
+    share = per_sentence(_mask(text, quotes)) / chars
+    furniture_share = per_sentence(_mask(text, furniture)) / chars
+    quoted = np.where(share >= COVERED_SHARE, "covered", "uncovered")
+    statuses = np.where(furniture_share >= COVERED_SHARE, "uncurated", quoted)
+    return [round(value, 3) for value in share.tolist()], statuses.tolist()
 
 
 def passages(tables: Tables, resources: dict[str, Resource]) -> pd.DataFrame:
