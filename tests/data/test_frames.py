@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.data.frames import among, joined_sorted
+from helpers.data.frames import among, by_id, joined_sorted
 
 ids = st.lists(st.sampled_from(["a1", "a2", "b", "é", "", None]), max_size=12)
 
@@ -37,3 +37,10 @@ def test_joined_sorted_joins_each_keys_labels_in_order(rows):
         expected.setdefault(key, []).append(label)
     assert found.to_dict() == {key: " – ".join(sorted(names)) for key, names in expected.items()}
     assert (found.index.name, found.name) == ("event_id", "name")
+
+
+def test_by_id_keeps_the_first_row_of_a_repeated_id():
+    frame = pd.DataFrame({"event_id": ["e1", "e2", "e1"], "kind": ["summit", "visit", "talks"]})
+    found = by_id(frame, "event_id")
+    assert found["kind"].to_dict() == {"e1": "summit", "e2": "visit"}
+    assert pd.Series(["e2", "e1", "e3"]).map(found["kind"]).tolist()[:2] == ["visit", "summit"]

@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+from support.blink import notebooks_in_a_blink
 
 from helpers import paths
 from helpers.report import driver, executors
 from helpers.report.errors import ReportError
-from helpers.report.tasks import Outcome, Task
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 
@@ -43,19 +43,9 @@ def outputs(tmp_path, monkeypatch, failing) -> Path:
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
     monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
 
-    def run(task: Task, worker: str) -> Outcome:
-        stem = Path(task.notebook).stem
-        if task.key in failing:
-            return Outcome(task, worker, 0.0, error=f"{stem}.ipynb failed in cell 2: RuntimeError: boom")
-        figures = Path(task.parameters["figures_dir"])
-        files = {
-            str(figures / f"{stem}-chart.png"): b"png",
-            str(figures / f"{stem}-chart.txt"): b"alt\n",
-            str(figures / f"{stem}-chart.headline.txt"): f"{task.set_name}: {stem}\n".encode(),
-        }
-        return Outcome(task, worker, 0.5, html=f"<p>{task.key}</p>", files=files)
-
-    monkeypatch.setattr(executors, "run", run)
+    notebooks_in_a_blink(
+        monkeypatch, lambda task, stem: f"{task.set_name}: {stem}", failing=failing, seconds=0.5
+    )
     return tmp_path
 
 

@@ -14,12 +14,12 @@ import pytest
 import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
+from support.blink import notebooks_in_a_blink
 
 from helpers import paths
-from helpers.report import driver, executors
+from helpers.report import driver
 from helpers.report.errors import ReportError
 from helpers.report.paramsets import LONGEST, read_sweep
-from helpers.report.tasks import Outcome, Task
 
 
 def sweep_file(folder: Path, values, name: str = "probe", vary: str = "as_of") -> Path:
@@ -286,16 +286,7 @@ def outputs(tmp_path, monkeypatch) -> Path:
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "out" / "reports")
     monkeypatch.setattr(paths, "BUILD", tmp_path / "out" / "build")
 
-    def run(task: Task, worker: str) -> Outcome:
-        stem, figures = Path(task.notebook).stem, Path(task.parameters["figures_dir"])
-        files = {
-            str(figures / f"{stem}-chart.png"): b"png",
-            str(figures / f"{stem}-chart.txt"): b"alt\n",
-            str(figures / f"{stem}-chart.headline.txt"): f"{task.set_name}\n".encode(),
-        }
-        return Outcome(task, worker, 0.1, html=f"<p>{task.key}</p>", files=files)
-
-    monkeypatch.setattr(executors, "run", run)
+    notebooks_in_a_blink(monkeypatch, lambda task, stem: task.set_name)
     return tmp_path
 
 

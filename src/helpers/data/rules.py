@@ -23,7 +23,7 @@ from helpers.data.derive import (
     mention_intervals,
     with_published,
 )
-from helpers.data.frames import among
+from helpers.data.frames import among, by_id
 from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Resource
 
@@ -176,11 +176,12 @@ def _ends_by_checks(
     mentions: pd.DataFrame,
 ) -> list[tuple[pd.Series, str]]:
     """What an ``ends_by`` must be, each with the events where it is not."""
-    mention = mentions.drop_duplicates("mention_id").set_index("mention_id")
+    mention = by_id(mentions, "mention_id")
     named_event = events["ends_by"].map(mention["event_id"])
     # The named mention's article must be one that mentions this event.
-    said_together = set(zip(mentions["event_id"], mentions["source_id"], strict=True))
-    named_article = zip(events["event_id"], events["ends_by"].map(mention["source_id"]), strict=True)
+    said_together = set(zip(mentions["event_id"].tolist(), mentions["source_id"].tolist(), strict=True))
+    named_source = events["ends_by"].map(mention["source_id"])
+    named_article = zip(events["event_id"].tolist(), named_source.tolist(), strict=True)
     shares_article = pd.Series([pair in said_together for pair in named_article], index=events.index)
     cuts = bound.notna() & allowed_end.notna() & (bound < allowed_end)
     return [
@@ -313,9 +314,7 @@ def _status_problems(events: pd.DataFrame, mentions: pd.DataFrame, sources: pd.D
 
 def _link_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     participants, mentions = raw["participants"], raw["mentions"]
-    mention_event = participants["mention_id"].map(
-        mentions.drop_duplicates("mention_id").set_index("mention_id")["event_id"]
-    )
+    mention_event = participants["mention_id"].map(by_id(mentions, "mention_id")["event_id"])
     problems = problems_at(
         participants,
         mention_event != participants["event_id"],
@@ -344,7 +343,7 @@ def _fact_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     )
     named = contains(fields["quote"].str.lower(), fields["field"])
     problems += problems_at(fields, ~named, "cooperation_fields.csv", "field", "a field the quote names")
-    kind = fields["event_id"].map(events.drop_duplicates("event_id").set_index("event_id")["kind"])
+    kind = fields["event_id"].map(by_id(events, "event_id")["kind"])
     problems += problems_at(
         fields,
         kind != "cooperation",
