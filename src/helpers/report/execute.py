@@ -17,7 +17,6 @@ import os
 import signal
 import sys
 import threading
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -57,48 +56,16 @@ def resume() -> None:
 
 
 def kernel_manager_class() -> type:
-    """Kernels talk over local IPC sockets on POSIX: nothing listens on a TCP port, and
-    ipykernel has no reason to warn about unencrypted TCP in the build log. Each kernel
-    gets its own socket prefix, so kernels started at the same moment never collide."""
-    from jupyter_client.manager import AsyncKernelManager
-    from jupyter_core.paths import jupyter_runtime_dir
-    from traitlets import default
-
+    """The manager to start kernels with: on POSIX, ``ipc.IPCKernelManager`` (local sockets,
+    stoppable from the driver), imported here so that a build with nothing to do never loads
+    jupyter_client; elsewhere jupyter_client's own."""
     if os.name != "posix":
+        from jupyter_client.manager import AsyncKernelManager
+
         return AsyncKernelManager
+    from helpers.report.ipc import IPCKernelManager
 
-    class IPCKernelManager(AsyncKernelManager):
-        @default("transport")
-        def _transport_default(self) -> str:
-            return "ipc"
-
-        @default("ip")
-        def _ip_default(self) -> str:
-            runtime = Path(jupyter_runtime_dir())
-            runtime.mkdir(parents=True, exist_ok=True)
-            return str(runtime / f"kernel-{uuid.uuid4().hex}-ipc")
-
-        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            # A kernel whose parent ends first (a Dask worker stopped by an interrupt) logs a
-            # WARNING to the stderr it shares with the driver, after the driver's one line;
-            # errors still show.
-            kernel_cmd = [*kernel_cmd, "--IPKernelApp.log_level=ERROR"]
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-            _register(self.provisioner.pid, self.provisioner.pgid)
-
-        async def _async_cleanup_resources(self, restart: bool = False) -> None:
-            if self.provisioner is not None and self.provisioner.pid:
-                _unregister(self.provisioner.pid)
-            await super()._async_cleanup_resources(restart=restart)
-
-        async def _async_interrupt_kernel(self) -> None:
-            # jupyter_client interrupts every kernel before asking it to shut down; ours are idle
-            # by then (every cell has run), and ipykernel logs the SIGINT as an ERROR line in the
-            # build output. A kernel that ignores the shutdown request is still killed after the
-            # manager's shutdown_wait_time.
-            if not getattr(self, "shutting_down", False):
-                await super()._async_interrupt_kernel()
-
+    IPCKernelManager.on_start, IPCKernelManager.on_end = staticmethod(_register), staticmethod(_unregister)
     return IPCKernelManager
 
 
