@@ -153,8 +153,7 @@ def test_no_function_is_longer_than_forty_lines():
         f"{path.relative_to(paths.ROOT)}:{node.lineno} {node.name} ({lines(node)} lines)"
         for module, path in MODULES.items()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-        and lines(node) > MAX_FUNCTION_LINES
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and lines(node) > MAX_FUNCTION_LINES
     ]
     assert not long, "\n".join(long)
 
