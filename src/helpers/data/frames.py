@@ -1,5 +1,5 @@
-"""Pandas idioms the layers share, written once: a lookup by id, and two that stay fast at
-100,000 events."""
+"""Pandas idioms the layers share, written once: a lookup by id, and two that stay fast on a
+large record (``benchmarks/README.md`` has the figures)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,15 @@ import pandas as pd
 
 def among(values: pd.Series, keys: pd.Series) -> pd.Series:
     """``values.isin(keys)`` for id columns, as the analyst's left merge with an indicator:
-    pandas 3's ``isin`` on ``str`` makes an Arrow scalar of each key in Python, a second per
-    100,000 keys, where a merge hashes them at once."""
+    pandas 3's ``isin`` on ``str`` makes an Arrow scalar of each key in Python, where a merge
+    hashes them all at once."""
     found = values.to_frame("key").merge(keys.drop_duplicates().to_frame("key"), how="left", indicator=True)
     return pd.Series(found["_merge"].eq("both").to_numpy(), index=values.index)
 
 
 def joined_sorted(labels: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
     """Per key, its ``labels`` sorted and joined by ``sep``. The labels are spread into one
-    column per position and joined column by column: a Python join per key would take seconds
-    at 100,000 events."""
+    column per position and joined column by column, rather than by a Python join per key."""
     frame = pd.DataFrame({"key": keys, "label": labels}).sort_values(["key", "label"])
     wide = frame.assign(n=frame.groupby("key").cumcount()).pivot(index="key", columns="n", values="label")  # noqa: PD010
     joined = wide[0] if len(wide.columns) else pd.Series(dtype="str", index=wide.index)
