@@ -85,7 +85,7 @@ def test_data_audit(tables, data):
     run = page.run
     check_chart(page.coverage_bars, False, "")
     substantive = int((page.sentences["status"] != "uncurated").sum())
-    assert number(r"(\d+) sentences of substance", page.coverage_bars.headline) == substantive
+    assert number(r"([\d,]+) sentences of substance", page.coverage_bars.headline) == substantive
     assert page.counts.loc["events", "rows"] == len(run.tables["events"])
 
 

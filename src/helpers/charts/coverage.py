@@ -32,9 +32,9 @@ def headline(summary: pd.DataFrame) -> str:
     substantive = int(summary["covered"].sum() + summary["uncovered"].sum())
     gaps = int(summary["uncovered"].sum())
     return (
-        f"All {substantive} sentences of substance rest on curated quotes"
+        f"All {substantive:,} sentences of substance rest on curated quotes"
         if gaps == 0
-        else f"{gaps} of {substantive} sentences of substance are not yet curated"
+        else f"{gaps:,} of {substantive:,} sentences of substance are not yet curated"
     )
 
 
@@ -58,7 +58,8 @@ def alt_text(summary: pd.DataFrame) -> str:
 def chart(summary: pd.DataFrame, source: str) -> Figure:
     """Bars of ``least_covered`` articles; the headline counts every article's sentences."""
     shown = least_covered(summary, SHOWN_ARTICLES)
-    fig, ax = plt.subplots(figsize=(9, 3.6))
+    # Taller with more bars, so that each keeps room for its counts.
+    fig, ax = plt.subplots(figsize=(9, max(3.6, 1.8 + 0.3 * len(shown))))
     margins(fig, left=0.1, bottom_in=1.2)
     left = pd.Series(0, index=shown.index)
     for status, colour in COVERAGE_COLOURS.items():
