@@ -151,7 +151,7 @@ def scale(events: int, mentions: int, years: int, repeat: int) -> None:
         for notebook in sorted(path.stem for path in (ROOT / "notebooks").glob("*.ipynb")):
             runs, page = notebook_runs(notebook, tables, repeat)
             drawing = timed(
-                lambda page=page: [chart.figure.savefig(Path(out) / "chart.png") for chart in page.charts]
+                lambda page=page: [chart.figure.savefig(Path(out) / "chart.png") for chart in page.shown]
             )
             plt.close("all")
             print(f"    {notebook + ':':24s}{spread(runs)}  + {drawing:5.2f} s to PNG")

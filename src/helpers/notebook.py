@@ -22,12 +22,14 @@ from IPython.display import HTML
 # ``analysis.<module>`` and ``charts.<module>`` from this one import.
 import helpers.analysis.audit
 import helpers.analysis.cadence
+import helpers.analysis.chronology
 import helpers.analysis.coverage
 import helpers.analysis.escalation
 import helpers.analysis.plans
 import helpers.analysis.regime
 import helpers.analysis.schedule
 import helpers.charts.cadence
+import helpers.charts.chronology
 import helpers.charts.coverage
 import helpers.charts.escalation
 import helpers.charts.plans

@@ -44,11 +44,11 @@ def check_marks(contacts: pd.DataFrame, realised: pd.DataFrame) -> None:
     rows = {e: marks[f"event-{e}"][0] for e in contacts["event_id"]}
     spans = contacts.set_index("event_id")[["date_start", "date_end"]]
     for fact in realised.itertuples():
-        y, artist = marks[f"context-{fact.outcome_id}"]
+        y, artist = marks[f"context-{fact.fact_id}"]
         # Its shape is its kind's.
         expected = MarkerStyle(KIND_MARKERS[fact.kind])
         path = expected.get_path().transformed(expected.get_transform())
-        assert np.allclose(artist.get_paths()[0].vertices, path.vertices), fact.outcome_id
+        assert np.allclose(artist.get_paths()[0].vertices, path.vertices), fact.fact_id
         # Article events whose days include the fact's first day, and are near it in height.
         under = [
             e
@@ -56,10 +56,10 @@ def check_marks(contacts: pd.DataFrame, realised: pd.DataFrame) -> None:
             if first <= fact.date_start <= last and abs(rows[e] - y) <= HALF_BAR
         ]
         if fact.realises in rows:
-            assert abs(rows[fact.realises] - y) <= HALF_BAR, fact.outcome_id
-            assert under == [fact.realises], (fact.outcome_id, under)
+            assert abs(rows[fact.realises] - y) <= HALF_BAR, fact.fact_id
+            assert under == [fact.realises], (fact.fact_id, under)
         else:
-            assert under == [], (fact.outcome_id, under)
+            assert under == [], (fact.fact_id, under)
 
 
 def test_real_marks_stand_on_their_own_events(tables):
@@ -102,7 +102,7 @@ def contacts_and_facts(draw):
             first, last = contacts.set_index("event_id").loc[on, ["date_start", "date_end"]]
             day = first + pd.Timedelta(days=draw(st.integers(0, (last - first).days)))
         facts.append(
-            {"outcome_id": f"o{j}", "title": f"O{j}", "kind": draw(st.sampled_from(CONTACT_KINDS)),
+            {"fact_id": f"f{j}", "title": f"F{j}", "kind": draw(st.sampled_from(CONTACT_KINDS)),
              "status": "occurred", "pair": "A – B", "date_start": day, "date_end": day, "location": "",
              "realises": on, "realises_title": on, "source_url": "https://example.org"}
         )  # fmt: skip

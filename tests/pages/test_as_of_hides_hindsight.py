@@ -1,5 +1,6 @@
-"""`as_of` is the world as known that day, the context layer included: on pages 00-03 no context
-fact dated after it appears in a table, a title, a chart's text or its alt text."""
+"""`as_of` is the world as known that day, the context layer included: on pages 00-03 and 05 no context
+fact dated after it appears in a table, a title, a chart's text or its alt text (page 04 alone
+judges the plans with hindsight, and says so)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ import pytest
 from helpers.charts.output import Chart
 from helpers.pages import run_notebook
 
-NOTEBOOKS = ["00_data_audit", "01_meeting_cadence", "02_sanction_escalation", "03_summit_schedule"]
+NOTEBOOKS = [
+    "00_data_audit",
+    "01_meeting_cadence",
+    "02_sanction_escalation",
+    "03_summit_schedule",
+    "05_chronology",
+]
 
 
 def as_of_days(tables) -> list[pd.Timestamp]:
@@ -26,14 +33,14 @@ def as_of_days(tables) -> list[pd.Timestamp]:
 def future_facts(tables, as_of: pd.Timestamp) -> list[str]:
     """Oracle: the words by which a context fact not yet known on ``as_of`` would show: its id,
     its title and its source, and for a resolution its symbol."""
-    outcomes = tables["outcomes"]
-    last_day = outcomes["date_end"].fillna(outcomes["date_start"])
-    later = outcomes.loc[last_day.isna() | (last_day > as_of)]
-    words = [*later["outcome_id"], *later["title"], *later["source_url"]]
-    unknown_urls = set(later["source_url"]) - set(
-        outcomes.loc[~outcomes.index.isin(later.index), "source_url"]
-    )
-    words = [w for w in words if not w.startswith("http") or w in unknown_urls]
+    words = []
+    for name, key in (("outcomes", "outcome_id"), ("chronology", None)):
+        facts = tables[name]
+        last_day = facts["date_end"].fillna(facts["date_start"])
+        later = facts.loc[last_day.isna() | (last_day > as_of)]
+        unknown_urls = set(later["source_url"]) - set(facts.loc[~facts.index.isin(later.index), "source_url"])
+        # The chronology's ids (f001...) could pass for hex in an SVG's own ids: its titles say enough.
+        words += [*(later[key] if key else []), *later["title"], *unknown_urls]
     resolutions = tables["resolutions"].loc[tables["resolutions"]["adopted"] > as_of]
     return [*words, *resolutions["resolution_id"], *resolutions["symbol"]]
 

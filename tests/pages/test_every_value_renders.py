@@ -21,13 +21,23 @@ from support import oracles
 from helpers import paths
 from helpers.analysis.plans import VERDICTS
 from helpers.charts import regime as regime_chart
+from helpers.charts import words as charts_words
 from helpers.charts.style import setup_style
 from helpers.pages import Page, run_notebook
 from helpers.params.declared import declared_parameters
 
 # Days that matter: before the record, the two publication days, inside the autumn, after it,
 # and other years.
-LANDMARKS = [date(2017, 8, 15), date(2017, 9, 1), date(2017, 9, 19), date(2017, 10, 10), date(2018, 2, 1)]
+LANDMARKS = [
+    date(2017, 1, 1),
+    date(2017, 3, 20),  # three contacts of the chronology on one day
+    date(2017, 8, 15),
+    date(2017, 8, 29),  # a launch the sources date a day apart
+    date(2017, 9, 1),
+    date(2017, 9, 19),
+    date(2017, 10, 10),
+    date(2018, 2, 1),
+]
 DAYS = st.one_of(st.sampled_from(LANDMARKS), st.dates(date(2015, 1, 1), date(2019, 12, 31)))
 
 
@@ -48,7 +58,9 @@ def parameters(draw, notebook: str, tables) -> dict:
         "include_planned": draw(st.booleans()),
         "figures_dir": "",
         "include_context": draw(st.booleans()),
-        "actors": draw(subsets(tables["actors"]["actor_id"].tolist())),
+        "actors": draw(
+            subsets(tables["actors"]["actor_id"].tolist() + tables["people"]["actor_id"].tolist())
+        ),
         "kinds": draw(subsets(list(tables["events"]["kind"].cat.categories))),
         "categories": draw(subsets(list(tables["sanctions"]["category"].cat.categories))),
     }
@@ -95,14 +107,21 @@ def test_meeting_cadence(tables, data):
     run = page.run
     p = run.params
     reason = run.nothing("Japan–Russia contacts", filtered=bool(p.actors or p.kinds or not p.include_planned))
-    check_chart(page.timeline, page.contacts.empty, reason)
+    check_chart(page.timeline, page.contacts.empty and page.realised.empty, reason)
     expected = oracles.contacts(run.tables, p)
     assert sorted(page.contacts["event_id"]) == sorted(expected["event_id"])
     assert sorted(page.contacts["pair"]) == sorted(expected["pair"])
-    if not page.contacts.empty:
-        headline = page.timeline.headline
+    record = oracles.recorded_contacts(run.tables, p)
+    pairs = sorted(map(tuple, page.realised[["fact_id", "pair"]].to_numpy().tolist()))
+    assert pairs == sorted(map(tuple, record.to_numpy().tolist()))
+    headline = page.timeline.headline
+    if not page.realised.empty:
+        assert number(r"of ([\d,]+) contacts on record", headline) == len(page.realised)
+        oracles.check_busiest(page.realised, headline, articles=len(page.contacts))
+    elif not page.contacts.empty:
         assert number(r"of ([\d,]+) contacts", headline) == len(page.contacts)
         oracles.check_busiest(page.contacts, headline)
+    if not page.contacts.empty:
         assert number(r"Timeline of ([\d,]+) ", page.timeline.alt) == len(page.contacts)
 
 
@@ -110,11 +129,14 @@ def test_meeting_cadence(tables, data):
 def test_sanction_escalation(tables, data):
     page = run_for("02_sanction_escalation", data.draw(parameters("02_sanction_escalation", tables)), tables)
     run = page.run
-    nothing = page.adopted.empty and page.proposed.empty and page.triggers.empty
+    nothing = page.adopted.empty and page.proposed.empty and page.triggers.empty and page.recorded.empty
     reason = run.nothing("UN measures", filtered=bool(run.params.categories))
     headline = page.steps.headline
     check_chart(page.steps, nothing, reason)
     expected = oracles.adopted_measures(run.tables, run.params)
+    assert set(page.recorded["fact_id"]) == oracles.recorded_triggers(run.tables, run.params, page.triggers)
+    if not page.recorded.empty:
+        assert f"; {len(page.recorded)} more launches and tests on record" in page.steps.alt
     assert dict(zip(page.adopted["measure_id"], page.adopted["in_force_by"], strict=True)) == expected
     if not page.adopted.empty:
         last = page.adopted["in_force_by"].max()
@@ -210,3 +232,22 @@ def test_nothing_known_before_the_first_article(tables):
     page = run_for("03_summit_schedule", values, tables)
     assert page.gantt.headline == "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017"
     assert pd.Timestamp("2017-09-01") == tables["sources"]["published"].min()
+
+
+@given(data=st.data())
+def test_chronology(tables, data):
+    page = run_for("05_chronology", data.draw(parameters("05_chronology", tables)), tables)
+    p = page.run.params
+    expected = oracles.chronology_facts(page.run.tables, p)
+    assert sorted(page.facts["fact_id"]) == sorted(expected["fact_id"])
+    reason = charts_words.nothing_shown(
+        "fact on record", p.start_date, p.end_date, None, None, bool(p.actors or p.kinds)
+    )
+    check_chart(page.year, page.facts.empty, reason)
+    if not page.facts.empty:
+        headline = page.year.headline
+        assert number(r"^([\d,]+) facts? on record", headline) == len(page.facts)
+        for strand, count in expected["strand"].value_counts().items():
+            assert re.search(rf"\b{count:,} {oracles.STRAND_WORDS[strand]}", headline), (strand, headline)
+        assert number(r"Timeline of ([\d,]+) facts", page.year.alt) == len(page.facts)
+        assert page.strands["facts"].sum() == len(page.facts)

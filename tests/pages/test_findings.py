@@ -49,14 +49,15 @@ def test_the_summary_counts_every_row_of_every_table(generated):
     said = generated["summary"]
     for name, label in [("sources", "articles"), ("actors", "actors"), ("events", "events"),
                         ("mentions", "mentions"), ("sanctions", "sanction measures"),
-                        ("resolutions", "UN resolutions"), ("outcomes", "outcomes")]:  # fmt: skip
+                        ("resolutions", "UN resolutions"), ("outcomes", "outcomes"),
+                        ("chronology", "facts"), ("people", "ministers")]:  # fmt: skip
         assert f"{counts[name]} {label}" in said, (name, said)
 
 
 def test_findings_are_the_charts_titles(tables, generated):
     """Every chart a notebook shows at its defaults is a finding, by its title."""
     for notebook in ("00_data_audit", "01_meeting_cadence", "02_sanction_escalation", "04_plans_vs_outcomes"):
-        for chart in run_notebook(notebook, tables=tables).charts:
+        for chart in run_notebook(notebook, tables=tables).shown:
             assert f"**{chart.headline}**" in generated["findings"], (notebook, chart.name)
 
 

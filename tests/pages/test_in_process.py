@@ -33,11 +33,12 @@ def test_the_notebook_works_on_the_tables_it_is_given(tables):
 
 def test_charts_are_collected_in_the_order_shown(tables):
     page = run_notebook("02_sanction_escalation", tables=tables)
-    assert [chart.name for chart in page.charts] == [
+    assert [chart.name for chart in page.shown] == [
         "02_sanction_escalation-steps",
         "02_sanction_escalation-regime",
     ]
-    assert page.charts[0] is page.steps and page.charts[1] is page.history
+    assert page.shown[0] is page.steps and page.shown[1] is page.history
+    assert page.charts.__name__ == "helpers.charts", "the shown charts hide the charts module"
 
 
 def test_a_bad_value_stops_at_the_setup_cell_and_the_tables_are_forgotten(tables):
@@ -61,7 +62,7 @@ def test_an_edited_step_changes_the_chart(tables, tmp_path, monkeypatch):
     edited = run_notebook("01_meeting_cadence", tables=tables)
     assert len(edited.contacts) == len(as_shipped.contacts) - 1
     counted = [
-        int(re.search(r"of ([\d,]+) contacts", page.timeline.headline).group(1))
+        int(re.search(r"the articles report ([\d,]+)", page.timeline.headline).group(1))
         for page in (as_shipped, edited)
     ]
     assert counted == [len(as_shipped.contacts), len(edited.contacts)]

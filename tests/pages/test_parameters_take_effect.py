@@ -21,13 +21,37 @@ def test_as_of_shows_what_was_known_then(tables):
         page("01_meeting_cadence", tables, as_of="2017-09-01"),
     )
     assert 0 < len(then.contacts) < len(everything.contacts)
-    assert "of 4 contacts" in then.timeline.headline and "of 10 contacts" in everything.timeline.headline
+    assert 0 < len(then.realised) < len(everything.realised)
+    for shown in (then, everything):
+        assert shown.timeline.headline.endswith(f"the articles report {len(shown.contacts)}")
+        assert f"of {len(shown.realised)} contacts on record" in shown.timeline.headline
     audit_then = page("00_data_audit", tables, as_of="2017-09-01")
-    assert audit_then.counts.loc["sources", "rows"] == 1
-    assert len(page("02_sanction_escalation", tables, as_of="2017-09-01").adopted) == 6
-    assert len(page("02_sanction_escalation", tables).adopted) == 10
+    known = (tables["sources"]["published"] <= "2017-09-01").sum()
+    assert audit_then.counts.loc["sources", "rows"] == known < len(tables["sources"])
+    adopted_then = page("02_sanction_escalation", tables, as_of="2017-09-01").adopted
+    assert 0 < len(adopted_then) < len(page("02_sanction_escalation", tables).adopted)
     plans_then = page("04_plans_vs_outcomes", tables, as_of="2017-09-01")
     assert len(plans_then.every_plan) < len(page("04_plans_vs_outcomes", tables).every_plan)
+
+
+def test_the_whole_year_shows_the_whole_record(tables):
+    """From the start of 2017 the record gives a cadence and the launches the articles' window
+    leaves out: every contact and every launch or test of the chronology, none twice."""
+    year = {"start_date": "2017-01-01"}
+    cadence, escalation = (
+        page("01_meeting_cadence", tables, **year),
+        page("02_sanction_escalation", tables, **year),
+    )
+    facts = tables["chronology"]
+    contacts = facts["kind"].isin(["phone_call", "meeting", "summit", "talks", "visit"])
+    assert set(cadence.realised["fact_id"]) == set(facts.loc[contacts, "fact_id"])
+    assert len(cadence.record_gaps) == len(cadence.realised) - cadence.realised["pair"].nunique()
+    triggers = facts["kind"].isin(["missile_launch", "nuclear_test"])
+    shown = set(escalation.recorded["fact_id"]) | set(
+        facts.loc[facts["event_id"].isin(escalation.triggers["event_id"]), "fact_id"]
+    )
+    assert shown == set(facts.loc[triggers, "fact_id"])
+    assert len(escalation.recorded) > len(page("02_sanction_escalation", tables).recorded)
 
 
 def test_the_window_narrows_what_is_shown(tables):
@@ -58,6 +82,18 @@ def test_the_window_narrows_what_is_shown(tables):
             {"include_planned": False},
             "contacts",
             lambda f: (f["status"] == "occurred").all(),
+        ),
+        (
+            "01_meeting_cadence",
+            {"actors": "putin"},
+            "realised",
+            lambda f: f["pair"].str.contains("Putin").all(),
+        ),
+        (
+            "01_meeting_cadence",
+            {"kinds": "phone_call"},
+            "realised",
+            lambda f: (f["kind"] == "phone_call").all(),
         ),
         ("03_summit_schedule", {"kinds": "summit"}, "calendar", lambda f: (f["kind"] == "summit").all()),
         (

@@ -29,6 +29,7 @@ CHARTS = {
     "02_sanction_escalation": ["02_sanction_escalation-steps"],
     "03_summit_schedule": ["03_summit_schedule-gantt"],
     "04_plans_vs_outcomes": ["04_plans_vs_outcomes-verification"],
+    "05_chronology": ["05_chronology-timeline"],
 }
 # Charts drawn only with include_context (the default); the context layer off, they are absent.
 CONTEXT_CHARTS = {"02_sanction_escalation": ["02_sanction_escalation-regime"]}
@@ -86,9 +87,22 @@ EDGES = [
         "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017",
     )
     for notebook in NOTEBOOKS
-    if notebook != "00_data_audit"
+    if notebook not in ("00_data_audit", "01_meeting_cadence", "05_chronology")
 ] + [
     ("00_data_audit", {"as_of": "2017-08-15"}, "sentences of substance"),
+    # Before any article, the cadence still has the record, and says the articles report none.
+    ("01_meeting_cadence", {"as_of": "2017-08-15"}, "contacts on record; the articles report 0"),
+    (
+        "01_meeting_cadence",
+        {"as_of": "2017-08-15", "include_context": False},
+        "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017",
+    ),
+    # The chronology knows on 15 August only what had happened by then.
+    (
+        "05_chronology",
+        {"as_of": "2017-08-15", "start_date": "2017-08-16"},
+        "No fact on record between 16 Aug 2017 and 31 Dec 2017",
+    ),
     (
         "04_plans_vs_outcomes",
         {"start_date": "2017-09-02", "end_date": "2017-09-03"},  # between the plans, open ones included

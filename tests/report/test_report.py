@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from helpers import paths
+from helpers.pages import run_notebook
 from helpers.report import __main__ as cli
 from helpers.report import driver, index, paramsets, planning
 from helpers.report.errors import ReportError
@@ -150,11 +151,16 @@ def test_cli_prints_one_clear_line_and_exits_1(tmp_path, capsys):
     assert err.startswith("make report: ") and "Traceback" not in err
 
 
-def test_index_shows_every_chart_with_its_finding_and_files(built):
+def test_index_shows_every_chart_with_its_finding_and_files(built, tables):
     index = (built / "reports" / "index.html").read_text(encoding="utf-8")
     figures = built / "reports" / "default" / "figures"
     pngs = sorted(figures.glob("*.png"))
-    assert len(pngs) == 6
+    shown = [
+        chart.name
+        for book in sorted(paths.NOTEBOOKS.glob("*.ipynb"))
+        for chart in run_notebook(book.stem, tables=tables).shown
+    ]
+    assert [png.stem for png in pngs] == sorted(shown)
     for png in pngs:
         base = f"default/figures/{png.stem}"
         headline = (figures / f"{png.stem}.headline.txt").read_text(encoding="utf-8").strip()

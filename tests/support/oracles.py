@@ -106,28 +106,64 @@ def regime_headline_numbers(tables) -> tuple[int, int, int, int, set[str]]:
     return year, int((res["adopted"].dt.year == year).sum()), len(res), len(articles), opened
 
 
-def check_busiest(contacts, headline: str) -> None:
-    """Oracle: only a strictly busiest pair is called the busiest; a tie names the tied pairs."""
+def check_busiest(contacts, headline: str, articles: int | None = None) -> None:
+    """Oracle: only a strictly busiest pair is called the busiest; a tie names the tied pairs.
+    With ``articles`` (the count the articles report), ``contacts`` are the cited record's."""
     counts: dict[str, int] = {}
     for pair in contacts["pair"]:
         counts[pair] = counts.get(pair, 0) + 1
     most = max(counts.values())
     tied = sorted(p for p, n in counts.items() if n == most)
     total = len(contacts)
+    noun = "contacts" if articles is None else "contacts on record"
+    if articles is not None:
+        assert headline.endswith(f"; the articles report {articles:,}"), headline
+        headline = headline.removesuffix(f"; the articles report {articles:,}")
     if len(tied) == 1:
-        held = sum(1 for r in contacts.itertuples() if r.pair == tied[0] and r.status == "occurred")
-        assert (
-            headline
-            == f"{tied[0]} was the busiest channel: {most:,} of {total:,} contacts, {held:,} of them held"
-        )
+        said = f"{tied[0]} was the busiest channel: {most:,} of {total:,} {noun}"
+        if articles is None:
+            held = sum(1 for r in contacts.itertuples() if r.pair == tied[0] and r.status == "occurred")
+            said += f", {held:,} of them held"
+        assert headline == said
     elif len(tied) <= 3:
-        assert "busiest channel:" not in headline and f"{most:,} of {total:,} contacts each" in headline
+        assert "busiest channel:" not in headline and headline.endswith(f"{most:,} of {total:,} {noun} each")
         assert all(p in headline for p in tied), (tied, headline)
     else:
         assert (
-            headline
-            == f"No busiest channel: {len(tied):,} pairs tied with {most:,} of {total:,} contacts each"
+            headline == f"No busiest channel: {len(tied):,} pairs tied with {most:,} of {total:,} {noun} each"
         )
+
+
+def recorded_contacts(tables, p) -> pd.DataFrame:
+    """The cadence page's contacts on record: the chronology's contacts in the window, of the
+    kinds and with the actors asked for, each with its pair of surnames."""
+    names = {r.actor_id: r.name.split()[-1] for r in tables["actors"].itertuples() if r.kind == "person"}
+    names |= {r.actor_id: r.name.split()[-1] for r in tables["people"].itertuples()}
+    states = {r.actor_id: r.name for r in tables["actors"].itertuples() if r.kind == "state"}
+    kinds = set(p.kinds) & CONTACT_KINDS if p.kinds else CONTACT_KINDS
+    rows = []
+    for r in tables["chronology"].itertuples():
+        parties = [a for a in (r.actor_a, r.actor_b) if isinstance(a, str)]
+        if r.kind not in kinds or not in_window(r.date_start, r.date_end, p.start_date, p.end_date):
+            continue
+        if p.actors and not set(parties) & set(p.actors):
+            continue
+        people = sorted(names[a] for a in parties if a in names)
+        rows.append((r.fact_id, " – ".join(people or sorted(states[a] for a in parties if a in states))))
+    return pd.DataFrame(rows, columns=["fact_id", "pair"])
+
+
+def recorded_triggers(tables, p, reported: pd.DataFrame) -> set[str]:
+    """The escalation page's launches and tests on record: the chronology's in the window, less
+    those that are one of the articles' launches already drawn (``reported``)."""
+    drawn = set(reported["event_id"])
+    return {
+        r.fact_id
+        for r in tables["chronology"].itertuples()
+        if r.kind in ("missile_launch", "nuclear_test")
+        and in_window(r.date_start, r.date_end, p.start_date, p.end_date)
+        and r.event_id not in drawn
+    }
 
 
 def plans_shown(every_plan: pd.DataFrame, p) -> set[str]:
@@ -141,3 +177,29 @@ def plans_shown(every_plan: pd.DataFrame, p) -> set[str]:
         if near and (p.include_planned or r.outcome in ("held", "partly")):
             shown.add(r.event_id)
     return shown
+
+
+# How the chronology page names each strand's count: singular or plural, either will do here.
+STRAND_WORDS = {
+    "contact": "Japan–Russia contacts?",
+    "launch": "(?:launch or test|launches and tests)",
+    "council": "Security Council actions?",
+}
+
+
+def chronology_facts(tables, p) -> pd.DataFrame:
+    """The chronology page's facts: in the window, of the kinds and with the actors asked for,
+    each with its strand."""
+    strands = {k: "contact" for k in CONTACT_KINDS}
+    strands |= {"missile_launch": "launch", "nuclear_test": "launch"}
+    strands |= {k: "council" for k in ("resolution", "presidential_statement", "press_statement")}
+    rows = []
+    for r in tables["chronology"].itertuples():
+        parties = {a for a in (r.actor_a, r.actor_b) if isinstance(a, str)}
+        if p.kinds and r.kind not in p.kinds:
+            continue
+        if p.actors and not parties & set(p.actors):
+            continue
+        if in_window(r.date_start, r.date_end, p.start_date, p.end_date):
+            rows.append((r.fact_id, strands[r.kind]))
+    return pd.DataFrame(rows, columns=["fact_id", "strand"])

@@ -123,6 +123,16 @@ def test_the_context_layer_on_both_sides_of_as_of(tables):
             assert set(measures["resolution_id"]) <= set(view["resolutions"]["resolution_id"])
 
 
+def test_the_chronology_on_both_sides_of_as_of(tables):
+    """A fact of the chronology is known from its last day: not the day before, and from then on."""
+    facts = tables["chronology"]
+    for row in facts.itertuples():
+        for as_of, known in [(row.date_end - DAY, False), (row.date_end, True), (row.date_end + DAY, True)]:
+            kept = set(context_as_of(tables, as_of)["chronology"]["fact_id"])
+            assert (row.fact_id in kept) is known, (row.fact_id, as_of)
+    assert len(context_as_of(tables, facts["date_start"].min())["chronology"]) < len(facts)
+
+
 def test_articles_on_both_sides_of_as_of(tables):
     from helpers.views import as_of_view
 

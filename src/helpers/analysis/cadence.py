@@ -3,7 +3,9 @@
 A *contact* is an event of a contact kind (phone call, meeting, summit, talks,
 visit). Its *pair* names the people who took part ("Kono – Lavrov"); where the
 articles name no person, the states ("Japan – Russia"). Gaps between
-successive contacts are ranges, because most contact dates are ranges.
+successive contacts are ranges, because most contact dates are ranges. The
+articles' contacts come from ``events``; the cited chronology's, every contact of
+2017 that a public source dates, from the context layer.
 """
 
 from __future__ import annotations
@@ -27,6 +29,16 @@ def pair_labels(participants: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     shown = is_person == among(named["event_id"], named.loc[is_person, "event_id"])
     label = named["name"].where(~is_person, named["name"].str.split().str[-1])
     return joined_sorted(label.loc[shown], named.loc[shown, "event_id"], " – ")
+
+
+def fact_pairs(facts: pd.DataFrame, tables: Tables) -> pd.Series:
+    """The pair label of each fact of the chronology (``actor_a``, ``actor_b``), as ``pair_labels``
+    gives an event's: its people come from the articles' actors or from the context layer's."""
+    columns = ("actor_a", "actor_b")
+    parties = pd.concat([facts[["fact_id", c]].set_axis(["event_id", "actor_id"], axis=1) for c in columns])
+    people = pd.concat([tables["actors"], tables["people"].assign(kind="person")])
+    pairs = pair_labels(parties.dropna(), people[["actor_id", "kind", "name"]])
+    return facts["fact_id"].map(pairs).astype("str")
 
 
 def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -54,47 +66,32 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
 def realised_contacts(
     tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()
 ) -> pd.DataFrame:
-    """Contacts that the context layer shows took place (outcome ``held``), with the same pair
-    labels as ``contacts``; ``actors`` and ``kinds`` filter as there.
+    """The contacts the cited chronology records as having taken place
+    (``context/chronology.csv``), with the same pair labels as ``contacts``; ``actors`` and
+    ``kinds`` filter as there.
 
     ``realises`` is the article's event the contact realises (NA: no article in these tables
     reports it) and ``realises_title`` its title, so that a chart draws each on its own event."""
-    outcomes = tables["outcomes"]
+    facts = tables["chronology"]
     wanted = [k for k in (kinds or CONTACT_KINDS) if k in CONTACT_KINDS]
-    held = outcomes.loc[(outcomes["outcome"] == "held") & outcomes["kind"].isin(wanted)]
+    held = facts.loc[facts["kind"].isin(wanted)]
     if actors:
         held = held.loc[held["actor_a"].isin(actors) | held["actor_b"].isin(actors)]
-    parties = pd.concat(
-        [
-            held[["outcome_id", column]].set_axis(["event_id", "actor_id"], axis=1)
-            for column in ("actor_a", "actor_b")
-        ]
-    ).dropna()
     titles = tables["events"].set_index("event_id")["title"]
     out = held.assign(
-        pair=held["outcome_id"].map(pair_labels(parties, tables["actors"])).astype("str"),
+        pair=fact_pairs(held, tables),
         status="occurred",
         realises=held["event_id"].where(among(held["event_id"], tables["events"]["event_id"])),
         realises_title=held["event_id"].map(titles),
     )
-    columns = [
-        "outcome_id",
-        "title",
-        "kind",
-        "status",
-        "pair",
-        "date_start",
-        "date_end",
-        "location",
-        "realises",
-        "realises_title",
-        "source_url",
-    ]
-    return out[columns].sort_values(["date_start", "outcome_id"]).reset_index(drop=True)
+    columns = ["fact_id", "title", "kind", "status", "pair", "date_start", "date_end", "location"]
+    columns += ["realises", "realises_title", "source_url"]
+    return out[columns].sort_values(["date_start", "fact_id"]).reset_index(drop=True)
 
 
-def gaps(contacts_frame: pd.DataFrame) -> pd.DataFrame:
-    """Days between successive contacts of each pair, as a range.
+def gaps(contacts_frame: pd.DataFrame, key: str = "event_id") -> pd.DataFrame:
+    """Days between successive contacts of each pair, as a range; each contact named by its
+    ``key`` (``fact_id`` for the chronology's).
 
     ``min_days`` is the shortest possible gap (next start minus previous end,
     never below 0) and ``max_days`` the longest (next end minus previous start).
@@ -105,7 +102,7 @@ def gaps(contacts_frame: pd.DataFrame) -> pd.DataFrame:
     grouped = frame.groupby("pair")
     previous_start = grouped["date_start"].shift()
     previous_end = grouped["date_end"].shift()
-    previous_id = grouped["event_id"].shift()
+    previous_id = grouped[key].shift()
     result = frame.assign(
         after=previous_id,
         min_days=(frame["date_start"] - previous_end).dt.days.clip(lower=0),
@@ -113,5 +110,5 @@ def gaps(contacts_frame: pd.DataFrame) -> pd.DataFrame:
         order_known=frame["date_start"] > previous_end,
     )
     result = result.loc[result["after"].notna()].astype({"min_days": "Int64", "max_days": "Int64"})
-    columns = ["pair", "after", "event_id", "status", "min_days", "max_days", "order_known"]
+    columns = ["pair", "after", key, "status", "min_days", "max_days", "order_known"]
     return result[columns].reset_index(drop=True)

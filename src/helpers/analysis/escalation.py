@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.frames import among
 from helpers.data.problems import Tables
 
 TRIGGER_KINDS = ("missile_launch", "nuclear_test")
@@ -90,3 +91,22 @@ def triggers(tables: Tables) -> pd.DataFrame:
     events = tables["events"]
     out = events.loc[events["kind"].isin(TRIGGER_KINDS) & events["date_start"].notna()]
     return out[["event_id", "title", "kind", "date_start", "date_end"]].reset_index(drop=True)
+
+
+def recorded_triggers(tables: Tables, reported: pd.DataFrame) -> pd.DataFrame:
+    """The chronology's launches and tests that no trigger in ``reported`` (the articles') already
+    shows: the rest of the record, each with its cited source. A fact that realises an article's
+    event is that event, drawn once, on the articles' dates."""
+    facts = tables["chronology"]
+    out = facts.loc[facts["kind"].isin(TRIGGER_KINDS) & ~among(facts["event_id"], reported["event_id"])]
+    columns = [
+        "fact_id",
+        "title",
+        "kind",
+        "date_start",
+        "date_end",
+        "time_zone",
+        "source_title",
+        "source_url",
+    ]
+    return out[columns].sort_values(["date_start", "fact_id"]).reset_index(drop=True)

@@ -33,22 +33,34 @@ KIND_LABELS = {
 EMPTY = "No Japan–Russia contacts in this window"
 
 
-def headline(frame: pd.DataFrame, empty: str = EMPTY) -> str:
-    """The busiest channel and its share, or the channels tied for it; ``empty`` when there is
-    no contact to draw. Only a strictly busiest channel is called the busiest."""
-    if frame.empty:
-        return empty
+def _channels(frame: pd.DataFrame, noun: str) -> tuple[str, str | None]:
+    """The busiest channel of ``frame`` and its share in words, and its pair; or the channels
+    tied for it, and no pair. Only a strictly busiest channel is called the busiest."""
     counts = frame["pair"].value_counts()
     n, total = int(counts.iloc[0]), len(frame)
     tied = sorted(counts.index[counts == n])
     if len(tied) > 3:
-        return f"No busiest channel: {len(tied):,} pairs tied with {n:,} of {total:,} contacts each"
+        return f"No busiest channel: {len(tied):,} pairs tied with {n:,} of {total:,} {noun} each", None
     if len(tied) > 1:
         names = ", ".join(tied[:-1]) + " and " + tied[-1]
-        return f"{names} tied as the busiest channels: {n:,} of {total:,} contacts each"
-    busiest = tied[0]
+        return f"{names} tied as the busiest channels: {n:,} of {total:,} {noun} each", None
+    return f"{tied[0]} was the busiest channel: {n:,} of {total:,} {noun}", tied[0]
+
+
+def headline(frame: pd.DataFrame, empty: str = EMPTY, record: pd.DataFrame | None = None) -> str:
+    """The busiest channel and its share, or the channels tied for it: on the cited record
+    (``record``, the chronology's contacts) when it has any, with how many the articles report;
+    else among the articles' contacts; ``empty`` when there is no contact to draw."""
+    if record is not None and not record.empty:
+        said, _ = _channels(record, "contacts on record")
+        return f"{said}; the articles report {len(frame):,}"
+    if frame.empty:
+        return empty
+    said, busiest = _channels(frame, "contacts")
+    if busiest is None:
+        return said
     held = int(((frame["pair"] == busiest) & (frame["status"] == "occurred")).sum())
-    return f"{busiest} was the busiest channel: {n:,} of {total:,} contacts, {held:,} of them held"
+    return f"{said}, {held:,} of them held"
 
 
 def alt_text(frame: pd.DataFrame, realised: pd.DataFrame | None = None, empty: str = EMPTY) -> str:
@@ -123,7 +135,7 @@ def timeline(
     legend_below(fig, _handles(marks), ncol=4)
     finish(
         fig,
-        headline(frame, empty),
+        headline(frame, empty, realised),
         "Contacts the articles report, by pair of officials; a bar spans the days a contact may have "
         "taken place. Black: when it did (cited sources).",
         source,
@@ -134,12 +146,12 @@ def timeline(
 def _marks(frame: pd.DataFrame, realised: pd.DataFrame | None) -> pd.DataFrame:
     """Every mark to draw: the articles' contacts, then the context contacts, each with ``on``,
     the article event whose bar it stands on (NA: a row of its own), and ``context``."""
-    own = frame.assign(on=pd.NA, context=False, outcome_id=pd.NA, label=frame["kind"].map(KIND_LABELS))
+    own = frame.assign(on=pd.NA, context=False, fact_id=pd.NA, label=frame["kind"].map(KIND_LABELS))
     if realised is None or realised.empty:
         return own.reset_index(drop=True)
     drawn = set(frame["event_id"])
     cited = realised.assign(
-        event_id=realised["outcome_id"],
+        event_id=realised["fact_id"],
         on=realised["realises"].where(realised["realises"].isin(drawn)),
         context=True,
         label=realised["kind"].map(KIND_LABELS) + " (not in the articles)",
@@ -153,7 +165,7 @@ def _marks(frame: pd.DataFrame, realised: pd.DataFrame | None) -> pd.DataFrame:
         "date_end",
         "on",
         "context",
-        "outcome_id",
+        "fact_id",
         "label",
     ]
     return pd.concat([own[columns], cited[columns]], ignore_index=True)
@@ -166,7 +178,8 @@ def lanes(frame: pd.DataFrame, day_per_char: float = 0.5) -> pd.Series:
     lane = pd.Series(0, index=frame.index, dtype="int64")
     standing = frame["on"].notna() if "on" in frame else pd.Series(False, index=frame.index)
     labels = frame["label"] if "label" in frame else frame["kind"].map(KIND_LABELS)
-    reach = frame["date_end"] + pd.to_timedelta(3 + day_per_char * labels.str.len(), unit="D")
+    # The label, and about four characters more for its offset and the next marker.
+    reach = frame["date_end"] + pd.to_timedelta(day_per_char * (labels.str.len() + 4), unit="D")
     for _, group in frame.loc[~standing].sort_values(["date_start", "date_end"]).groupby("pair", sort=False):
         ends: list[pd.Timestamp] = []
         for index, start in zip(group.index, group["date_start"], strict=True):
@@ -203,7 +216,7 @@ def _draw_marks(ax: Axes, marks: pd.DataFrame, ys: pd.Series, end: pd.Timestamp)
     black on its event's bar, or on its own sub-row labelled as not in the articles."""
     for row, y in zip(marks.itertuples(), ys, strict=True):
         if row.context:
-            draw_context(ax, y, row.date_start, row.date_end, row.kind, gid=f"context-{row.outcome_id}")
+            draw_context(ax, y, row.date_start, row.date_end, row.kind, gid=f"context-{row.fact_id}")
             if pd.notna(row.on):
                 continue
         else:
@@ -221,12 +234,17 @@ def _draw_marks(ax: Axes, marks: pd.DataFrame, ys: pd.Series, end: pd.Timestamp)
 
 
 def _label(ax: Axes, row: object, y: float, label: str, end: pd.Timestamp) -> None:
-    """The mark's label after it, or before it where it would run off the window's end."""
-    label_x = (row.date_start if row.date_start == row.date_end else row.date_end) + pd.Timedelta(days=2)
-    align = "left"
-    if pd.isna(label_x) or label_x > end - pd.Timedelta(days=10):
-        label_x, align = row.date_start - pd.Timedelta(days=2), "right"
-    ax.annotate(label, (label_x, y), va="center", ha=align, fontsize=8, color="#333333")
+    """The mark's label after it, or before it where it would run off the window's end; set off
+    from the mark in points, so that it clears the marker at any scale of the date axis."""
+    exact = row.date_start == row.date_end
+    after = row.date_start + pd.Timedelta(hours=12) if exact else row.date_end + pd.Timedelta(days=1)
+    x, align, shift = after, "left", 8 if exact else 4
+    if pd.isna(after) or after > end - pd.Timedelta(days=10):
+        x, align, shift = row.date_start + (pd.Timedelta(hours=12) if exact else pd.Timedelta(0)), "right", -8
+    ax.annotate(
+        label, (x, y), xytext=(shift, 0), textcoords="offset points", va="center", ha=align, fontsize=8,
+        color="#333333",
+    )  # fmt: skip
 
 
 def _handles(marks: pd.DataFrame) -> list:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
@@ -14,7 +16,9 @@ from helpers.charts.style import (
     CATEGORY_COLOURS,
     CATEGORY_LABELS,
     TRIGGER_COLOUR,
+    context_handle,
     date_axis,
+    draw_context,
     draw_event,
     event_handle,
     finish,
@@ -25,6 +29,7 @@ from helpers.charts.style import (
 from helpers.charts.words import describe_dates
 
 EMPTY = "No UN measures in this view"
+NO_RECORD = pd.DataFrame(columns=["title", "kind", "date_start", "date_end"])
 
 
 def headline(adopted: pd.DataFrame, proposed: pd.DataFrame, empty: str = EMPTY) -> str:
@@ -45,9 +50,14 @@ def headline(adopted: pd.DataFrame, proposed: pd.DataFrame, empty: str = EMPTY) 
 
 
 def alt_text(
-    adopted: pd.DataFrame, proposed: pd.DataFrame, trigger_events: pd.DataFrame, empty: str = EMPTY
+    adopted: pd.DataFrame,
+    proposed: pd.DataFrame,
+    trigger_events: pd.DataFrame,
+    empty: str = EMPTY,
+    recorded: pd.DataFrame | None = None,
 ) -> str:
-    if adopted.empty and proposed.empty and trigger_events.empty:
+    recorded = NO_RECORD if recorded is None else recorded
+    if adopted.empty and proposed.empty and trigger_events.empty and recorded.empty:
         return f"Empty chart of UN sanctions measures: {empty}."
     parts = [f"Stacked step chart of UN sanctions measures in force by category: {len(adopted)} adopted"]
     items = adopted.groupby("resolution", sort=False)["item"].agg(", ".join)
@@ -70,6 +80,14 @@ def alt_text(
                 for r in trigger_events.itertuples()
             )
         )
+    if not recorded.empty:
+        parts.append(
+            f"{len(recorded)} more launches and tests on record (cited chronology), in black in the lower "
+            "lane: "
+            + ", ".join(
+                f"{r.title} ({describe_dates(r.date_start, r.date_end)})" for r in recorded.itertuples()
+            )
+        )
     return "; ".join(parts) + "."
 
 
@@ -82,10 +100,13 @@ def chart(
     end: pd.Timestamp,
     source: str,
     empty: str = EMPTY,
+    recorded: pd.DataFrame | None = None,
 ) -> Figure:
     """Stacked steps of adopted measures by category, proposals in a lane below,
-    adoption windows hatched, launches and tests marked on the same time axis; with nothing at
-    all, a labelled empty frame titled ``empty``."""
+    adoption windows hatched, launches and tests marked on the same time axis, and the other
+    launches and tests of the cited chronology (``recorded``) in a row of the lane; with nothing
+    at all, a labelled empty frame titled ``empty``."""
+    recorded = NO_RECORD if recorded is None else recorded
     fig, (top, lane) = plt.subplots(
         2, 1, figsize=(10, 7.4), sharex=True, gridspec_kw={"height_ratios": [3, 1.1], "hspace": 0.12}
     )
@@ -94,10 +115,14 @@ def chart(
     date_axis(lane, start, end)  # first: the trigger labels are placed by the days shown
     _marked_triggers(top, lane, trigger_events)
     _marked_proposals(lane, proposed)
+    _marked_record(lane, recorded, len(proposed))
     _figures_box(top, figures)
-    if adopted.empty and proposed.empty and trigger_events.empty:
+    if adopted.empty and proposed.empty and trigger_events.empty and recorded.empty:
         label_empty(top)
-    legend_below(fig, _handles(top, proposed, trigger_events, pale), ncol=4)
+    handles = _handles(top, proposed, trigger_events, pale)
+    if not recorded.empty:
+        handles.append(context_handle("Launch or test on record (cited chronology)", "missile_launch"))
+    legend_below(fig, handles, ncol=4)
     finish(
         fig,
         headline(adopted, proposed, empty),
@@ -208,7 +233,7 @@ def _trigger_labels(top: Axes, trigger_events: pd.DataFrame) -> None:
     lo, hi = top.get_xlim()  # days (matplotlib date numbers)
     room = pd.Timedelta(days=0.03 * (hi - lo))
     for i, row in enumerate(rows.itertuples()):
-        label = "nuclear test" if row.kind == "nuclear_test" else "missile over Japan"
+        label = _trigger_label(row.kind, row.title)
         exact = row.date_start == row.date_end
         crowded_right = i + 1 < len(rows) and lefts[i + 1] - rights[i] < room
         free_left = i == 0 or lefts[i] - rights[i - 1] >= room
@@ -226,6 +251,29 @@ def _trigger_labels(top: Axes, trigger_events: pd.DataFrame) -> None:
             fontsize=8,
             color="#444444",
         )
+
+
+def _trigger_label(kind: str, title: str) -> str:
+    """A trigger's short label, from its kind and, for a launch, whether its title says it flew
+    over Japan."""
+    if kind == "nuclear_test":
+        return "nuclear test"
+    return "missile over Japan" if re.search(r"\b(?:over|across) Japan\b", title) else "missile launch"
+
+
+def _marked_record(lane: Axes, recorded: pd.DataFrame, proposals: int) -> None:
+    """The chronology's other launches and tests in a row above the ``proposals``, as every cited
+    context fact is drawn: black, its kind's shape on its first day, a line over its days."""
+    if recorded.empty:
+        return
+    for row in recorded.itertuples():
+        draw_context(lane, -1, row.date_start, row.date_end, row.kind, gid=f"fact-{row.fact_id}")
+    bottom, _ = lane.get_ylim()  # inverted: the proposals' last row is at the bottom
+    lane.set_ylim(bottom, -1.8)
+    ticks = [-1, (proposals - 1) / 2] if proposals else [-1]
+    lane.set_yticks(ticks, ["On record", "Proposed"][: len(ticks)])
+    lane.set_ylabel("")
+    lane.tick_params(axis="y", length=0)
 
 
 def _marked_proposals(lane: Axes, proposed: pd.DataFrame) -> None:

@@ -54,7 +54,9 @@ KIND_MARKERS = {
     "designation": "d",
     "appointment": "8",
     "missile_launch": "|",
-    "nuclear_test": "|",
+    "nuclear_test": "*",
+    "presidential_statement": ">",
+    "press_statement": "<",
 }
 KIND_NAMES = {
     "phone_call": "Phone call",
@@ -68,6 +70,10 @@ KIND_NAMES = {
     "sanction_proposal": "Sanction proposal",
     "designation": "Designation",
     "appointment": "Appointment",
+    "missile_launch": "Missile launch",
+    "nuclear_test": "Nuclear test",
+    "presidential_statement": "Presidential statement",
+    "press_statement": "Press statement",
 }
 CATEGORY_COLOURS = {
     "minerals_metals": OKABE_ITO["vermillion"],
@@ -217,9 +223,13 @@ def draw_context(
             [start, end + pd.Timedelta(days=1)], [y, y], color=CONTEXT_COLOUR, linewidth=2.5,
             solid_capstyle="butt", zorder=4, gid=f"{gid}-days" if gid else None,
         )  # fmt: skip
+    marker = KIND_MARKERS.get(kind, "o")
+    # A filled shape gets a white rim; a line marker ("|", a launch) is all edge, in black.
+    filled = MarkerStyle(marker).is_filled()
+    edge = {"edgecolors": "white", "linewidths": 1.2} if filled else {"linewidths": 2.2}
     ax.scatter(
-        [start + pd.Timedelta(hours=12)], [y], marker=KIND_MARKERS.get(kind, "o"), s=70,
-        facecolors=CONTEXT_COLOUR, edgecolors="white", linewidths=1.2, zorder=5, gid=gid,
+        [start + pd.Timedelta(hours=12)], [y], marker=marker, s=70 if filled else 140,
+        c=CONTEXT_COLOUR, zorder=5, gid=gid, **edge,
     )  # fmt: skip
 
 
@@ -320,9 +330,15 @@ def status_handles(statuses: list[str] | None = None, colour: str = STATUS_COLOU
     ]  # fmt: skip
 
 
-def context_handle(label: str = "Cited context fact (shape: its kind)") -> Line2D:
-    """The legend entry for ``draw_context``."""
-    return Line2D([], [], marker="o", color=CONTEXT_COLOUR, linewidth=2.5, markersize=7, label=label)
+def context_handle(label: str = "Cited context fact (shape: its kind)", kind: str | None = None) -> Line2D:
+    """The legend entry for ``draw_context``: a circle, or the shape of ``kind`` (a launch's
+    stroke drawn as thick as on the chart)."""
+    if kind is None:
+        return Line2D([], [], marker="o", color=CONTEXT_COLOUR, linewidth=2.5, markersize=7, label=label)
+    return Line2D(
+        [], [], marker=KIND_MARKERS.get(kind, "o"), color=CONTEXT_COLOUR, linewidth=2.5, markersize=9,
+        markeredgewidth=2.2, label=label,
+    )  # fmt: skip
 
 
 def legend_below(fig: Figure, handles: list, ncol: int) -> None:

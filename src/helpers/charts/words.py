@@ -33,6 +33,13 @@ def context_source_line(*frames: pd.DataFrame) -> str:
     return f"Context: {n} public source{'' if n == 1 else 's'}, each cited on its own row in data/context/."
 
 
+def with_context(source: str, *frames: pd.DataFrame) -> str:
+    """The articles' source line, plus the context layer's when any of ``frames`` (rows of the
+    context layer a chart draws) has rows."""
+    shown = [frame for frame in frames if not frame.empty]
+    return f"{source} {context_source_line(*shown)}" if shown else source
+
+
 def describe_dates(start: pd.Timestamp, end: pd.Timestamp) -> str:
     """Dates for alt text: 'on 18 Sep 2017', 'between 4 Sep and 10 Sep 2017' for a range, and for
     an open bound 'from 19 Sep 2017, with no end given' or 'until 1 Sep 2017, with no start given'."""

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data.articles import source_texts
+from helpers.data.chronology import chronology_problems
 from helpers.data.dates import precision_series
 from helpers.data.derive import (
     cut_ends,
@@ -407,6 +408,7 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
     """The context layer's own logic, and its agreement with the article-derived events."""
     problems = _resolution_problems(raw["resolutions"], raw["events"], resources["resolutions"].path)
     problems += _outcome_problems(raw["outcomes"], resources["outcomes"].path)
+    problems += chronology_problems(raw, resources["chronology"].path)
     for name, resource in resources.items():
         if resource.layer == "context":
             frame = raw[name]

@@ -12,6 +12,8 @@ import re
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from helpers import paths
 from helpers.data.load import load_tables
 from helpers.data.problems import Tables
@@ -20,18 +22,22 @@ from helpers.pages.in_process import run_notebook
 
 def findings(tables: Tables) -> list[str]:
     """One bullet per finding, each the title of a chart at the notebook's default parameters
-    (its own code, run in-process), with the layer its numbers come from."""
+    (its own code, run in-process), or over the whole of 2017, with the layer its numbers come
+    from."""
     cadence = run_notebook("01_meeting_cadence", tables=tables)
+    year = run_notebook("01_meeting_cadence", {"start_date": YEAR_START}, tables)
     escalation = run_notebook("02_sanction_escalation", tables=tables)
     plans = run_notebook("04_plans_vs_outcomes", tables=tables)
     audit = run_notebook("00_data_audit", tables=tables)
     unreported = int(cadence.realised["realises"].isna().sum())
     ranged = int((cadence.contacts["date_start"] != cadence.contacts["date_end"]).sum())
     bullets = [
-        f"**{cadence.timeline.headline}** (the articles' contacts, {ranged} of them dated only to a "
-        "range of days, drawn as that range and never as a guessed day; the cited context layer "
-        f"dates {len(cadence.realised)} contacts that took place, {unreported} of them not in the "
-        "articles).",
+        f"**{cadence.timeline.headline}** (August to December; the busiest channel on the cited "
+        f"chronology, {unreported} of whose contacts no article reports; the articles' own contacts, "
+        f"{ranged} of them dated only to a range of days, are drawn as that range and never as a "
+        "guessed day).",
+        f"**{year.timeline.headline}** (all of 2017: the cited chronology).",
+        _launches(tables),
         f"**{escalation.steps.headline}** (the articles' measures, on the adoption days the context "
         "layer cites).",
         f"**{plans.verification.headline}** (plans from the articles, outcomes from the context "
@@ -41,6 +47,24 @@ def findings(tables: Tables) -> list[str]:
         bullets.append(f"**{escalation.history.headline}** (the context layer).")
     bullets.append(f"**{audit.coverage_bars.headline}** (the articles).")
     return [f"- {bullet}" for bullet in bullets]
+
+
+YEAR_START = "2017-01-01"
+
+
+def _launches(tables: Tables) -> str:
+    """The launches and tests of 2017 on record, and how many of them the articles report."""
+    page = run_notebook("02_sanction_escalation", {"start_date": YEAR_START}, tables)
+    shown = pd.concat([page.triggers[["kind"]], page.recorded[["kind"]]])
+    launches, tests = (
+        int((shown["kind"] == "missile_launch").sum()),
+        int((shown["kind"] == "nuclear_test").sum()),
+    )
+    return (
+        f"**North Korea launched missiles on {count(launches, 'day')} of 2017 and conducted "
+        f"{count(tests, 'nuclear test')}** (the cited chronology, one row per launch day; the articles "
+        f"report {len(page.triggers)} of them)."
+    )
 
 
 def count(n: int, noun: str) -> str:
@@ -55,8 +79,10 @@ def summary(tables: Tables) -> str:
         f"{count(n['sources'], 'article')}, {count(n['actors'], 'actor')}, {count(n['events'], 'event')}, "
         f"{count(n['mentions'], 'mention')} (the evidence), {count(n['sanctions'], 'sanction measure')}; "
         f"beside them, in `data/context/`, {count(n['resolutions'], 'UN resolution')} with "
-        f"{count(n['resolution_measures'], 'measure')}, {count(n['outcomes'], 'outcome')} and "
-        f"{count(n['titles'], 'official title')}, every row citing a public source."
+        f"{count(n['resolution_measures'], 'measure')}, {count(n['outcomes'], 'outcome')}, "
+        f"{count(n['titles'], 'official title')}, a chronology of 2017 with "
+        f"{count(n['chronology'], 'fact')} and {count(n['people'], 'minister')} it names beyond the "
+        "articles, every row citing a public source."
     )
 
 

@@ -28,7 +28,8 @@ def given_tables() -> Tables | None:
 
 
 class Page(dict):
-    """A notebook's variables after its code ran, also as attributes: ``page.contacts``."""
+    """A notebook's variables after its code ran, also as attributes: ``page.contacts``; the
+    charts it showed are ``page.shown`` (``page.charts`` is the notebook's own ``charts`` module)."""
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -37,7 +38,7 @@ class Page(dict):
             raise AttributeError(f"the notebook defines no {name!r}") from None
 
     @property
-    def charts(self) -> list[Chart]:
+    def shown(self) -> list[Chart]:
         """The charts the notebook showed, in order."""
         return self["_shown"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpers import paths
-from helpers.charts.words import context_source_line, nothing_shown, source_line
+from helpers.charts.words import nothing_shown, source_line, with_context
 from helpers.data.problems import Tables
 from helpers.data.schema import read_package
 from helpers.params.checks import Params
@@ -40,8 +40,7 @@ class Run:
         """The source line, plus the context layer's when the named context tables have rows
         (as known on ``as_of``, or today with ``hindsight``)."""
         tables = self.with_hindsight() if hindsight else self.tables
-        frames = [tables[name] for name in names if not tables[name].empty]
-        return f"{self.source} {context_source_line(*frames)}" if frames else self.source
+        return with_context(self.source, *(tables[name] for name in names))
 
     def with_hindsight(self) -> Tables:
         """The articles as known on ``as_of`` beside the whole context layer as known today

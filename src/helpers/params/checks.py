@@ -134,7 +134,10 @@ def _per_notebook(namespace: dict[str, Any], declared: list[str], tables: Tables
     if "include_context" in declared:
         extra["include_context"] = _bool("include_context", namespace["include_context"])
     if "actors" in declared:
-        extra["actors"] = _choices("actors", namespace["actors"], tables["actors"]["actor_id"].tolist())
+        # The articles' actors, and the people only the cited chronology names.
+        people = tables["people"]["actor_id"].tolist() if "people" in tables else []
+        valid = tables["actors"]["actor_id"].tolist() + people
+        extra["actors"] = _choices("actors", namespace["actors"], valid)
     if "kinds" in declared:
         valid = list(tables["events"]["kind"].cat.categories)
         extra["kinds"] = _choices("kinds", namespace["kinds"], valid)

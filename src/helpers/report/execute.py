@@ -13,6 +13,7 @@ then sees a dead kernel and ends.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import sys
@@ -55,10 +56,11 @@ def resume() -> None:
     _stopping.clear()
 
 
+@functools.cache
 def kernel_manager_class() -> type:
     """The manager to start kernels with: on POSIX, ``ipc.IPCKernelManager`` (local sockets,
     stoppable from the driver), imported here so that a build with nothing to do never loads
-    jupyter_client; elsewhere jupyter_client's own."""
+    jupyter_client; elsewhere jupyter_client's own. Cached, so the driver's hooks are set once."""
     if os.name != "posix":
         from jupyter_client.manager import AsyncKernelManager
 

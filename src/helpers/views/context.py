@@ -22,15 +22,18 @@ def happened_by(outcomes: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
 def context_as_of(tables: Tables, as_of: pd.Timestamp | None) -> Tables:
     """The context tables with only the facts dated on or before ``as_of`` (all if None).
 
-    Outcomes count from their last day; resolutions from their adoption, and their measures
-    with them. Official titles are not dated events and stay."""
+    Outcomes and the chronology's facts count from their last day (a launch dated 28-29 August,
+    by the time zone of its sources, is known on the 29th); resolutions from their adoption, and
+    their measures with them. Official titles and people are not dated events and stay."""
     if as_of is None:
         return {}
     outcomes = tables["outcomes"]
     resolutions = tables["resolutions"].loc[tables["resolutions"]["adopted"] <= as_of]
     measures = tables["resolution_measures"]
+    chronology = tables["chronology"]
     known = {
         "outcomes": outcomes.loc[happened_by(outcomes, as_of)],
+        "chronology": chronology.loc[happened_by(chronology, as_of)],
         "resolutions": resolutions,
         "resolution_measures": measures.loc[among(measures["resolution_id"], resolutions["resolution_id"])],
     }
