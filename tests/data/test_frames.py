@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.data.frames import among, by_id, joined_sorted
+from helpers.data.frames import among, by_id, joined_sorted, raw_days
 
 ids = st.lists(st.sampled_from(["a1", "a2", "b", "é", "", None]), max_size=12)
 
@@ -44,3 +44,10 @@ def test_by_id_keeps_the_first_row_of_a_repeated_id():
     found = by_id(frame, "event_id")
     assert found["kind"].to_dict() == {"e1": "summit", "e2": "visit"}
     assert pd.Series(["e2", "e1", "e3"]).map(found["kind"]).tolist()[:2] == ["visit", "summit"]
+
+
+def test_raw_days_parses_dates_and_reads_an_empty_cell_as_missing():
+    frame = pd.DataFrame({"day": ["2017-09-03", "", "2017-12-31"]}, dtype="str")
+    days = raw_days(frame, "day")
+    assert days.iloc[0] == pd.Timestamp("2017-09-03") and pd.isna(days.iloc[1])
+    assert days.iloc[2] == pd.Timestamp("2017-12-31")

@@ -11,18 +11,13 @@ from zoneinfo import available_timezones
 
 import pandas as pd
 
-from helpers.data.frames import among, by_id
+from helpers.data.frames import among, by_id, raw_days
 from helpers.data.problems import Problem, problems_at
-
-
-def _day(frame: pd.DataFrame, column: str) -> pd.Series:
-    """A date column of a raw table, parsed ('' is missing)."""
-    return pd.to_datetime(frame[column].where(frame[column] != ""), format="%Y-%m-%d")
 
 
 def _looked_up_day(keys: pd.Series, table: pd.DataFrame, key: str, column: str) -> pd.Series:
     """For each of ``keys``, the date in ``column`` of its row of ``table`` (NaT if none)."""
-    return _day(keys.map(by_id(table, key)[column]).to_frame(column), column)
+    return raw_days(keys.map(by_id(table, key)[column]).to_frame(column), column)
 
 
 def _party_problems(facts: pd.DataFrame, actors: pd.Series, people: pd.DataFrame, file: str) -> list[Problem]:
@@ -51,7 +46,7 @@ def _resolution_day_problems(facts: pd.DataFrame, resolutions: pd.DataFrame, fil
         facts, ~is_resolution & named, file, "resolution_id", "empty (the fact is no resolution)"
     )
     adopted = _looked_up_day(facts["resolution_id"], resolutions, "resolution_id", "adopted")
-    off = named & ((_day(facts, "date_start") != adopted) | (_day(facts, "date_end") != adopted))
+    off = named & ((raw_days(facts, "date_start") != adopted) | (raw_days(facts, "date_end") != adopted))
     return problems + problems_at(facts, off, file, "date_start", "the adoption day in resolutions.csv")
 
 
@@ -60,7 +55,7 @@ def _event_problems(facts: pd.DataFrame, events: pd.DataFrame, file: str) -> lis
     (a plan may be held outside the window it was announced for: outcomes say how)."""
     held = facts["event_id"].map(by_id(events, "event_id")["status"]) == "occurred"
     lo, hi = (_looked_up_day(facts["event_id"], events, "event_id", c) for c in ("date_start", "date_end"))
-    apart = held & ((_day(facts, "date_end") < lo) | (_day(facts, "date_start") > hi))
+    apart = held & ((raw_days(facts, "date_end") < lo) | (raw_days(facts, "date_start") > hi))
     return problems_at(facts, apart, file, "event_id", "an event whose interval overlaps the fact's")
 
 
@@ -69,7 +64,7 @@ def chronology_problems(raw: dict[str, pd.DataFrame], file: str) -> list[Problem
     facts = raw["chronology"]
     problems = problems_at(
         facts,
-        _day(facts, "date_end") < _day(facts, "date_start"),
+        raw_days(facts, "date_end") < raw_days(facts, "date_start"),
         file,
         "date_end",
         "a date on or after date_start",

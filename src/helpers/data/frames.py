@@ -29,3 +29,9 @@ def by_id(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """``frame``'s rows indexed by their ``key``, for lookups with ``map``: where an id repeats,
     its first row (the key checks report the repeat itself)."""
     return frame.drop_duplicates(key).set_index(key)
+
+
+def raw_days(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A date column of a raw (all-string) table, parsed: '' is missing. The domain checks read
+    dates this way before the typed tables exist."""
+    return pd.to_datetime(frame[column].where(frame[column] != ""), format="%Y-%m-%d")

@@ -24,7 +24,7 @@ from helpers.data.derive import (
     mention_intervals,
     with_published,
 )
-from helpers.data.frames import among, by_id
+from helpers.data.frames import among, by_id, raw_days
 from helpers.data.problems import Problem, problems_at
 from helpers.data.schema import Resource
 
@@ -362,15 +362,10 @@ def _fact_problems(raw: dict[str, pd.DataFrame]) -> list[Problem]:
     )
 
 
-def _day(frame: pd.DataFrame, column: str) -> pd.Series:
-    """A date column of a raw table, parsed ('' is missing)."""
-    return pd.to_datetime(frame[column].where(frame[column] != ""), format="%Y-%m-%d")
-
-
 def _resolution_problems(resolutions: pd.DataFrame, events: pd.DataFrame, file: str) -> list[Problem]:
     """Trigger dates come in pairs, in order and before the adoption; the linked events' intervals
     hold the adoption day and the trigger dates."""
-    first, last, adopted = (_day(resolutions, c) for c in ("trigger_first", "trigger_last", "adopted"))
+    first, last, adopted = (raw_days(resolutions, c) for c in ("trigger_first", "trigger_last", "adopted"))
     problems = problems_at(
         resolutions, first.isna() != last.isna(), file, "trigger_last", "both trigger dates or neither"
     )
@@ -392,7 +387,7 @@ def _resolution_problems(resolutions: pd.DataFrame, events: pd.DataFrame, file: 
 
 def _outcome_problems(outcomes: pd.DataFrame, file: str) -> list[Problem]:
     """An outcome found is dated, in order; one not found has no dates."""
-    start, end = _day(outcomes, "date_start"), _day(outcomes, "date_end")
+    start, end = raw_days(outcomes, "date_start"), raw_days(outcomes, "date_end")
     found = outcomes["outcome"] != "not_found"
     problems = problems_at(
         outcomes, found & start.isna(), file, "date_start", "a date (the outcome is dated)"
@@ -412,7 +407,7 @@ def _context_problems(raw: dict[str, pd.DataFrame], resources: dict[str, Resourc
     for name, resource in resources.items():
         if resource.layer == "context":
             frame = raw[name]
-            late = _day(frame, "source_published") > _day(frame, "accessed")
+            late = raw_days(frame, "source_published") > raw_days(frame, "accessed")
             problems += problems_at(
                 frame, late, resource.path, "source_published", "a date on or before accessed"
             )
