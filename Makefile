@@ -108,9 +108,9 @@ $(SWEEP_PAGE): $(INPUTS) $(SWEEP) $(SWEEP_BASE) $(KERNELSPEC)
 ## Render a report per value of SWEEP, and its page (EXECUTOR=dask to run on a Dask cluster)
 sweep: $(SWEEP_PAGE)
 
-## Validate the data and nothing else: every problem with file, line, column and value
+## Validate the data (every problem with file, line, column, value) and list unquoted sentences (STRICT=1: errors)
 check: $(PKG_STAMP)
-	$(BIN)/python -m helpers.data
+	$(BIN)/python -m helpers.curate check $(if $(filter 1,$(STRICT)),--strict)
 
 ## Add an article: make article FILE=path.txt PUBLISHED=YYYY-MM-DD [OUTLET=...] [HEADLINE=...]
 article: $(PKG_STAMP)

@@ -37,6 +37,9 @@ settings.register_profile(
     "mutation", max_examples=8, derandomize=True, database=None, deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )  # fmt: skip
+# The third-article test runs the suite again in a grown copy of the project: what it checks is
+# what the tests assume of the data, so a few examples each are enough there.
+settings.register_profile("growth", parent=settings.get_profile("mutation"))
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 

@@ -89,13 +89,21 @@ def test_every_plan_has_one_outcome(tables):
     assert not outcomes.duplicated(["event_id", "kind"]).any()
 
 
-def test_contacts_the_articles_do_not_report_are_dated_contacts(tables):
-    """Rows without an article event are Japan-Russia contacts the articles could not know."""
-    unreported = tables["outcomes"].loc[tables["outcomes"]["event_id"].isna()]
+def test_contacts_the_articles_do_not_report_are_chronology_facts_not_outcomes(tables):
+    """An outcome is what became of an article's plan; a contact the articles could not know is a
+    fact of the chronology, told once."""
+    assert tables["outcomes"]["event_id"].notna().all()
+    chronology = tables["chronology"]
+    unreported = chronology.loc[
+        chronology["event_id"].isna() & chronology["kind"].isin(("phone_call", "meeting"))
+    ]
     assert not unreported.empty
-    assert (unreported["outcome"] == "held").all()
-    assert unreported["kind"].isin(("phone_call", "meeting", "summit", "talks", "visit")).all()
-    assert unreported[["date_start", "actor_a", "actor_b"]].notna().all().all()
+    assert unreported[["date_start", "date_end", "actor_a", "actor_b"]].notna().all().all()
+
+
+def test_an_outcome_without_its_event_is_refused(data_copy):
+    line = edit(data_copy, "context/outcomes", 0, "event_id", "")
+    find(problems(data_copy), "context/outcomes.csv", line, "event_id", "")
 
 
 def test_the_articles_resolutions_are_linked(tables):

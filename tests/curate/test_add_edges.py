@@ -32,6 +32,15 @@ def snapshot(data: Path) -> tuple[bytes, dict[str, bytes]]:
     return (data / "sources.csv").read_bytes(), {p.name: p.read_bytes() for p in sorted(seeds.iterdir())}
 
 
+def ids(data: Path) -> list[str]:
+    return [row["source_id"] for row in sources(data)]
+
+
+def after_largest(data: Path, step: int = 1) -> str:
+    """The id ``step`` places after the data's largest (the data grows: no id is written in)."""
+    return f"a{max(int(id_[1:]) for id_ in ids(data)) + step:03d}"
+
+
 def renumber(data: Path, old: str, new: str) -> None:
     """Rename an id everywhere in the data (a copy), as if it had always been ``new``."""
     for table in data.rglob("*.csv"):
@@ -60,23 +69,28 @@ def refused(data: Path, path: Path, message: str, **kw) -> str:
 
 
 def test_a_gap_in_the_source_ids_is_not_filled(data_copy, tmp_path):
-    renumber(data_copy, "a001", "a002")  # a000, a002: a001 is missing
-    assert [row["source_id"] for row in sources(data_copy)] == ["a000", "a002"]
+    *kept, last = ids(data_copy)
+    skipped = after_largest(data_copy)
+    renumber(data_copy, last, skipped)  # the last id moved up one: a gap where it was
+    new = after_largest(data_copy)
     row = add_article(article(tmp_path), DAY, data=data_copy)
-    assert row["source_id"] == "a003" and row["file"].startswith("seeds/003_")
-    assert [r["source_id"] for r in sources(data_copy)] == ["a000", "a002", "a003"]
-    assert list(load_tables(data_copy)["sources"]["source_id"]) == ["a000", "a002", "a003"]
+    assert row["source_id"] == new and row["file"].startswith(f"seeds/{new[1:]}_")
+    assert ids(data_copy) == [*kept, skipped, new]
+    assert list(load_tables(data_copy)["sources"]["source_id"]) == [*kept, skipped, new]
 
 
 def test_the_ids_follow_the_largest_not_the_last_row_nor_the_count(data_copy, tmp_path):
-    renumber(data_copy, "a001", "a010")
-    renumber(data_copy, "a000", "a004")  # a004, a010: two rows, the larger not first
+    count, last = len(ids(data_copy)), ids(data_copy)[-1]
+    largest = after_largest(data_copy, 9)
+    renumber(data_copy, last, largest)
     lines = (data_copy / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    (data_copy / "sources.csv").write_text("".join([lines[0], lines[2], lines[1]]), encoding="utf-8")
+    # The largest id first: neither the last row nor the number of rows says what comes next.
+    (data_copy / "sources.csv").write_text("".join([lines[0], lines[-1], *lines[1:-1]]), encoding="utf-8")
     first = add_article(article(tmp_path), DAY, data=data_copy)
     second = add_article(article(tmp_path, ARTICLE + "More.\n", "other.txt"), DAY, data=data_copy)
-    assert (first["source_id"], second["source_id"]) == ("a011", "a012")
-    assert len(load_tables(data_copy)["sources"]) == 4
+    number = int(largest[1:])
+    assert (first["source_id"], second["source_id"]) == (f"a{number + 1:03d}", f"a{number + 2:03d}")
+    assert len(load_tables(data_copy)["sources"]) == count + 2
 
 
 def test_no_id_is_given_past_the_schemas_last(data_copy, tmp_path):
@@ -127,7 +141,8 @@ def test_a_changed_word_is_another_article(data_copy, tmp_path):
     seed = data_copy.parent / "seeds" / "001_43d3fd295df8e4e4.txt"
     copy = tmp_path / "article.txt"
     copy.write_bytes(seed.read_bytes().replace(b"Lavrov", b"Lavrov's", 1))
-    assert add_article(copy, DAY, data=data_copy)["source_id"] == "a002"
+    new = after_largest(data_copy)
+    assert add_article(copy, DAY, data=data_copy)["source_id"] == new
 
 
 def test_the_same_words_wrapped_otherwise_are_another_article(data_copy, tmp_path):
@@ -149,6 +164,7 @@ def test_the_first_article_of_an_empty_table_is_a000(data_copy, tmp_path):
 
 def test_two_articles_with_one_file_name_are_two_articles(data_copy, tmp_path):
     """The name a file arrives with is not its identity: its bytes are. Each gets its own seed."""
+    count = len(ids(data_copy))
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     first = add_article(article(tmp_path / "one"), DAY, data=data_copy)
@@ -157,16 +173,20 @@ def test_two_articles_with_one_file_name_are_two_articles(data_copy, tmp_path):
     for row in (first, second):
         seed = data_copy.parent / row["file"]
         assert hashlib.sha256(seed.read_bytes()).hexdigest() == row["sha256"]
-    assert len(load_tables(data_copy)["sources"]) == 4
+    assert len(load_tables(data_copy)["sources"]) == count + 2
 
 
 def test_a_seed_of_that_name_with_other_bytes_is_never_overwritten(data_copy, tmp_path):
     """A file in seeds/ without a row (left by hand) where the new seed would go: refused."""
     path = article(tmp_path)
     digest = hashlib.sha256(ARTICLE.encode()).hexdigest()
-    squatter = data_copy.parent / "seeds" / f"002_{digest[:16]}.txt"
+    squatter = data_copy.parent / "seeds" / f"{after_largest(data_copy)[1:]}_{digest[:16]}.txt"
     squatter.write_bytes(b"Someone else's words.\n")
-    refused(data_copy, path, rf"seeds/002_{digest[:16]}\.txt is in seeds/ already, with other bytes")
+    refused(
+        data_copy,
+        path,
+        rf"seeds/{squatter.name}".replace(".", r"\.") + " is in seeds/ already, with other bytes",
+    )
     assert squatter.read_bytes() == b"Someone else's words.\n"
 
 
@@ -174,18 +194,20 @@ def test_a_seed_left_by_an_interrupted_add_is_taken_up(data_copy, tmp_path):
     """The same bytes already at the seed's place (a run stopped before its row): the row is added."""
     path = article(tmp_path)
     digest = hashlib.sha256(ARTICLE.encode()).hexdigest()
-    (data_copy.parent / "seeds" / f"002_{digest[:16]}.txt").write_bytes(ARTICLE.encode())
-    assert add_article(path, DAY, data=data_copy)["file"] == f"seeds/002_{digest[:16]}.txt"
-    assert len(load_tables(data_copy)["sources"]) == 3
+    count, name = len(ids(data_copy)), f"{after_largest(data_copy)[1:]}_{digest[:16]}.txt"
+    (data_copy.parent / "seeds" / name).write_bytes(ARTICLE.encode())
+    assert add_article(path, DAY, data=data_copy)["file"] == f"seeds/{name}"
+    assert len(load_tables(data_copy)["sources"]) == count + 1
 
 
 def test_adding_a_seed_in_place_keeps_it(data_copy):
     """A file put in seeds/ by hand, under the very name add would give it, and then added."""
     digest = hashlib.sha256(ARTICLE.encode()).hexdigest()
-    path = article(data_copy.parent / "seeds", name=f"002_{digest[:16]}.txt")
-    assert add_article(path, DAY, data=data_copy)["file"] == f"seeds/002_{digest[:16]}.txt"
+    count, name = len(ids(data_copy)), f"{after_largest(data_copy)[1:]}_{digest[:16]}.txt"
+    path = article(data_copy.parent / "seeds", name=name)
+    assert add_article(path, DAY, data=data_copy)["file"] == f"seeds/{name}"
     assert path.read_bytes() == ARTICLE.encode()
-    assert len(load_tables(data_copy)["sources"]) == 3
+    assert len(load_tables(data_copy)["sources"]) == count + 1
 
 
 # Fields and files: a row the data check would refuse is never written.
@@ -198,27 +220,30 @@ def test_an_empty_outlet_is_refused(data_copy, tmp_path):
 
 def test_commas_quotes_and_newlines_in_the_headline_survive(data_copy, tmp_path):
     headline = 'Kono, Lavrov "agree" on talks\nsecond line; café'
+    count = len(ids(data_copy))
     row = add_article(article(tmp_path), DAY, outlet="Kyodo, Tokyo", headline=headline, data=data_copy)
     last = sources(data_copy)[-1]
     assert (last["outlet"], last["headline"]) == ("Kyodo, Tokyo", headline) and last["source_id"] == row[
         "source_id"
     ]
-    assert len(load_tables(data_copy)["sources"]) == 3
+    assert len(load_tables(data_copy)["sources"]) == count + 1
 
 
 def test_a_sources_csv_without_a_final_newline_gets_a_whole_row(data_copy, tmp_path):
     path = data_copy / "sources.csv"
     path.write_bytes(path.read_bytes().rstrip(b"\n"))  # as some editors save it
+    before, new = ids(data_copy), after_largest(data_copy)
     add_article(article(tmp_path), DAY, data=data_copy)
-    assert [row["source_id"] for row in sources(data_copy)] == ["a000", "a001", "a002"]
-    assert len(load_tables(data_copy)["sources"]) == 3
+    assert ids(data_copy) == [*before, new]
+    assert len(load_tables(data_copy)["sources"]) == len(before) + 1
 
 
 def test_a_sources_csv_with_crlf_line_ends_stays_valid(data_copy, tmp_path):
     path = data_copy / "sources.csv"
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before, new = ids(data_copy), after_largest(data_copy)
     add_article(article(tmp_path), DAY, data=data_copy)
-    assert list(load_tables(data_copy)["sources"]["source_id"]) == ["a000", "a001", "a002"]
+    assert list(load_tables(data_copy)["sources"]["source_id"]) == [*before, new]
 
 
 def test_the_columns_keep_the_headers_order(data_copy, tmp_path):

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import read_rows
 
 from helpers.curate.__main__ import main
 from helpers.curate.draft import actor_names, actors_in, dates_in, draft_rows
@@ -149,7 +150,9 @@ def test_the_shipped_aliases_are_found_in_a_draft(tables):
 def test_gaps_in_the_mention_ids_change_nothing(data_copy, use_data, capsys):
     assert main(["draft", "a001"]) == 0
     before = capsys.readouterr().out
-    for old, new in (("m02", "m50"), ("m17", "m77"), ("m40", "m99")):  # m01, m03..m16, m18..m39, ...
+    largest = max(int(row["mention_id"][1:]) for row in read_rows(data_copy / "mentions.csv"))
+    # m02, m17 and m40 moved past the largest id: gaps where they were, and a larger largest.
+    for old, new in (("m02", f"m{largest + 10}"), ("m17", f"m{largest + 20}"), ("m40", f"m{largest + 30}")):
         for table in data_copy.rglob("*.csv"):
             text = table.read_text(encoding="utf-8")
             table.write_text(re.sub(rf"\b{old}\b", new, text), encoding="utf-8")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import read_rows
 from support.elsewhere import environment, project_copy
 
 pytestmark = pytest.mark.slow
@@ -39,6 +40,8 @@ def append(path: Path, row: dict[str, str]) -> None:
 
 def test_add_draft_curate_check_report(tmp_path):
     root = project_copy(tmp_path / "project")
+    sources, events = (read_rows(root / "data" / f"{name}.csv") for name in ("sources", "events"))
+    new = f"{max(int(row['source_id'][1:]) for row in sources) + 1:03d}"  # the next id: the data grows
     article = tmp_path / "kono-moscow.txt"
     article.write_text(ARTICLE, encoding="utf-8")
 
@@ -46,25 +49,33 @@ def test_add_draft_curate_check_report(tmp_path):
         root, "helpers.curate", "add", str(article), "--published", "2017-11-25", "--outlet", "Example"
     )
     assert added.returncode == 0, added.stderr
-    assert added.stdout.startswith("added a002: seeds/002_")
+    assert added.stdout.startswith(f"added a{new}: seeds/{new}_")
     assert run(root, "helpers.data").returncode == 0  # an article without rows yet is valid
 
-    drafted = run(root, "helpers.curate", "draft", "a002")
+    unquoted = run(root, "helpers.curate", "check")  # make check: a warning per sentence, no error
+    assert unquoted.returncode == 0, unquoted.stderr
+    assert f"warning: seeds/{new}_" in unquoted.stderr
+    assert f"(a{new}), sentence 1: quoted by no row" in unquoted.stderr
+    assert run(root, "helpers.curate", "check", "--strict").returncode == 1
+
+    drafted = run(root, "helpers.curate", "draft", f"a{new}")
     rows = list(csv.DictReader(drafted.stdout.splitlines()))
     friday = next(r for r in rows if r["date_text"] == "Friday")
     assert (friday["date_start"], friday["actor_ids"], friday["kind"], friday["covered"]) == (
         "2017-11-24", "kono;lavrov;RUS", "meeting", "no",
     )  # fmt: skip
+    assert "kono-visit-russia" in friday["updates"]  # the visit a001 planned: the curator decides
 
     data, quote = root / "data", friday["text"]
     append(data / "events.csv", {"event_id": "kono-lavrov-moscow", "title": "Kono and Lavrov meet in Moscow",
         "kind": "meeting", "status": "occurred", "date_start": friday["date_start"],
         "date_end": friday["date_end"], "precision": friday["precision"], "location": "Moscow"})  # fmt: skip
-    mention = {"mention_id": "m900", "event_id": "kono-lavrov-moscow", "source_id": "a002", "quote": quote}
+    mention = {"mention_id": friday["mention_id"], "event_id": "kono-lavrov-moscow", "source_id": f"a{new}",
+        "quote": quote}  # fmt: skip
     append(data / "mentions.csv", {**mention, "date_text": "Friday", "reported_status": "occurred"})
     for actor in ("kono", "lavrov"):
         append(data / "participants.csv", {"event_id": "kono-lavrov-moscow", "actor_id": actor,
-            "role": "participant", "mention_id": "m900"})  # fmt: skip
+            "role": "participant", "mention_id": friday["mention_id"]})  # fmt: skip
     checked = run(root, "helpers.data")
     assert checked.returncode == 0, checked.stderr
     assert "is valid" in checked.stdout
@@ -74,14 +85,15 @@ def test_add_draft_curate_check_report(tmp_path):
     page = (root / "reports" / "default" / "01_meeting_cadence.html").read_text(encoding="utf-8")
     assert "Kono – Lavrov, meeting occurred on 24 Nov 2017" in page  # the chart's alt text
     index = (root / "reports" / "index.html").read_text(encoding="utf-8")
-    assert "The data: 3 articles and 22 events" in index
+    assert f"The data: {len(sources) + 1} articles and {len(events) + 1} events" in index
 
 
 def test_check_names_a_mistake_in_the_curated_rows(tmp_path):
     root = project_copy(tmp_path / "project")
+    line = len(read_rows(root / "data" / "mentions.csv")) + 2  # the header, the rows, then this one
     append(root / "data" / "mentions.csv", {"mention_id": "m900", "event_id": "kono-lavrov-new-york",
         "source_id": "a001", "quote": "affirmed Monday in New York", "date_text": "Mondya",
         "reported_status": "occurred"})  # fmt: skip
     checked = run(root, "helpers.data")
     assert checked.returncode == 1
-    assert "make check: mentions.csv, line 44, column 'date_text': value 'Mondya'" in checked.stderr
+    assert f"make check: mentions.csv, line {line}, column 'date_text': value 'Mondya'" in checked.stderr

@@ -45,6 +45,8 @@ def unknown_column(data) -> None:
     write_lines(data, "former_roles.csv", [line + ",extra" for line in lines_of(data, "former_roles.csv")])
 
 
+# A row appended to actors.csv is on the line after its last: taken from the data, which grows.
+APPENDED = f"actors.csv, line {len(lines_of(paths.DATA, 'actors.csv')) + 1}"
 BROKEN = {
     "empty file": (
         lambda d: (d / "sanctions.csv").write_bytes(b""),
@@ -57,10 +59,10 @@ BROKEN = {
         "only its header",
     ),
     "row cut off": (cut_row, "actors.csv, line 4", "8 fields, as in the header (found 3)"),
-    "unclosed quote": (unclosed_quote, "actors.csv, line 16", "a quote never closed"),
+    "unclosed quote": (unclosed_quote, APPENDED, "a quote never closed"),
     "schema missing": (lambda d: (d / "datapackage.json").unlink(), "datapackage.json", "not found"),
     "folder for a file": (folder, "figures.csv", "a file, not a folder"),
-    "not UTF-8": (not_utf8, "actors.csv, line 16", "UTF-8 text"),
+    "not UTF-8": (not_utf8, APPENDED, "UTF-8 text"),
     "resource absent": (
         lambda d: (d / "context" / "outcomes.csv").unlink(),
         "context/outcomes.csv",

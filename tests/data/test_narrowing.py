@@ -72,7 +72,12 @@ def test_the_joint_activities_start_on_19_september_for_reasons_the_note_gives(t
     for words in ("soon", "early this month", "the future of joint economic activities", "2017-09-19"):
         assert words in activities.date_note
     mentions = tables["mentions"].query("event_id == 'joint-economic-activities'")
-    assert mentions["source_id"].tolist() == ["a001", "a000", "a000"]
+    # What the two seed articles say of it (a later article may add to it).
+    assert mentions.loc[mentions["source_id"].isin(["a000", "a001"]), "source_id"].tolist() == [
+        "a001",
+        "a000",
+        "a000",
+    ]
     assert set(mentions.loc[mentions["source_id"] == "a000", "reported_status"]) == {"proposed"}
 
 

@@ -105,13 +105,30 @@ def test_relative_dates_anchor_on_the_right_days(tables):
     ]
 
 
-def test_same_event_in_both_articles_is_one_event(tables):
-    both = tables["mentions"].groupby("event_id")["source_id"].nunique()
+def test_same_event_in_both_seed_articles_is_one_event(tables):
+    seeds = tables["mentions"].loc[tables["mentions"]["source_id"].isin(["a000", "a001"])]
+    both = seeds.groupby("event_id")["source_id"].nunique()
     assert set(both[both == 2].index) == {
         "abe-putin-vladivostok",
         "unsc-resolution-sept",
         "joint-economic-activities",
     }
+
+
+def test_no_event_is_curated_twice(tables):
+    """Two events of one kind, with the same participants, whose intervals overlap, are one event
+    told twice (an article that updates an event must add mentions to it, not a new row)."""
+    events = tables["events"]
+    who = tables["participants"].groupby("event_id")["actor_id"].agg(lambda ids: ";".join(sorted(ids)))
+    rows = events.assign(who=events["event_id"].map(who).fillna(""))
+    pairs = rows.merge(rows, on=["kind", "who"], suffixes=("", "_other"))
+    pairs = pairs.loc[(pairs["event_id"] < pairs["event_id_other"]) & (pairs["who"] != "")]
+    start = pairs["date_start"].fillna(pd.Timestamp.min)
+    end = pairs["date_end"].fillna(pd.Timestamp.max)
+    other_start = pairs["date_start_other"].fillna(pd.Timestamp.min)
+    other_end = pairs["date_end_other"].fillna(pd.Timestamp.max)
+    overlapping = pairs.loc[(start <= other_end) & (other_start <= end), ["event_id", "event_id_other"]]
+    assert overlapping.empty, overlapping.to_string()
 
 
 def test_six_banned_goods_are_six_rows(tables):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from support import edit, problems
 
+from helpers import paths
 from helpers.data.csvfile import MalformedCSV
 from helpers.data.problems import Problem
 
@@ -75,7 +76,8 @@ CASES = {
     ),
     "bytes in another encoding": (
         latin1_row,
-        "actors.csv, line 16: value '\\\\xe9,pe': expected UTF-8 text (these bytes are in another encoding)",
+        f"actors.csv, line {len(lines(paths.DATA, 'actors.csv')) + 1}: value '\\\\xe9,pe': "
+        "expected UTF-8 text (these bytes are in another encoding)",
     ),
     "an end before the start": (
         lambda d: edit(d, "events", 0, "date_end", "2017-08-31"),

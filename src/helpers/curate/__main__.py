@@ -1,4 +1,4 @@
-"""``python -m helpers.curate resolve|add|draft``: see ``helpers.curate``."""
+"""``python -m helpers.curate check|resolve|add|draft``: see ``helpers.curate``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from helpers import paths
+from helpers.curate import check
 from helpers.curate.add import CurateError, add_article, read_article
 from helpers.data.dates import UnresolvableDate, resolve
 
@@ -23,6 +24,8 @@ def _day(text: str) -> date:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m helpers.curate", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the data and list the sentences no row quotes")
+    check.add_argument("--strict", action="store_true", help="an uncovered sentence is an error")
     found = commands.add_parser("resolve", help="resolve date expressions against an article's date")
     found.add_argument("--anchor", type=_day, required=True, help="the article's date, YYYY-MM-DD")
     found.add_argument("expressions", nargs="+", metavar="EXPR")
@@ -80,7 +83,8 @@ def run_draft(article: str, published: date | None, out: Path | None) -> int:
     if source_id is not None:
         published = published or sources.loc[source_id, "published"].date()
     text = read_article(path).decode("utf-8")
-    csv = as_csv(draft_rows(text, published, tables, coverage_of(tables, source_id)))
+    headline = sources["headline"].fillna("").get(source_id, "")
+    csv = as_csv(draft_rows(text, published, tables, coverage_of(tables, source_id), headline))
     if out is None:
         sys.stdout.write(csv)
     else:
@@ -92,6 +96,8 @@ def run_draft(article: str, published: date | None, out: Path | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command == "check":
+            return check.main(args.strict)
         if args.command == "resolve":
             return run_resolve(args.anchor, args.expressions)
         if args.command == "add":

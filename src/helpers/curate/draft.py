@@ -1,6 +1,7 @@
 """Draft an article: its sentences, with the actors, date expressions and event kinds found in
-each, and whether the curated data already quotes it. A starting point for curating by hand:
-every suggestion is to be checked against the sentence."""
+each, the events of the data they may update, whether the curated data already quotes them, and
+the next free mention ids. A starting point for curating by hand: every suggestion is to be
+checked against the sentence."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from datetime import date
 import pandas as pd
 
 from helpers.analysis.coverage import sentence_coverage, split_sentences
+from helpers.curate.kinds import kind_of
+from helpers.curate.updates import next_free, updated_events
 from helpers.data.dates import UnresolvableDate, resolve
 from helpers.data.load import article_texts, data_package
 from helpers.data.problems import Tables
@@ -27,22 +30,9 @@ COLUMNS = [
     "precision",
     "kind",
     "covered",
-]
-# Event kinds by the words that suggest them, the most specific first.
-KIND_WORDS = [
-    ("phone_call", r"tele?phone|phone call|by phone"),
-    ("nuclear_test", r"nuclear test"),
-    ("missile_launch", r"missile|launch"),
-    ("summit", r"summit"),
-    ("resolution", r"resolution"),
-    ("sanction_proposal", r"sanction|embargo"),
-    ("designation", r"designat"),
-    ("appointment", r"appoint|took up (?:his|her) post"),
-    ("survey", r"survey|studies|study"),
-    ("cooperation", r"joint (?:economic )?activit|cooperat"),
-    ("visit", r"visit"),
-    ("talks", r"talks"),
-    ("meeting", r"\bmet\b|meeting|meet\b"),
+    "part",
+    "updates",
+    "mention_id",
 ]
 # A number that names something is no year: "resolution 2375", "flight 2017", "No. 2018", "$2017";
 # nor is each number of a list of them ("resolutions 2371, 2375 and 2397").
@@ -72,10 +62,6 @@ def actors_in(sentence: str, names: list[tuple[str, str]]) -> str:
     return ";".join(dict.fromkeys(found))
 
 
-def kind_of(sentence: str) -> str:
-    return next((kind for kind, words in KIND_WORDS if re.search(words, sentence, re.IGNORECASE)), "")
-
-
 def dates_in(sentence: str) -> list[str]:
     """The sentence's date expressions, verbatim and in order, less the numbers that name
     something (``NAMED_NUMBER``): those are no years."""
@@ -97,21 +83,66 @@ def _dated(expression: str, anchor: date) -> list[str]:
     return [str(interval.start or ".."), str(interval.end or ".."), interval.precision]
 
 
-def draft_rows(text: str, published: date, tables: Tables, covered: dict[str, str]) -> list[list[str]]:
-    """One row per sentence and date expression (one with empty date fields for a sentence
-    without any); ``covered`` maps a sentence's text to yes (the data quotes it), uncurated
-    (listed as page furniture) or no; a sentence it does not know is no."""
+def headline_of(text: str, headline: str) -> str:
+    """The article's headline: the one its row in sources.csv gives, else, for a new file, a first
+    line with no full stop that a sentence follows (as wire copy and web pages set it)."""
+    if headline:
+        return headline.strip()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = lines[0] if len(lines) > 1 else ""
+    return first if first and first[-1] not in '.!?"”’' and len(first.split()) <= 20 else ""
+
+
+def sentence_rows(
+    sentence: str, published: date, tables: Tables, names: list[tuple[str, str]]
+) -> list[list[str]]:
+    """The fields of one sentence of the body: one list per date expression (one, with empty date
+    fields, where it has none), each with the events of the data that it may update."""
+    actors = actors_in(sentence, names)
+    rows = []
+    for expression in dates_in(sentence) or [""]:
+        dated = _dated(expression, published) if expression else ["", "", ""]
+        updates = updated_events(tables, actors, dated[0], dated[1]) if expression else ""
+        rows.append([actors, expression, *dated, kind_of(sentence), updates])
+    return rows
+
+
+def draft_rows(
+    text: str, published: date, tables: Tables, covered: dict[str, str], headline: str = ""
+) -> list[list[str]]:
+    """One row per sentence and date expression, in ``COLUMNS``' order. ``covered`` maps a
+    sentence's text to yes (the data quotes it), uncurated (listed as page furniture) or no; a
+    sentence it does not know is no. The headline (``headline_of``) is a row of its own, with its
+    actors and nothing else: a headline is no statement to date or to take a kind from. Each body
+    row not quoted yet gets the next free mention id."""
     names = actor_names(tables["actors"])
+    title = headline_of(text, headline)
+    fresh = iter(next_free(tables["mentions"]["mention_id"], "m"))
     rows = []
     for number, sentence in enumerate(split_sentences(text)["sentence"], 1):
         sentence = sentence.strip()
-        head = [str(number), sentence, actors_in(sentence, names)]
-        tail = [kind_of(sentence), covered.get(sentence, "no")]
-        expressions = dates_in(sentence)
-        for expression in expressions:
-            rows.append([*head, expression, *_dated(expression, published), *tail])
-        if not expressions:
-            rows.append([*head, "", "", "", "", *tail])
+        state = covered.get(sentence, "no")
+        if sentence == title:
+            rows.append(
+                [
+                    str(number),
+                    sentence,
+                    actors_in(sentence, names),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    state,
+                    "headline",
+                    "",
+                    "",
+                ]
+            )
+            continue
+        for fields in sentence_rows(sentence, published, tables, names):
+            proposed = next(fresh) if state == "no" else ""
+            rows.append([str(number), sentence, *fields[:6], state, "body", fields[6], proposed])
     return rows
 
 
