@@ -95,15 +95,18 @@ def headline_of(text: str, headline: str) -> str:
 
 def sentence_rows(
     sentence: str, published: date, tables: Tables, names: list[tuple[str, str]]
-) -> list[list[str]]:
-    """The fields of one sentence of the body: one list per date expression (one, with empty date
+) -> list[dict[str, str]]:
+    """The fields of one sentence of the body: one row per date expression (one, with empty date
     fields, where it has none), each with the events of the data that it may update."""
     actors = actors_in(sentence, names)
     rows = []
     for expression in dates_in(sentence) or [""]:
-        dated = _dated(expression, published) if expression else ["", "", ""]
-        updates = updated_events(tables, actors, dated[0], dated[1]) if expression else ""
-        rows.append([actors, expression, *dated, kind_of(sentence), updates])
+        start, end, precision = _dated(expression, published) if expression else ["", "", ""]
+        rows.append(
+            {"actor_ids": actors, "date_text": expression, "date_start": start, "date_end": end,
+             "precision": precision, "kind": kind_of(sentence), "part": "body",
+             "updates": updated_events(tables, actors, start, end) if expression else ""}
+        )  # fmt: skip
     return rows
 
 
@@ -117,32 +120,23 @@ def draft_rows(
     row not quoted yet gets the next free mention id."""
     names = actor_names(tables["actors"])
     title = headline_of(text, headline)
-    fresh = iter(next_free(tables["mentions"]["mention_id"], "m"))
+    fresh = next_free(tables["mentions"]["mention_id"], "m")
     rows = []
     for number, sentence in enumerate(split_sentences(text)["sentence"], 1):
         sentence = sentence.strip()
         state = covered.get(sentence, "no")
         if sentence == title:
-            rows.append(
-                [
-                    str(number),
-                    sentence,
-                    actors_in(sentence, names),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    state,
-                    "headline",
-                    "",
-                    "",
-                ]
+            found = [{"actor_ids": actors_in(sentence, names), "part": "headline"}]
+        else:
+            found = [row | {"mention_id": next(fresh) if state == "no" else ""} for row in
+                     sentence_rows(sentence, published, tables, names)]  # fmt: skip
+        for row in found:
+            fields = (
+                dict.fromkeys(COLUMNS, "")
+                | row
+                | {"sentence": str(number), "text": sentence, "covered": state}
             )
-            continue
-        for fields in sentence_rows(sentence, published, tables, names):
-            proposed = next(fresh) if state == "no" else ""
-            rows.append([str(number), sentence, *fields[:6], state, "body", fields[6], proposed])
+            rows.append([fields[column] for column in COLUMNS])
     return rows
 
 
