@@ -128,27 +128,30 @@ test: $(KERNELSPEC)
 
 # What `make mutation` mutates: the checks that say what is wrong with a file (csvshape,
 # problems), the truth of the data (a seed's bytes, a quote in its own article, date words in
-# their quote and resolving to their event: rules), the dates (dates, timex, interval), rendering,
-# the driver's staging, one-line failures and atomic swap, a task's checkout check and clean-up,
-# sweep files; what a reader reads (views, analysis, pages, the charts' titles, alt texts and
-# encodings, the generated findings); what decides a rebuild (planning and its hashes, parameter
-# sets); and the tools that write data (curate). The schema's mechanics (csvfile, columns, keys,
-# load) take two hours more on two cores: MUTANTS='$(MUTANTS) $(SCHEMA)'.
+# their quote and resolving to their event: rules; the chronology's checks), the dates (dates,
+# timex, interval), rendering, the driver's staging, one-line failures and atomic swap, a task's
+# checkout check and clean-up, sweep files; what a reader reads (views, analysis, pages, the
+# charts' titles, alt texts and encodings, the generated findings); what decides a rebuild
+# (planning and its hashes, parameter sets); and the curator's tools (curate). The schema's
+# mechanics (csvfile, columns, keys, load) take two hours more on two cores:
+# MUTANTS='$(MUTANTS) $(SCHEMA)'.
 RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_problems* \
   helpers.data.rules.x__date_text_problems* helpers.data.rules.x__event_date_problems* \
   helpers.data.rules.x__unresolved_problems* helpers.data.derive.* \
-  helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems*
+  helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems* \
+  helpers.data.chronology.*
 DRIVER := helpers.report.driver.x__run* helpers.report.staging.x_stage* helpers.report.staging.x_put_in_place* \
   helpers.report.staging.x_carry_over* helpers.report.staging.x_swap_into_place* helpers.report.executors.x__local* \
   helpers.report.execute.x_said* helpers.report.tasks.x_check_checkout* helpers.report.tasks.x_run* \
   helpers.report.scratch.*
 READER := helpers.views.* helpers.analysis.* helpers.pages.* helpers.charts.words.* \
-  $(foreach c,cadence coverage escalation plans regime schedule,helpers.charts.$(c).x_headline* helpers.charts.$(c).x_alt_text*) \
+  $(foreach c,cadence chronology coverage escalation plans regime schedule,helpers.charts.$(c).x_headline* helpers.charts.$(c).x_alt_text*) \
   helpers.charts.cadence.x__marks* helpers.charts.cadence.x_lanes* helpers.charts.cadence.x__context_words* \
   helpers.charts.plans.x__outcome_note* helpers.charts.style.x_status_style* helpers.charts.style.x_draw_event* helpers.charts.style.x__draw_day* \
   helpers.charts.style.x_draw_context* helpers.charts.style.x_reach*
 REBUILD := helpers.report.planning.* helpers.report.paramsets.*
-CURATE := helpers.curate.add.* helpers.curate.draft.*
+CURATE := helpers.curate.add.* helpers.curate.draft.* helpers.curate.kinds.* helpers.curate.updates.* \
+  helpers.curate.check.*
 SCHEMA := helpers.data.csvfile.* helpers.data.columns.* helpers.data.keys.* helpers.data.load.*
 MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles.* $(RULES) \
   helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.report.render.* $(DRIVER) \
