@@ -27,11 +27,16 @@ pytestmark = pytest.mark.slow
 # The tests that read the data, run in the copy. The other report tests are about the machinery
 # (the lock, the kernel, staging, sweeps and Dask, hostile data of their own): they were run on a
 # grown copy once, and the one that took the seeds' people for granted (test_dask) now reads them
-# from the data, but they cost minutes each and say nothing more about what the data assumes.
+# from the data, but they cost minutes each and say nothing more about what the data assumes. Of
+# the papermill runs, the edge values and the widest parameter set (the whole year) run every
+# notebook on the grown data; the other sets differ from it in parameters, not in data.
+NOTEBOOKS = sorted(path.stem for path in (paths.ROOT / "notebooks").glob("*.ipynb"))
 SUITES = [
     "tests/data", "tests/views", "tests/analysis", "tests/charts", "tests/curate", "tests/params",
-    "tests/pages", "tests/test_docs.py", "tests/test_notebook.py",
-    "tests/report/test_report.py", "tests/report/test_notebooks.py",
+    "tests/pages", "tests/test_docs.py", "tests/test_notebook.py", "tests/report/test_report.py",
+    "tests/report/test_notebooks.py::test_edge_values_render_and_say_why_nothing_is_drawn",
+    *(f"tests/report/test_notebooks.py::test_notebook_runs_with_parameter_set[{name}-whole-year]"
+      for name in NOTEBOOKS),
 ]  # fmt: skip
 IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
 
