@@ -24,8 +24,8 @@ def _day(text: str) -> date:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m helpers.curate", description=__doc__.splitlines()[0])
     commands = top.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate the data and list the sentences no row quotes")
-    check.add_argument("--strict", action="store_true", help="an uncovered sentence is an error")
+    checking = commands.add_parser("check", help="validate the data and list the sentences no row quotes")
+    checking.add_argument("--strict", action="store_true", help="an uncovered sentence is an error")
     found = commands.add_parser("resolve", help="resolve date expressions against an article's date")
     found.add_argument("--anchor", type=_day, required=True, help="the article's date, YYYY-MM-DD")
     found.add_argument("expressions", nargs="+", metavar="EXPR")
