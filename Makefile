@@ -16,6 +16,8 @@ BIN := $(VENV)/bin
 ENV_STAMP := $(VENV)/.lock-installed
 PKG_STAMP := $(VENV)/.project-installed
 KERNEL := jp-ru-dprk-2017
+# pytest-xdist workers for `make test`: one per core ("auto"); TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
 KERNELSPEC := $(VENV)/share/jupyter/kernels/$(KERNEL)/kernel.json
 # uv installs the lock in seconds where pip takes a minute or more. It is bootstrapped with pip
 # from the package registry, at this version, into a tools folder that outlives .venv; where it
@@ -122,9 +124,9 @@ draft: $(PKG_STAMP)
 	@[ -n "$(SOURCE)" ] || { echo "usage: make draft SOURCE=<source id, or a file with PUBLISHED=YYYY-MM-DD> [OUT=draft.csv]" >&2; exit 2; }
 	$(BIN)/python -m helpers.curate draft "$(SOURCE)" $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(OUT),--out "$(OUT)")
 
-## Run the test suite (data checks, helpers, notebooks through papermill)
+## Run the test suite (data checks, helpers, notebooks through papermill), on every core
 test: $(KERNELSPEC)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # What `make mutation` mutates: the checks that say what is wrong with a file (csvshape,
 # problems), the truth of the data (a seed's bytes, a quote in its own article, date words in

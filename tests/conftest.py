@@ -44,6 +44,12 @@ settings.register_profile("dev", max_examples=60, deadline=None, suppress_health
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked ``long`` run first (in their own order): under `make test`'s workers
+    (pytest-xdist), a test of minutes that starts last would run alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture
 def rng(request) -> np.random.Generator:
     """Random data with a seed of its own per test (from the test's id, parameters included):

@@ -22,7 +22,7 @@ from support.elsewhere import environment
 
 from helpers import paths
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.long]
 
 # The tests that read the data, run in the copy. The other report tests are about the machinery
 # (the lock, the kernel, staging, sweeps and Dask, hostile data of their own): they were run on a

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 from datetime import date, timedelta
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import nbformat
 import papermill
 import pytest
@@ -18,6 +20,7 @@ from papermill.exceptions import PapermillExecutionError
 from support import read_rows
 
 from helpers import paths
+from helpers.pages import run_notebook
 from helpers.report.execute import KERNEL_START_TIMEOUT, kernel_manager_class
 from helpers.report.paramsets import read_param_set
 
@@ -25,6 +28,10 @@ pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 PARAM_SETS = sorted(paths.PARAMS.glob("*.yaml"))
+# Through a kernel, as `make report` runs them: the default set, and the widest (the whole year,
+# every chart at its fullest). The other sets run the same code with other values, in-process.
+THROUGH_PAPERMILL = [p for p in PARAM_SETS if p.stem in ("default", "whole-year")]
+IN_PROCESS = [p for p in PARAM_SETS if p not in THROUGH_PAPERMILL]
 CHARTS = {
     "00_data_audit": ["00_data_audit-coverage"],
     "01_meeting_cadence": ["01_meeting_cadence-timeline"],
@@ -64,7 +71,18 @@ def test_every_notebook_has_charts_listed():
     assert sorted(CHARTS) == NOTEBOOKS
 
 
-@pytest.mark.parametrize("param_file", PARAM_SETS, ids=lambda p: p.stem)
+def check_charts(notebook: str, parameters: dict, alts: list[str]) -> list[str]:
+    """The notebook showed the charts it should, each with alt text; returns the chart names."""
+    context = parameters.get("include_context", True)
+    expected = CHARTS[notebook] + (CONTEXT_CHARTS.get(notebook, []) if context else [])
+    assert len(alts) == len(expected)
+    assert all(len(alt) > 40 for alt in alts)
+    if notebook == "01_meeting_cadence":  # the stars, and their description, only with the context layer
+        assert ("context layer" in " ".join(alts)) is context
+    return expected
+
+
+@pytest.mark.parametrize("param_file", THROUGH_PAPERMILL, ids=lambda p: p.stem)
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_runs_with_parameter_set(notebook, param_file, tmp_path):
     figures = tmp_path / "figures"
@@ -74,16 +92,22 @@ def test_notebook_runs_with_parameter_set(notebook, param_file, tmp_path):
     stderr = [o.text for o in outputs(book, "stream") if o.name == "stderr"]
     assert stderr == [], "warnings or errors printed:\n" + "\n".join(stderr)
     images = [o for o in outputs(book, "display_data") if "image/png" in o.data]
-    context = parameters.get("include_context", True)
-    expected = CHARTS[notebook] + (CONTEXT_CHARTS.get(notebook, []) if context else [])
-    assert len(images) == len(expected)
-    assert all(len(o.metadata["image/png"]["alt"]) > 40 for o in images)
-    for chart in expected:
+    for chart in check_charts(notebook, parameters, [o.metadata["image/png"]["alt"] for o in images]):
         assert (figures / f"{chart}.png").stat().st_size > 10_000
         assert (figures / f"{chart}.svg").read_text(encoding="utf-8").startswith("<?xml")
-    if notebook == "01_meeting_cadence":  # the stars, and their description, only with the context layer
-        alt = " ".join(o.metadata["image/png"]["alt"] for o in images)
-        assert ("context layer" in alt) is context
+
+
+@pytest.mark.parametrize("param_file", IN_PROCESS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_code_runs_with_parameter_set(notebook, param_file, tables):
+    """The other sets differ from those above in values only: the notebook's own code runs with
+    them in this process (``run_notebook``), and any warning it raises fails the test."""
+    parameters = read_param_set(param_file).for_notebook(notebook, "")
+    plt.close("all")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        page = run_notebook(notebook, parameters, tables)
+    check_charts(notebook, parameters, [chart.alt for chart in page.shown])
 
 
 # Valid values at the edges of the record, as a user runs them: nothing known yet, a window with
