@@ -38,6 +38,7 @@ import helpers.charts.schedule  # noqa: F401
 from helpers import analysis, charts, views
 from helpers.charts.output import Chart, show
 from helpers.charts.style import setup_style
+from helpers.charts.tables import Table, reading_table
 from helpers.data.load import article_texts, data_package, load_tables
 from helpers.pages import Run, given_tables, view
 from helpers.params.checks import validate
@@ -72,21 +73,10 @@ def start(namespace: dict[str, Any], notebook: str) -> Run:
     return view(params, tables)
 
 
-def tidy(frame: pd.DataFrame, empty: str = "No rows in this selection.") -> pd.DataFrame | HTML:
-    """A copy for reading: dates as YYYY-MM-DD, missing values blank instead of NaN/<NA>/NaT.
-    A table without rows says so (``empty``) instead of vanishing into a bare header.
-
-    Display only: computations keep the typed frame. The HTML still goes through
-    pandas' escaping ``to_html``, so no text from the data becomes markup.
-    """
+def tidy(frame: pd.DataFrame, empty: str = "No rows in this selection.") -> Table | HTML:
+    """The table as a reader sees it (``helpers.charts.tables``): no index, whole days, "open"
+    bounds, links. A table without rows says so (``empty``) instead of vanishing into a bare
+    header."""
     if frame.empty:
         return HTML(f"<p><em>{html.escape(empty)}</em></p>")
-    columns = {}
-    for name, column in frame.items():
-        if pd.api.types.is_datetime64_any_dtype(column):
-            columns[name] = column.dt.strftime("%Y-%m-%d").fillna("")
-        elif isinstance(column.dtype, pd.StringDtype):  # text stays text: only its gaps change
-            columns[name] = column.fillna("")
-        else:
-            columns[name] = column.astype(object).where(column.notna(), "")
-    return pd.DataFrame(columns, index=frame.index)
+    return reading_table(frame)

@@ -13,6 +13,7 @@ runs (``helpers.report.tasks``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import uuid
@@ -30,6 +31,16 @@ def on_worker(task: Task) -> Outcome:
     from distributed import get_worker
 
     return run(task, get_worker().address)
+
+
+def _stop_kernels() -> None:
+    """Run on each worker of a LocalCluster when the build is interrupted: kill its kernels.
+    The worker is about to stop, so its logging goes first: nbclient's "Kernel died" lines
+    would only be noise."""
+    from helpers.report import execute
+
+    logging.disable(logging.CRITICAL)
+    execute.stop_all()
 
 
 def run_on_dask(tasks: list[Task], jobs: int | None, scheduler: str | None, done: Said) -> list[Outcome]:
@@ -54,6 +65,12 @@ def run_on_dask(tasks: list[Task], jobs: int | None, scheduler: str | None, done
             done(outcome)
     except KeyboardInterrupt:
         client.cancel(list(futures), force=True)
+        if cluster is not None:
+            # Our own cluster's kernels die now: a cancelled task's kernel runs on, out of its
+            # worker's process group, and would write its figures into the staging folder after
+            # the driver has removed it. (A shared scheduler's workers run others' kernels too.)
+            with contextlib.suppress(Exception):
+                client.run(_stop_kernels)
         raise
     finally:
         client.close()

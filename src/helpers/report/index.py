@@ -22,7 +22,7 @@ from typing import Any
 
 from helpers import paths
 from helpers.report.paramsets import Sweep
-from helpers.report.render import page_title
+from helpers.report.render import TITLE, page_title
 
 SWEEP_STYLE = """
 body { max-width: none; } th .meta { font-weight: normal; display: block; margin-top: .3rem; }
@@ -99,14 +99,14 @@ body { color: #222; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin: 2.5rem 0 .3rem; } h3 { font-size: 1.05rem; }
 section { border-top: 2px solid #ddd; }
 .what { font-size: 1.05rem; margin: .2rem 0; } .meta { color: #555; font-size: .85rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 1rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 1rem; }
+.charts { align-items: start; }
 figure { margin: 0; border: 1px solid #ddd; border-radius: 4px; padding: .5rem; background: #fff; }
 figure h3 { margin: 0 0 .4rem; font-size: 1rem; }
 figure img { width: 100%; height: auto; display: block; }
 figcaption { font-size: .9rem; margin-top: .4rem; } figcaption .links { font-size: .8rem; color: #555; }
 code { font-size: .85rem; overflow-wrap: anywhere; }
 """
-TITLE = "Japan, Russia and the North Korea crisis, August–December 2017"
 NOTHING_YET = "<p>No parameter set has been rendered yet: run <code>make report</code>.</p>"
 
 
@@ -195,9 +195,11 @@ def _section(manifest: dict[str, Any], folder: Path) -> str:
     return (
         f'<section id="{name}"><h2>{name}</h2>'
         f'<p class="what">{html.escape(describe(manifest["parameters"]))}</p>'
-        f'<p class="meta">{held}From <code>{html.escape(manifest["parameter_file"])}</code>; data sha256 '
-        f"<code>{html.escape(manifest['data_sha256'])}</code>.</p>"
-        f'<div class="charts">{_cards(manifest, folder / "figures")}</div></section>'
+        f'<p class="meta">{held}</p><div class="charts">{_cards(manifest, folder / "figures")}</div>'
+        f'<details class="meta"><summary>How this was built</summary><p>From '
+        f"<code>{html.escape(manifest['parameter_file'])}</code>, by <code>make report "
+        f"PARAMS={html.escape(manifest['parameter_file'])}</code>; the data's sha256 is "
+        f"<code>{html.escape(manifest['data_sha256'])}</code>.</p></details></section>"
     )
 
 
@@ -222,12 +224,10 @@ def _sweeps(reports: Path) -> str:
 def write_index(reports: Path) -> None:
     """Write ``reports/index.html`` from every rendered parameter set's manifest and figures,
     and a link to every rendered sweep's page."""
-    sections = [
-        _section(json.loads(path.read_text(encoding="utf-8")), path.parent)
-        for path in sorted(reports.glob("*/manifest.json"))
-    ]
-    # Sweeps first: a line each, above the long list of single sets.
-    sections.insert(0, _sweeps(reports))
+    # The default report first, then the other sets, then the sweeps, a line each.
+    manifests = sorted(reports.glob("*/manifest.json"), key=lambda p: (p.parent.name != "default", p))
+    sections = [_section(json.loads(path.read_text(encoding="utf-8")), path.parent) for path in manifests]
+    sections.append(_sweeps(reports))
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

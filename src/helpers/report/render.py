@@ -7,6 +7,8 @@ a build with nothing to do never loads them.
 from __future__ import annotations
 
 import functools
+import html
+import re
 import threading
 from pathlib import Path
 
@@ -71,3 +73,32 @@ def page_title(notebook: str) -> str:
     """'01_meeting_cadence' -> '01 · Meeting cadence'."""
     number, _, rest = notebook.partition("_")
     return f"{number} · {rest.replace('_', ' ').capitalize()}"
+
+
+TITLE = "Japan, Russia and the North Korea crisis, August–December 2017"
+NAV_START, NAV_END = "<!-- report navigation -->", "<!-- /report navigation -->"
+HEADING = re.compile(r'<h2 id="([^"]*)">(.*?)<a class="anchor-link"', re.S)
+
+
+def contents(page: str) -> list[tuple[str, str]]:
+    """The page's sections: (anchor, heading as HTML text without tags), in order."""
+    return [(anchor, re.sub(r"<[^>]+>", "", text)) for anchor, text in HEADING.findall(page)]
+
+
+def with_navigation(page: str, notebook: str, pages: list[str], front: str) -> str:
+    """``page`` with its header: the report's name linking to the front page (``front``, a
+    relative link), the previous and next of ``pages``, and the page's contents. A header
+    already there is replaced, so that a page carried over from the last build gets today's."""
+    page = re.sub(f"{NAV_START}.*?{NAV_END}", "", page, flags=re.S)
+    at = pages.index(notebook)
+    links = [f'<a class="home" href="{html.escape(front)}">{TITLE}: all reports</a>']
+    if at > 0:
+        links.append(f'<a rel="prev" href="{pages[at - 1]}.html">← {page_title(pages[at - 1])}</a>')
+    if at + 1 < len(pages):
+        links.append(f'<a rel="next" href="{pages[at + 1]}.html">{page_title(pages[at + 1])} →</a>')
+    items = "".join(f'<li><a href="#{anchor}">{text}</a></li>' for anchor, text in contents(page))
+    header = (
+        f'{NAV_START}<header class="report-nav"><nav aria-label="Report">{"".join(links)}</nav>'
+        f"<details><summary>On this page</summary><ol>{items}</ol></details></header>{NAV_END}"
+    )
+    return page.replace("<main>", "<main>" + header, 1)

@@ -18,6 +18,7 @@ from pathlib import Path
 from helpers import paths
 from helpers.report.errors import ReportError
 from helpers.report.planning import Hashes, Plan
+from helpers.report.render import with_navigation
 from helpers.report.tasks import Outcome, Task, notebook_sha256
 
 
@@ -102,6 +103,20 @@ def put_in_place(target: Target, outcomes: list[Outcome]) -> None:
     for outcome in outcomes:
         page = target.staged(plans[outcome.task.set_name]) / f"{Path(outcome.task.notebook).stem}.html"
         page.write_text(outcome.html or "", encoding="utf-8")
+    for plan in target.plans:
+        _navigate(plan, target.staged(plan))
+
+
+def _navigate(plan: Plan, folder: Path) -> None:
+    """Give every page of a set's staged folder (new or carried over) its header."""
+    pages = [notebook.stem for notebook in plan.notebooks]
+    depth = len(plan.final.relative_to(paths.REPORTS).parts)  # the front page is this many folders up
+    for name in pages:
+        page = folder / f"{name}.html"
+        text = page.read_text(encoding="utf-8")
+        headed = with_navigation(text, name, pages, "../" * depth + "index.html")
+        if headed != text:  # a page carried over unchanged keeps its file as it was
+            page.write_text(headed, encoding="utf-8")
 
 
 def _write(path: Path, content: bytes) -> None:
