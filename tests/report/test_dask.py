@@ -25,7 +25,9 @@ from support.elsewhere import environment, kernels_of, project_copy, wait_until
 
 from helpers import paths
 
-pytestmark = pytest.mark.slow
+# One worker builds this module's fixture once under `make test` (--dist loadgroup); it takes
+# minutes, so it starts first.
+pytestmark = [pytest.mark.slow, pytest.mark.long, pytest.mark.xdist_group("dask")]
 
 SWEEP = "params/sweeps/each-person.yaml"
 KEPT = ("00_data_audit.ipynb", "01_meeting_cadence.ipynb")

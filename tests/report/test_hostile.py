@@ -17,7 +17,8 @@ from helpers.report import driver
 from helpers.report.index import TITLE
 from helpers.report.render import page_title
 
-pytestmark = pytest.mark.slow
+# One worker builds this module's fixture once under `make test` (--dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 # A parameter set whose name breaks out of an attribute: the front page shows it as text.
@@ -97,3 +98,17 @@ def test_svg_figures_show_the_payloads_as_text(hostile_report, notebook):
         result = open_page(figure)
         assert result.live == [] and result.console_errors == []
         assert any(payload in result.text for payload in PAYLOADS), f"{figure.name} shows no payload"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_each_notebook_shown_with_its_code_shows_the_payloads_as_text(hostile_report, notebook):
+    result = open_page(hostile_report / SET / "notebooks" / f"{notebook}.html")
+    inert(result, f"{page_title(notebook)}: the notebook")
+    shown = [payload for payload in PAYLOADS if payload in result.text]
+    assert shown == list(PAYLOADS), f"payloads shown as text: {shown}"
+
+
+def test_the_data_card_page_is_inert(hostile_report):
+    result = open_page(hostile_report / SET / "data" / "README.html")
+    inert(result, f"{TITLE}: the data")
+    assert "datapackage.json" in result.text

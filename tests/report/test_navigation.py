@@ -54,10 +54,10 @@ def test_the_header_links_home_previous_next_and_each_section(at, prev, next_):
     rels = {rel: href for rel, href, _ in links if rel}
     assert rels.get("prev") == (prev and f"{prev}.html")
     assert rels.get("next") == (next_ and f"{next_}.html")
-    assert [href for rel, href, _ in links[1:] if not rel] == [
-        "#One",
-        "#Two-<b>",
-    ]  # as the browser reads the attribute
+    # The sections, as the browser reads the attributes; then the page's own files.
+    assert [href for _, href, _ in links if href.startswith("#")] == ["#One", "#Two-<b>"]
+    files = [href for rel, href, _ in links[1:] if not rel and not href.startswith("#")]
+    assert files == [f"notebooks/{PAGES[at]}.html", f"notebooks/{PAGES[at]}.ipynb", "data/README.html"]
     assert page.index(NAV_START) > page.index("<main>")  # inside the page, before its first section
     assert (
         page.count(NAV_START) == 1
@@ -73,6 +73,7 @@ def test_a_header_already_there_is_replaced():
 
 
 def test_every_link_of_every_built_page_header_resolves(built):
+    """(Every other link of every page: tests/report/test_self_contained.py.)"""
     folder = built / "reports" / "default"
     notebooks = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
     for at, name in enumerate(notebooks):
@@ -82,6 +83,6 @@ def test_every_link_of_every_built_page_header_resolves(built):
         rels = {rel: href for rel, href, _ in links if rel}
         assert rels.get("prev") == (f"{notebooks[at - 1]}.html" if at else None)
         assert rels.get("next") == (f"{notebooks[at + 1]}.html" if at + 1 < len(notebooks) else None)
-        anchors = [href[1:] for rel, href, _ in links[1:] if not rel]
+        anchors = [href[1:] for _, href, _ in links if href.startswith("#")]
         sections = [html.unescape(anchor) for anchor in re.findall(r'<h2 id="([^"]*)"', page)]
         assert anchors and anchors == sections, name

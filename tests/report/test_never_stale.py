@@ -125,8 +125,9 @@ def _blink(task: Task, worker: str) -> Outcome:
         str(figures / f"{stem}-chart.png"): digest.encode(),
         str(figures / f"{stem}-chart.txt"): b"alt\n",
         str(figures / f"{stem}-chart.headline.txt"): f"{task.key}\n".encode(),
+        task.executed: digest.encode(),
     }
-    return Outcome(task, worker, 0.0, html=f"<p>{task.key} {digest}</p>", files=files)
+    return Outcome(task, worker, 0.0, f"<p>{task.key} {digest}</p>", None, files, f"<p>{digest}</p>")
 
 
 def _copy(root: Path) -> None:

@@ -46,7 +46,8 @@ def test_index_links_every_notebook_html_and_executed_notebook(built):
     hrefs = parse(index).hrefs
     for notebook in sorted(paths.NOTEBOOKS.glob("*.ipynb")):
         assert f"default/{notebook.stem}.html" in hrefs
-        assert f"../build/default/{notebook.name}" in hrefs
+        assert f"default/notebooks/{notebook.name}" in hrefs
+        assert f"default/notebooks/{notebook.stem}.html" in hrefs
     for href in hrefs:
         assert (index.parent / href).resolve().is_file(), href
 

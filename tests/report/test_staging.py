@@ -30,13 +30,17 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def previous(tmp_path, monkeypatch) -> Path:
-    """reports/default/ as a previous build left it: a page and a figure per notebook."""
+    """reports/default/ as a previous build left it: a page, its notebook (with its code, and
+    as .ipynb) and a figure per notebook."""
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
     monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
     final = tmp_path / "reports" / "default"
     (final / "figures").mkdir(parents=True)
     for name in NAMES:
         (final / f"{name}.html").write_text(f"old {name}", encoding="utf-8")
+        (final / "notebooks").mkdir(exist_ok=True)
+        (final / "notebooks" / f"{name}.html").write_text(f"old code {name}", encoding="utf-8")
+        (final / "notebooks" / f"{name}.ipynb").write_text(f"old ipynb {name}", encoding="utf-8")
         (final / "figures" / f"{name}-chart.png").write_bytes(b"old " + name.encode())
         (tmp_path / f"{name}.ipynb").write_text("{}", encoding="utf-8")
     return final
@@ -62,7 +66,8 @@ def fake_run(failing: tuple[str, ...] = ()):
         if stem in failing:
             return Outcome(task, worker, 0.1, error=f"{stem}.ipynb failed in cell 3: RuntimeError: boom")
         figure = str(Path(task.parameters["figures_dir"]) / f"{stem}-chart.png")
-        return Outcome(task, worker, 0.1, html=f"new {stem}", files={figure: b"new"})
+        files = {figure: b"new", task.executed: b"new ipynb"}
+        return Outcome(task, worker, 0.1, f"new {stem}", None, files, f"new code {stem}")
 
     return run
 
@@ -81,11 +86,19 @@ def test_changed_pages_are_new_and_the_others_carried_over(previous, monkeypatch
     monkeypatch.setattr(executors, "run", fake_run())
     staged = render(("01_b",))
     assert staged == previous.parent / ".default.partial"
-    assert tree(staged) == {
+    pages = {name: content for name, content in tree(staged).items() if not name.startswith("data/")}
+    assert pages == {
         "00_a.html": b"old 00_a", "01_b.html": b"new 01_b", "02_c.html": b"old 02_c",
+        "notebooks/00_a.html": b"old code 00_a", "notebooks/01_b.html": b"new code 01_b",
+        "notebooks/02_c.html": b"old code 02_c", "notebooks/00_a.ipynb": b"old ipynb 00_a",
+        "notebooks/01_b.ipynb": b"new ipynb", "notebooks/02_c.ipynb": b"old ipynb 02_c",
         "figures/00_a-chart.png": b"old 00_a", "figures/01_b-chart.png": b"new",
         "figures/02_c-chart.png": b"old 02_c",
     }  # fmt: skip
+    # The data the set was built from, beside it (tests/report/test_self_contained.py).
+    assert (staged / "data" / "datapackage.json").read_bytes() == (
+        paths.DATA / "datapackage.json"
+    ).read_bytes()
     stage_module.swap_into_place(staged, previous)
     assert (previous / "01_b.html").read_text(encoding="utf-8") == "new 01_b"
     assert sorted(p.name for p in previous.parent.iterdir()) == ["default"]

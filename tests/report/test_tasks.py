@@ -60,7 +60,7 @@ def worker_root(tmp_path, monkeypatch) -> Path:
         (figures / "00_data_audit-coverage.png").write_bytes(b"another notebook's")
 
     monkeypatch.setattr(execute, "execute", fake_execute)
-    monkeypatch.setattr(render, "render_html", lambda executed, title: f"<p>{title}</p>")
+    monkeypatch.setattr(render, "render_html", lambda executed, title, code=False: f"<p>{title}</p>")
     return root
 
 

@@ -25,7 +25,8 @@ def notebooks_in_a_blink(
             str(figures / f"{stem}-chart.png"): b"png",
             str(figures / f"{stem}-chart.txt"): b"alt\n",
             str(figures / f"{stem}-chart.headline.txt"): f"{headline(task, stem)}\n".encode(),
+            task.executed: b"{}",
         }
-        return Outcome(task, worker, seconds, html=f"<p>{task.key}</p>", files=files)
+        return Outcome(task, worker, seconds, f"<p>{task.key}</p>", None, files, f"<p>{task.key} code</p>")
 
     monkeypatch.setattr(executors, "run", run)

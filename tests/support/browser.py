@@ -32,6 +32,7 @@ class PageReport:
     text: str = ""
     images: list[dict] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
+    layout: dict = field(default_factory=dict)  # widths, and the elements past the right edge
     requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -52,6 +53,18 @@ STATE = """JSON.stringify({
         .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))
                      || (e.tagName.toLowerCase() === 'script' && e.textContent.includes('pwned')))
         .map(e => e.outerHTML.slice(0, 120)),
+  layout: {
+    viewport: window.innerWidth,
+    page: document.documentElement.scrollWidth,
+    // Elements whose right edge is past the window's, but those in a box that scrolls on its
+    // own (a wide table, a long line of code).
+    past: [...document.querySelectorAll('body *')]
+          .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                           if (['auto', 'scroll'].includes(getComputedStyle(a).overflowX)) return false; }
+                         return true; })
+          .slice(0, 5).map(e => e.outerHTML.slice(0, 120)),
+  },
 })"""
 
 
@@ -102,8 +115,9 @@ class _Session:
         self.socket.settimeout(30)
 
 
-def open_page(path: Path) -> PageReport:
-    """Load ``path`` in headless Chromium with the network to other hosts failing."""
+def open_page(path: Path, width: int | None = None) -> PageReport:
+    """Load ``path`` in headless Chromium with the network to other hosts failing; with
+    ``width``, in a window that many CSS pixels wide (a phone's below 600)."""
     binary = chromium_or_skip()
     # Chromium's helper processes may still write to the profile as it exits: the whole process
     # group is stopped, and what they leave behind does not fail the test.
@@ -142,6 +156,9 @@ def open_page(path: Path) -> PageReport:
             session = _Session(page["webSocketDebuggerUrl"])
             for domain in ("Page", "Network", "Runtime", "Log"):
                 session.call(f"{domain}.enable")
+            if width is not None:
+                session.call("Emulation.setDeviceMetricsOverride", width=width, height=900,
+                             deviceScaleFactor=1, mobile=width < 600)  # fmt: skip
             session.call("Page.navigate", url=path.resolve().as_uri())
             session.wait_for("Page.loadEventFired")
             session.drain(0.5)
@@ -155,7 +172,7 @@ def open_page(path: Path) -> PageReport:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=10)
     values = json.loads(state["result"]["value"])
-    report = PageReport(values["title"], values["text"], values["images"], values["live"])
+    report = PageReport(values["title"], values["text"], values["images"], values["live"], values["layout"])
     for event in session.events:
         method, params = event.get("method"), event.get("params", {})
         if method == "Network.requestWillBeSent":

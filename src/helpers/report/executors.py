@@ -93,7 +93,9 @@ def _connect(scheduler: str | None, jobs: int | None):
         except (OSError, TimeoutError) as error:
             raise ReportError(f"no Dask scheduler answers at {scheduler}: {error}") from None
     workers = max(1, jobs or os.cpu_count() or 1)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    # Any free port for the scheduler's HTTP server: None still takes 8787, and a second build
+    # running meanwhile (another checkout, a test) would print a warning that it is in use.
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
     return Client(cluster), cluster
 
 

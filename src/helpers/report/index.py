@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ body { max-width: none; } th .meta { font-weight: normal; display: block; margin
 table { border-collapse: collapse; } th, td { border: 1px solid #ddd; padding: .4rem; vertical-align: top; }
 thead th { position: sticky; top: 0; background: #f6f6f6; font-size: .85rem; }
 tbody th { text-align: left; min-width: 9rem; font-size: .9rem; } td { width: 16rem; font-size: .85rem; }
-td img { width: 16rem; height: auto; display: block; } .scroll { overflow-x: auto; }
+td img { width: 16rem; height: auto; display: block; } .scroll { overflow: auto; max-height: 90vh; }
 """
 
 
@@ -152,7 +151,9 @@ def _card(name: str, entry: dict[str, Any], folder: Path) -> str:
     """One chart: its page's title, its thumbnail linked to the page, its finding, its files."""
     base = f"{folder.parent.name}/figures/{name}"
     files = [(base + ".png", "PNG"), (base + ".svg", "SVG"), (base + ".txt", "alt text")]
-    files.append((entry["executed"], "executed notebook"))
+    # (A set built before the notebooks were inside the report has no "code": rebuild it to get one.)
+    files += [(entry[key], label) for key, label in (("code", "the notebook, with its code"),
+              ("executed", ".ipynb")) if key in entry]  # fmt: skip
     links = " · ".join(f'<a href="{html.escape(href)}">{label}</a>' for href, label in files)
     page = html.escape(entry["html"])
     return (
@@ -175,12 +176,12 @@ def _cards(manifest: dict[str, Any], folder: Path) -> str:
     )
 
 
-def _data_card(reports: Path) -> str:
-    """A link to the data card, relative to the index (``../data/README.md`` in the repository)."""
-    card = paths.DATA / "README.md"
+def _data_card(folder: Path) -> str:
+    """A link to the set's data card and downloads (``<set>/data/README.html``), where it has one."""
+    card = folder / "data" / "README.html"
     if not card.is_file():
         return ""
-    return f' (<a href="{html.escape(os.path.relpath(card, reports))}">the data card</a>)'
+    return f' (<a href="{html.escape(folder.name)}/data/README.html">the data card and the data</a>)'
 
 
 def _section(manifest: dict[str, Any], folder: Path) -> str:
@@ -188,7 +189,7 @@ def _section(manifest: dict[str, Any], folder: Path) -> str:
     data = manifest.get("data", {})
     held = (
         f"The data: {data['articles']} articles and {data['events']} events, "
-        f"{_span(data['first_day'], data['last_day'])}{_data_card(folder.parent)}. "
+        f"{_span(data['first_day'], data['last_day'])}{_data_card(folder)}. "
         if data
         else ""
     )

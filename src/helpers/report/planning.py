@@ -138,8 +138,15 @@ def previous_inputs(folder: Path) -> dict[str, str]:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
+    # A page counts only with every file the report holds of it (a report of an older layout
+    # lacks the notebooks/ copies, and its pages are made again).
     return {
         entry["notebook"]: entry.get("inputs_sha256", "")
         for entry in manifest.get("notebooks", [])
-        if (folder / f"{entry['notebook']}.html").exists()
+        if all((folder / name).exists() for name in page_files(entry["notebook"]))
     }
+
+
+def page_files(notebook: str) -> list[str]:
+    """The files of a report's folder that belong to one page (its figures aside)."""
+    return [f"{notebook}.html", f"notebooks/{notebook}.html", f"notebooks/{notebook}.ipynb"]

@@ -38,7 +38,8 @@ def write_manifest(plan: Plan, staging: Path, data: dict[str, object]) -> None:
                 "notebook": nb.stem,
                 "title": page_title(nb.stem),
                 "html": f"{name}/{nb.stem}.html",
-                "executed": f"../build/{name}/{nb.name}",
+                "executed": f"{name}/notebooks/{nb.name}",
+                "code": f"{name}/notebooks/{nb.stem}.html",
                 "inputs_sha256": plan.inputs[nb.stem],
             }
             for nb in plan.notebooks

@@ -48,24 +48,27 @@ _exporter_lock = threading.Lock()
 
 
 @functools.cache
-def exporter():
-    """One exporter per process: compiling nbconvert's templates is the slow part of rendering."""
+def exporter(code: bool = False):
+    """One exporter per process and kind of page (compiling nbconvert's templates is the slow
+    part of rendering): the report's page shows outputs and prose only; ``code`` shows the
+    notebook whole, its code included, for a reader who checks the method."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES)])
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
+    exporter.exclude_input = not code
+    exporter.exclude_input_prompt = not code
     exporter.exclude_output_prompt = True
     return exporter
 
 
-def render_html(executed: Path, title: str) -> str:
-    """HTML of an executed notebook: outputs and prose only, alt text kept, no CDN scripts."""
+def render_html(executed: Path, title: str, code: bool = False) -> str:
+    """HTML of an executed notebook: outputs and prose only (with ``code``, its code too), alt
+    text kept, no CDN scripts."""
     import nbformat
 
     book = nbformat.read(executed, as_version=4)
-    with _exporter_lock:  # the exporter is shared between the driver's threads
-        body, _ = exporter().from_notebook_node(book, resources={"metadata": {"name": title}})
+    with _exporter_lock:  # the exporters are shared between the driver's threads
+        body, _ = exporter(code).from_notebook_node(book, resources={"metadata": {"name": title}})
     return body
 
 
@@ -96,6 +99,11 @@ def with_navigation(page: str, notebook: str, pages: list[str], front: str) -> s
         links.append(f'<a rel="prev" href="{pages[at - 1]}.html">← {page_title(pages[at - 1])}</a>')
     if at + 1 < len(pages):
         links.append(f'<a rel="next" href="{pages[at + 1]}.html">{page_title(pages[at + 1])} →</a>')
+    links += [
+        f'<a href="notebooks/{notebook}.html">The notebook, with its code</a>',
+        f'<a href="notebooks/{notebook}.ipynb" download>.ipynb</a>',
+        '<a href="data/README.html">The data</a>',
+    ]
     items = "".join(f'<li><a href="#{anchor}">{text}</a></li>' for anchor, text in contents(page))
     header = (
         f'{NAV_START}<header class="report-nav"><nav aria-label="Report">{"".join(links)}</nav>'

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import paths
+from helpers.report.datapack import write_data_package
 from helpers.report.errors import ReportError
-from helpers.report.planning import Hashes, Plan
+from helpers.report.planning import Hashes, Plan, page_files
 from helpers.report.render import with_navigation
 from helpers.report.tasks import Outcome, Task, notebook_sha256
 
@@ -58,7 +59,9 @@ def stage(target: Target) -> Path:
 
 def carry_over(notebook: str, final: Path, staging: Path) -> None:
     """Copy an unchanged notebook's page and figures from the previous report."""
-    shutil.copy2(final / f"{notebook}.html", staging / f"{notebook}.html")
+    for name in page_files(notebook):
+        (staging / name).parent.mkdir(exist_ok=True)
+        shutil.copy2(final / name, staging / name)
     for figure in (final / "figures").glob(f"{notebook}-*"):
         shutil.copy2(figure, staging / "figures" / figure.name)
 
@@ -101,20 +104,28 @@ def put_in_place(target: Target, outcomes: list[Outcome]) -> None:
         )
     plans = {plan.param_set.name: plan for plan in target.plans}
     for outcome in outcomes:
-        page = target.staged(plans[outcome.task.set_name]) / f"{Path(outcome.task.notebook).stem}.html"
+        folder, name = target.staged(plans[outcome.task.set_name]), Path(outcome.task.notebook).stem
+        page, code, executed = (folder / file for file in page_files(name))
         page.write_text(outcome.html or "", encoding="utf-8")
+        # The executed notebook, to download and to read with its code: inside the report.
+        code.parent.mkdir(exist_ok=True)
+        code.write_text(outcome.code_html or "", encoding="utf-8")
+        executed.write_bytes(outcome.files[outcome.task.executed])
     for plan in target.plans:
-        _navigate(plan, target.staged(plan))
+        folder = target.staged(plan)
+        # The front page, reports/index.html, as a link from the set's folder.
+        front = "../" * len(plan.final.relative_to(paths.REPORTS).parts) + "index.html"
+        _navigate(plan, folder, front)
+        write_data_package(folder, front)
 
 
-def _navigate(plan: Plan, folder: Path) -> None:
+def _navigate(plan: Plan, folder: Path, front: str) -> None:
     """Give every page of a set's staged folder (new or carried over) its header."""
     pages = [notebook.stem for notebook in plan.notebooks]
-    depth = len(plan.final.relative_to(paths.REPORTS).parts)  # the front page is this many folders up
     for name in pages:
         page = folder / f"{name}.html"
         text = page.read_text(encoding="utf-8")
-        headed = with_navigation(text, name, pages, "../" * depth + "index.html")
+        headed = with_navigation(text, name, pages, front)
         if headed != text:  # a page carried over unchanged keeps its file as it was
             page.write_text(headed, encoding="utf-8")
 

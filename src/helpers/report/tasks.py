@@ -53,6 +53,7 @@ class Outcome:
     html: str | None = None
     error: str | None = None
     files: dict[str, bytes] = field(default_factory=dict)
+    code_html: str | None = None  # the executed notebook whole, its code shown
 
 
 Said = Callable[[Outcome], None]
@@ -105,12 +106,13 @@ def run(task: Task, worker: str) -> Outcome:
     check_checkout(task, worker)
     tick = time.perf_counter()
     executed, notebook = paths.ROOT / task.executed, paths.ROOT / task.notebook
-    html = error = None
+    html = code_html = error = None
     with scratch.writing():
         existed = executed.exists()
         try:
             execute(notebook, executed, task.parameters)
             html = render_html(executed, page_title(notebook.stem))
+            code_html = render_html(executed, f"{page_title(notebook.stem)}: the notebook", code=True)
         except Exception as failure:  # anything a notebook or its kernel can do: said in one line
             error = said(notebook, failure)
         files = scratch.collect(task.parameters[FIGURES_DIR], task.notebook, task.executed)
@@ -119,4 +121,4 @@ def run(task: Task, worker: str) -> Outcome:
             scratch.remove(files, keep=task.executed if existed else None)
     if not on_driver_disk:
         scratch.prune(scratch.task_folders(task.staging_mark, task.set_name))
-    return Outcome(task, worker, time.perf_counter() - tick, html, error, files)
+    return Outcome(task, worker, time.perf_counter() - tick, html, error, files, code_html)
