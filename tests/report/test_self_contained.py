@@ -70,18 +70,20 @@ def test_each_page_links_its_notebook_with_code_and_as_ipynb_and_the_data(elsewh
     assert "default/data/README.html" in local_links(elsewhere / "index.html")
 
 
-def test_the_data_package_is_the_data_as_files_and_as_one_zip(elsewhere):
-    data = elsewhere / "default" / "data"
+def test_the_data_package_is_the_data_and_the_articles_as_files_and_as_one_zip(elsewhere):
+    folder = elsewhere / "default"
     expected = {
-        path.relative_to(paths.DATA).as_posix(): path.read_bytes()
-        for path in sorted(paths.DATA.rglob("*"))
+        f"{top}/{path.relative_to(origin).as_posix()}": path.read_bytes()
+        for top, origin in (("data", paths.DATA), ("seeds", paths.SEEDS))
+        for path in sorted(origin.rglob("*"))
         if path.is_file()
     }
+    assert any(name.startswith("seeds/") for name in expected)
     for name, content in expected.items():
-        assert (data / name).read_bytes() == content, name
-    with zipfile.ZipFile(data / ZIP) as bundle:
-        assert {name: bundle.read(f"data/{name}") for name in expected} == expected
-        assert len(bundle.namelist()) == len(expected)
-    card = (data / "README.html").read_text(encoding="utf-8")
-    assert all(f'href="{name}"' in card for name in [ZIP, *expected])
-    assert "<h1" in card and "datapackage.json" in card
+        assert (folder / name).read_bytes() == content, name
+    with zipfile.ZipFile(folder / "data" / ZIP) as bundle:
+        assert {name: bundle.read(name) for name in bundle.namelist()} == expected
+    card = (folder / "data" / "README.html").read_text(encoding="utf-8")
+    linked = [name.removeprefix("data/") if name.startswith("data/") else f"../{name}" for name in expected]
+    assert all(f'href="{name}"' in card for name in [ZIP, *linked])
+    assert "<h1" in card and "<!--" not in card  # the card's markers for `make readme` are not shown
