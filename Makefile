@@ -126,7 +126,7 @@ draft: $(PKG_STAMP)
 
 ## Run the test suite (data checks, helpers, notebooks through papermill), on every core
 test: $(KERNELSPEC)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # What `make mutation` mutates: the checks that say what is wrong with a file (csvshape,
 # problems), the truth of the data (a seed's bytes, a quote in its own article, date words in

@@ -44,20 +44,10 @@ settings.register_profile("dev", max_examples=60, deadline=None, suppress_health
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
-# Session builds that take half a minute each: under `make test`'s workers (pytest-xdist with
-# --dist loadgroup), the tests that read one run on one worker, so that it is built once.
-SHARED_BUILDS = ("places", "built")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests marked ``long`` run first (in their own order): under `make test`'s workers, a
-    test of minutes that starts last would run alone at the end. The tests of a shared build
-    are grouped on one worker."""
+    """The tests marked ``long`` run first (in their own order): under `make test`'s workers
+    (pytest-xdist), a test of minutes that starts last would run alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
-    for item in items:
-        shared = [name for name in SHARED_BUILDS if name in getattr(item, "fixturenames", ())]
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(shared[0]))
 
 
 @pytest.fixture

@@ -25,9 +25,7 @@ from support.elsewhere import environment, kernels_of, project_copy, wait_until
 
 from helpers import paths
 
-# One worker builds this module's fixture once under `make test` (--dist loadgroup); it takes
-# minutes, so it starts first.
-pytestmark = [pytest.mark.slow, pytest.mark.long, pytest.mark.xdist_group("dask")]
+pytestmark = pytest.mark.slow
 
 SWEEP = "params/sweeps/each-person.yaml"
 KEPT = ("00_data_audit.ipynb", "01_meeting_cadence.ipynb")

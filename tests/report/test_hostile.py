@@ -17,8 +17,7 @@ from helpers.report import driver
 from helpers.report.index import TITLE
 from helpers.report.render import page_title
 
-# One worker builds this module's fixture once under `make test` (--dist loadgroup).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
+pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 # A parameter set whose name breaks out of an attribute: the front page shows it as text.

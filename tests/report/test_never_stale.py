@@ -252,10 +252,12 @@ def applied(root: Path, change: Change) -> Iterator[None]:
 
 
 def data_changes(root: Path) -> list[Change]:
-    """Every file under data/ and seeds/: those the data package declares (its tables, itself,
-    the articles sources.csv names) affect every page; any other, none."""
+    """Every file under data/ and seeds/: those the data package declares (its tables, itself and
+    its card, the articles sources.csv names) affect every page; any other, none."""
     package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    declared = {f"data/{resource['path']}" for resource in package["resources"]} | {"data/datapackage.json"}
+    # The package itself and its data card, which every report carries (reports/<set>/data/).
+    itself = {"data/datapackage.json", "data/README.md"}
+    declared = {f"data/{resource['path']}" for resource in package["resources"]} | itself
     with (root / "data" / "sources.csv").open(encoding="utf-8", newline="") as handle:
         declared |= {row["file"] for row in csv.DictReader(handle)}
     found = sorted(
@@ -273,7 +275,7 @@ def data_changes(root: Path) -> list[Change]:
             continue
         kind = (
             "data package"
-            if name == "data/datapackage.json"
+            if name in itself
             else "article"
             if name.startswith("seeds/")
             else "context table"

@@ -33,6 +33,7 @@ MARKS = {
     "table": "[a table changed]",
     "context table": "[the context layer changed]",
     "notebook": "[a notebook changed]",
+    "data card": "[the data card changed]",
 }
 
 
@@ -100,8 +101,8 @@ def read_since(root: Path, moment: float) -> set[str]:
 
 
 def change_every_pages_inputs(root: Path) -> None:
-    """A table, a table of the context layer, a module the notebooks import, the template and the
-    lock, each changed where a page can show it (the lock: nowhere)."""
+    """A table, a table of the context layer, the data card, a module the notebooks import, the
+    template and the lock, each changed where a page can show it (the lock: nowhere)."""
     data = root / "data"
     with (data / "sources.csv").open(encoding="utf-8") as handle:
         outlet = next(csv.DictReader(handle))["outlet"]
@@ -109,6 +110,8 @@ def change_every_pages_inputs(root: Path) -> None:
     with (data / "context" / "outcomes.csv").open(encoding="utf-8") as handle:
         note = next(csv.DictReader(handle))["note"]
     edit(data / "context", "outcomes", 0, "note", f"{note} {MARKS['context table']}")
+    with (data / "README.md").open("a", encoding="utf-8") as handle:  # every report carries it
+        handle.write(f"\n{MARKS['data card']}\n")
     with (root / "src" / "helpers" / "notebook.py").open("a", encoding="utf-8") as handle:
         handle.write(f"\nprint({MARKS['module']!r})\n")
     with (root / "src" / "helpers" / "report" / "templates" / "report" / "index.html.j2").open(
@@ -138,9 +141,8 @@ def test_each_kind_of_input_runs_again_the_pages_that_read_it_and_they_show_it(c
     others = [name for name in notebooks if name not in ("02_sanction_escalation", "03_summit_schedule")]
     assert {name: second[name] for name in others} == {name: first[name] for name in others}
 
-    # What no page reads: the data card, a note in docs/, a comment in the set, another set's
-    # value, a notebook's checkpoint.
-    (clone / "data" / "README.md").write_text("Changed.\n", encoding="utf-8")
+    # What no page reads: a note in docs/, a comment in the set, another set's value, a
+    # notebook's checkpoint.
     (clone / "docs").mkdir(exist_ok=True)
     (clone / "docs" / "note.md").write_text("A note.\n", encoding="utf-8")
     with (clone / "params" / "default.yaml").open("a", encoding="utf-8") as handle:
@@ -162,6 +164,8 @@ def test_each_kind_of_input_runs_again_the_pages_that_read_it_and_they_show_it(c
         assert MARKS["module"] in third[name] and MARKS["template"] in third[name], name
     for kind in ("table", "context table"):
         assert any(MARKS[kind] in page for page in third.values()), f"no page shows the {kind} changed"
+    card = (clone / "reports" / "default" / "data" / "README.html").read_text(encoding="utf-8")
+    assert MARKS["data card"] in card
     read = {name for name in read_since(clone, moment) if not name.startswith(("reports/", "build/"))}
     hashed = inputs(clone)
     if not set(hashed["data"]) <= read:

@@ -106,6 +106,8 @@ def test_notebook_code_runs_with_parameter_set(notebook, param_file, tables):
     plt.close("all")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        # Not an unclosed socket of an earlier test's kernel, collected meanwhile.
+        warnings.simplefilter("default", ResourceWarning)
         page = run_notebook(notebook, parameters, tables)
     check_charts(notebook, parameters, [chart.alt for chart in page.shown])
 

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from helpers import paths
+from helpers.report.planning import data_files
 from helpers.report.render import TITLE
 
 ZIP = "jp-ru-dprk-2017-data.zip"
@@ -31,15 +32,18 @@ def write_data_package(folder: Path, front: str) -> None:
     """Copy ``data/`` and the articles (``seeds/``) into ``folder``, as in the repository, with
     a zip of both and the data card's page, which links to the front page at ``front``
     (relative to ``folder``)."""
-    ignored = shutil.ignore_patterns(".*", "__pycache__")
-    shutil.copytree(paths.DATA, folder / "data", ignore=ignored)
-    shutil.copytree(paths.SEEDS, folder / "seeds", ignore=ignored)
-    files = sorted(
-        path.relative_to(folder).as_posix()
-        for top in ("data", "seeds")
-        for path in (folder / top).rglob("*")
-        if path.is_file()
-    )
+    # Exactly the files the data's hash covers (helpers.report.planning.data_files), where the
+    # repository has them: a file that changes is then one that makes the report again.
+    copies = {
+        f"seeds/{path.name}"
+        if path.parent == paths.SEEDS
+        else f"data/{path.relative_to(paths.DATA).as_posix()}": path
+        for path in data_files()
+    }
+    files = sorted(copies)
+    for name in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(copies[name], folder / name)
     with zipfile.ZipFile(folder / "data" / ZIP, "w", zipfile.ZIP_DEFLATED) as bundle:
         for name in files:
             entry = zipfile.ZipInfo(name, date_time=(2017, 1, 1, 0, 0, 0))

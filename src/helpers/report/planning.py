@@ -26,8 +26,13 @@ PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def data_files() -> list[Path]:
-    """The data package and the articles it rests on."""
-    found = [*paths.DATA.rglob("*.csv"), paths.DATA / "datapackage.json", *paths.SEEDS.glob("*.txt")]
+    """The data package (its data card too: each report carries it) and the articles it rests on."""
+    found = [
+        *paths.DATA.rglob("*.csv"),
+        paths.DATA / "datapackage.json",
+        paths.DATA / "README.md",
+        *paths.SEEDS.glob("*.txt"),
+    ]
     # Only files: a missing one, or a folder in a file's place, changes the hash by its absence,
     # and the data's validation says what is wrong with it.
     return sorted(path for path in found if path.is_file())
