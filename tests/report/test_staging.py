@@ -86,7 +86,8 @@ def test_changed_pages_are_new_and_the_others_carried_over(previous, monkeypatch
     monkeypatch.setattr(executors, "run", fake_run())
     staged = render(("01_b",))
     assert staged == previous.parent / ".default.partial"
-    pages = {name: content for name, content in tree(staged).items() if not name.startswith("data/")}
+    carried = ("data/", "seeds/")
+    pages = {name: content for name, content in tree(staged).items() if not name.startswith(carried)}
     assert pages == {
         "00_a.html": b"old 00_a", "01_b.html": b"new 01_b", "02_c.html": b"old 02_c",
         "notebooks/00_a.html": b"old code 00_a", "notebooks/01_b.html": b"new code 01_b",
@@ -95,7 +96,7 @@ def test_changed_pages_are_new_and_the_others_carried_over(previous, monkeypatch
         "figures/00_a-chart.png": b"old 00_a", "figures/01_b-chart.png": b"new",
         "figures/02_c-chart.png": b"old 02_c",
     }  # fmt: skip
-    # The data the set was built from, beside it (tests/report/test_self_contained.py).
+    # The data and articles the set was built from, beside it (tests/report/test_self_contained.py).
     assert (staged / "data" / "datapackage.json").read_bytes() == (
         paths.DATA / "datapackage.json"
     ).read_bytes()
