@@ -95,13 +95,18 @@ def with_navigation(page: str, notebook: str, pages: list[str], front: str) -> s
     page = re.sub(f"{NAV_START}.*?{NAV_END}", "", page, flags=re.S)
     at = pages.index(notebook)
     links = [f'<a class="home" href="{html.escape(front)}">{TITLE}: all reports</a>']
+    name = [html.escape(page) for page in pages]
     if at > 0:
-        links.append(f'<a rel="prev" href="{pages[at - 1]}.html">← {page_title(pages[at - 1])}</a>')
+        links.append(
+            f'<a rel="prev" href="{name[at - 1]}.html">← {html.escape(page_title(pages[at - 1]))}</a>'
+        )
     if at + 1 < len(pages):
-        links.append(f'<a rel="next" href="{pages[at + 1]}.html">{page_title(pages[at + 1])} →</a>')
+        links.append(
+            f'<a rel="next" href="{name[at + 1]}.html">{html.escape(page_title(pages[at + 1]))} →</a>'
+        )
     links += [
-        f'<a href="notebooks/{notebook}.html">The notebook, with its code</a>',
-        f'<a href="notebooks/{notebook}.ipynb" download>.ipynb</a>',
+        f'<a href="notebooks/{name[at]}.html">The notebook, with its code</a>',
+        f'<a href="notebooks/{name[at]}.ipynb" download>.ipynb</a>',
         '<a href="data/README.html">The data</a>',
     ]
     items = "".join(f'<li><a href="#{anchor}">{text}</a></li>' for anchor, text in contents(page))

@@ -84,8 +84,9 @@ def tasks(target: Target, mark: Path, shared: Hashes) -> list[Task]:
 
 
 def put_in_place(target: Target, outcomes: list[Outcome]) -> None:
-    """Write what the tasks handed back, and each page into its set's staging folder; on any
-    failure, say every one in one line (the executed notebooks are kept in build/)."""
+    """Write what the tasks handed back, and each page with its notebook into its set's staging
+    folder; give every page its header and each set its data. On any failure, say every one in
+    one line (the executed notebooks are kept in build/)."""
     for outcome in outcomes:
         for name, content in outcome.files.items():
             _write(paths.ROOT / name, content)
@@ -104,19 +105,23 @@ def put_in_place(target: Target, outcomes: list[Outcome]) -> None:
         )
     plans = {plan.param_set.name: plan for plan in target.plans}
     for outcome in outcomes:
-        folder, name = target.staged(plans[outcome.task.set_name]), Path(outcome.task.notebook).stem
-        page, code, executed = (folder / file for file in page_files(name))
-        page.write_text(outcome.html or "", encoding="utf-8")
-        # The executed notebook, to download and to read with its code: inside the report.
-        code.parent.mkdir(exist_ok=True)
-        code.write_text(outcome.code_html or "", encoding="utf-8")
-        executed.write_bytes(outcome.files[outcome.task.executed])
+        _write_page(outcome, target.staged(plans[outcome.task.set_name]))
     for plan in target.plans:
         folder = target.staged(plan)
         # The front page, reports/index.html, as a link from the set's folder.
         front = "../" * len(plan.final.relative_to(paths.REPORTS).parts) + "index.html"
         _navigate(plan, folder, front)
         write_data_package(folder, front)
+
+
+def _write_page(outcome: Outcome, folder: Path) -> None:
+    """A task's page, and its executed notebook, to download and to read with its code: all
+    inside the report."""
+    page, code, executed = (folder / file for file in page_files(Path(outcome.task.notebook).stem))
+    page.write_text(outcome.html or "", encoding="utf-8")
+    code.parent.mkdir(exist_ok=True)
+    code.write_text(outcome.code_html or "", encoding="utf-8")
+    executed.write_bytes(outcome.files[outcome.task.executed])
 
 
 def _navigate(plan: Plan, folder: Path, front: str) -> None:
