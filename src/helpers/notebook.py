@@ -1,6 +1,6 @@
 """The one module notebooks import: ``start`` (parameters checked, data loaded and viewed as of
 the date asked), the layers whose functions are a notebook's steps (``analysis``, ``views``,
-``charts``), and ``Chart``, ``show`` and ``tidy`` to present them.
+``charts``), and ``Chart``, ``show``, ``tidy`` and ``evidence_table`` to present them.
 
     from helpers.notebook import Chart, analysis, charts, show, start, tidy, views
 
@@ -25,6 +25,7 @@ import helpers.analysis.cadence
 import helpers.analysis.chronology
 import helpers.analysis.coverage
 import helpers.analysis.escalation
+import helpers.analysis.evidence
 import helpers.analysis.plans
 import helpers.analysis.regime
 import helpers.analysis.schedule
@@ -32,9 +33,10 @@ import helpers.charts.cadence
 import helpers.charts.chronology
 import helpers.charts.coverage
 import helpers.charts.escalation
+import helpers.charts.evidence
 import helpers.charts.plans
 import helpers.charts.regime
-import helpers.charts.schedule  # noqa: F401
+import helpers.charts.schedule
 from helpers import analysis, charts, views
 from helpers.charts.output import Chart, show
 from helpers.charts.style import setup_style
@@ -50,6 +52,7 @@ __all__ = [
     "article_texts",
     "charts",
     "data_package",
+    "evidence_table",
     "show",
     "start",
     "tidy",
@@ -80,3 +83,13 @@ def tidy(frame: pd.DataFrame, empty: str = "No rows in this selection.") -> Tabl
     if frame.empty:
         return HTML(f"<p><em>{html.escape(empty)}</em></p>")
     return reading_table(frame)
+
+
+def evidence_table(*shown: Chart | None) -> Table | HTML:
+    """What every mark of the charts ``shown`` rests on, one row each (``helpers.charts.evidence``),
+    each row anchored for the marks' links to it; a chart not drawn (``None``) has none."""
+    found = [chart.marks for chart in shown if chart is not None and not chart.marks.empty]
+    if not found:
+        return HTML("<p><em>No mark on these charts.</em></p>")
+    rows = pd.concat(found)
+    return helpers.charts.evidence.table(rows.loc[~rows.index.duplicated()])

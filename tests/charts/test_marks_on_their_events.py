@@ -28,7 +28,7 @@ def marks_of(fig) -> dict[str, tuple[float, object]]:
     found = {}
     for artist in fig.axes[0].get_children():
         gid = artist.get_gid()
-        if not gid or gid.endswith("-days"):
+        if not gid or "." in gid:  # a part of a mark (a line over its days, an arrow)
             continue
         if isinstance(artist, PathCollection):
             found[gid] = (float(artist.get_offsets()[0][1]), artist)
@@ -44,7 +44,7 @@ def check_marks(contacts: pd.DataFrame, realised: pd.DataFrame) -> None:
     rows = {e: marks[f"event-{e}"][0] for e in contacts["event_id"]}
     spans = contacts.set_index("event_id")[["date_start", "date_end"]]
     for fact in realised.itertuples():
-        y, artist = marks[f"context-{fact.fact_id}"]
+        y, artist = marks[f"fact-{fact.fact_id}"]
         # Its shape is its kind's.
         expected = MarkerStyle(KIND_MARKERS[fact.kind])
         path = expected.get_path().transformed(expected.get_transform())

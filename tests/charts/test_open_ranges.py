@@ -66,6 +66,7 @@ def test_the_plans_chart_draws_the_open_plans_as_open_ranges(tables):
 def test_a_schedule_row_with_an_open_end_runs_out_of_the_chart():
     frame = pd.DataFrame(
         {
+            "event_id": ["talks-soon", "held-talks"],
             "title": ["Talks soon", "Held talks"],
             "status": ["planned", "occurred"],
             "date_start": [DAY("2017-11-20"), DAY("2017-09-18")],

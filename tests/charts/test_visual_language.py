@@ -43,6 +43,7 @@ def test_no_category_or_verdict_colour_is_a_status_or_context_colour(colours):
 def test_the_schedule_draws_every_status_in_the_status_colour_and_days_by_kind():
     frame = pd.DataFrame(
         {
+            "event_id": ["held-call", "planned-visit", "proposed-talks", "held-summit"],
             "title": ["Held call", "Planned visit", "Proposed talks", "Held summit over days"],
             "status": ["occurred", "planned", "proposed", "occurred"],
             "date_start": [DAY("2017-09-01"), DAY("2017-10-02"), DAY("2017-11-03"), DAY("2017-09-04")],

@@ -62,13 +62,17 @@ def test_every_page_shows_the_payloads_as_text(hostile_report, notebook):
     inert(result, page_title(notebook))
     shown = [payload for payload in PAYLOADS if payload in result.text]
     assert shown == list(PAYLOADS), f"payloads shown as text: {shown}"
+    # The tooltips carry the payloads as text, and every mark's link finds its evidence row.
+    marks = [mark for chart in result.charts for mark in chart["marks"]]
+    assert marks and any(payload in mark["title"] for mark in marks for payload in PAYLOADS)
+    assert {mark["href"].removeprefix("#") for mark in marks} <= set(result.anchors)
 
 
 def test_alt_text_keeps_a_breakout_payload_inside_the_attribute(hostile_report):
     alts = [
-        image["alt"]
+        chart["alt"]
         for notebook in NOTEBOOKS
-        for image in open_page(hostile_report / SET / f"{notebook}.html").images
+        for chart in open_page(hostile_report / SET / f"{notebook}.html").charts
     ]
     assert any(BREAKOUT in alt for alt in alts), "no chart's alt text carries a surname"
 

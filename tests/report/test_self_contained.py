@@ -25,9 +25,11 @@ class Targets(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.found: list[str] = []
+        self.ids: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self.found += [value for name, value in attrs if name in ("href", "src") and value]
+        self.found += [value for name, value in attrs if name in ("href", "src", "xlink:href") and value]
+        self.ids += [value for name, value in attrs if name == "id" and value]
 
 
 def local_links(page: Path) -> list[str]:
@@ -57,6 +59,18 @@ def test_every_link_of_every_page_resolves_inside_the_folder(elsewhere):
             assert target.is_file(), (page.relative_to(elsewhere), link)
             checked += 1
     assert checked > 100
+
+
+def test_every_link_within_a_page_finds_its_target(elsewhere):
+    """The header's contents, and each chart mark's link to its row of the evidence table."""
+    checked = 0
+    for page in sorted(elsewhere.rglob("*.html")):
+        targets = Targets()
+        targets.feed(page.read_text(encoding="utf-8"))
+        inside = [unquote(link[1:]) for link in targets.found if link.startswith("#") and len(link) > 1]
+        assert set(inside) <= set(targets.ids), (page.relative_to(elsewhere), set(inside) - set(targets.ids))
+        checked += sum(link.startswith("evidence-") for link in inside)
+    assert checked > 50
 
 
 def test_each_page_links_its_notebook_with_code_and_as_ipynb_and_the_data(elsewhere):

@@ -55,7 +55,7 @@ def test_page_works_offline_in_a_real_browser(built, page):
     assert result.console_errors == []
     assert all(image["complete"] and image["naturalWidth"] > 0 for image in result.images)
     if page != "index":
-        assert result.images and all(len(image["alt"]) > 40 for image in result.images)
+        assert result.charts and all(len(chart["alt"]) > 40 for chart in result.charts)
 
 
 def test_invalid_data_stops_before_any_notebook(data_copy, use_data, tmp_path, monkeypatch, capsys):

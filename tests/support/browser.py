@@ -33,6 +33,9 @@ class PageReport:
     images: list[dict] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
     layout: dict = field(default_factory=dict)  # widths, and the elements past the right edge
+    # Each inline chart: its accessible name, and each named mark's id, tooltip and link.
+    charts: list[dict] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # the ids of the table rows marks link to
     requests: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
@@ -49,6 +52,16 @@ STATE = """JSON.stringify({
   text: (document.body || document.documentElement).innerText
         || (document.documentElement.textContent || ''),
   images: [...document.images].map(i => ({complete: i.complete, naturalWidth: i.naturalWidth, alt: i.alt})),
+  charts: [...document.querySelectorAll('.chart')].map(c => ({
+    alt: c.getAttribute('aria-label') || '',
+    marks: [...c.querySelectorAll('svg g[id]')].filter(g => g.querySelector(':scope > title')).map(g => {
+      const a = g.querySelector('a');
+      const href = a && (a.getAttributeNS('http://www.w3.org/1999/xlink', 'href') || a.getAttribute('href'));
+      return {id: g.id, title: g.querySelector(':scope > title').textContent, href: href};
+    }),
+    named: [...c.querySelectorAll('svg g[id]')].map(g => g.id),
+  })),
+  anchors: [...document.querySelectorAll('tr[id]')].map(r => r.id),
   live: [...document.querySelectorAll('*')]
         .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))
                      || (e.tagName.toLowerCase() === 'script' && e.textContent.includes('pwned')))
@@ -172,7 +185,10 @@ def open_page(path: Path, width: int | None = None) -> PageReport:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=10)
     values = json.loads(state["result"]["value"])
-    report = PageReport(values["title"], values["text"], values["images"], values["live"], values["layout"])
+    report = PageReport(
+        values["title"], values["text"], values["images"], values["live"], values["layout"], values["charts"],
+        values["anchors"],
+    )  # fmt: skip
     for event in session.events:
         method, params = event.get("method"), event.get("params", {})
         if method == "Network.requestWillBeSent":

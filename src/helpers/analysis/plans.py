@@ -29,6 +29,7 @@ COLUMNS = [
     "window_end",
     "outcome",
     "outcome_source",
+    "outcome_id",
     "realised_start",
     "realised_end",
     "realised_location",
@@ -75,11 +76,13 @@ def realised(plans: pd.DataFrame, tables: Tables) -> pd.DataFrame:
         .drop_duplicates("event_id")
         .assign(outcome_source="context")
     )
-    cited = outcomes[["event_id", "outcome", "outcome_source", "date_start", "date_end", "location"]]
+    cited = outcomes[
+        ["event_id", "outcome", "outcome_source", "outcome_id", "date_start", "date_end", "location"]
+    ]
     events = tables["events"]
     held = events.loc[(events["status"] == "occurred") & ~among(events["event_id"], cited["event_id"])]
     reported = held[["event_id", "date_start", "date_end", "location"]].assign(
-        outcome="held", outcome_source="articles"
+        outcome="held", outcome_source="articles", outcome_id=pd.NA
     )
     found = pd.concat([cited, reported[cited.columns]], ignore_index=True).rename(
         columns={"date_start": "realised_start", "date_end": "realised_end", "location": "realised_location"}

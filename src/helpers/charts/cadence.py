@@ -216,7 +216,7 @@ def _draw_marks(ax: Axes, marks: pd.DataFrame, ys: pd.Series, end: pd.Timestamp)
     black on its event's bar, or on its own sub-row labelled as not in the articles."""
     for row, y in zip(marks.itertuples(), ys, strict=True):
         if row.context:
-            draw_context(ax, y, row.date_start, row.date_end, row.kind, gid=f"context-{row.fact_id}")
+            draw_context(ax, y, row.date_start, row.date_end, row.kind, gid=f"fact-{row.fact_id}")
             if pd.notna(row.on):
                 continue
         else:

@@ -63,7 +63,9 @@ def chart(summary: pd.DataFrame, source: str) -> Figure:
     margins(fig, left=0.1, bottom_in=1.2)
     left = pd.Series(0, index=shown.index)
     for status, colour in COVERAGE_COLOURS.items():
-        ax.barh(shown.index, shown[status], left=left, color=colour, height=0.55)
+        bars = ax.barh(shown.index, shown[status], left=left, color=colour, height=0.55)
+        for bar, article in zip(bars.patches, shown.index, strict=True):
+            bar.set_gid(f"article-{article}.{status}")
         for y, (value, x0) in enumerate(zip(shown[status], left, strict=True)):
             if value:
                 ax.text(

@@ -140,14 +140,14 @@ def _stacked_steps(top: Axes, adopted: pd.DataFrame, start: pd.Timestamp, end: p
     possible = in_force(adopted, start, end, since="earliest")
     order = [c for c in CATEGORY_COLOURS if c in certain.columns]
     if order:
-        top.stackplot(
+        pale_areas = top.stackplot(
             possible.index,
             *[possible[c] for c in order],
             step="post",
             colors=[CATEGORY_COLOURS[c] for c in order],
             alpha=0.25,
         )
-        top.stackplot(
+        areas = top.stackplot(
             certain.index,
             *[certain[c] for c in order],
             step="post",
@@ -155,6 +155,11 @@ def _stacked_steps(top: Axes, adopted: pd.DataFrame, start: pd.Timestamp, end: p
             labels=[CATEGORY_LABELS[c] for c in order],
             alpha=0.95,
         )
+        # Each category's areas stand for its measures, as marks named after them.
+        for category, area, pale_area in zip(order, areas, pale_areas, strict=True):
+            gid = "measure-" + "_".join(adopted.loc[adopted["category"] == category, "measure_id"])
+            area.set_gid(f"{gid}.{category}")
+            pale_area.set_gid(f"{gid}.{category}-pale")
     top.set_ylabel("Measures in force (items)")
     top.set_ylim(0, max(int(possible.sum(axis=1).max()) if order else 0, 1) * 1.6)
     return bool(order) and bool((possible[order] != certain[order]).to_numpy().any())
@@ -174,6 +179,7 @@ def _figures_box(top: Axes, figures: pd.DataFrame) -> None:
         va="top",
         ha="right",
         bbox={"facecolor": "white", "edgecolor": "#cccccc", "boxstyle": "round,pad=0.3"},
+        gid="figure-" + "_".join(figures["figure_id"]),
     )
 
 
@@ -201,14 +207,16 @@ def _handles(top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, pa
 
 def _marked_triggers(top: Axes, lane: Axes, trigger_events: pd.DataFrame) -> None:
     """Each launch (a band over its possible days) and test (a dashed line), labelled at the top."""
-    for axis in (top, lane):
+    for axis, part in ((top, ""), (lane, ".lane")):
         for row in trigger_events.itertuples():
+            gid = f"event-{row.event_id}{part}"
             if row.date_start == row.date_end:
                 axis.axvline(
                     row.date_start + pd.Timedelta(hours=12),
                     color=TRIGGER_COLOUR,
                     linestyle="--",
                     linewidth=1.2,
+                    gid=gid,
                 )
             else:
                 axis.axvspan(
@@ -217,6 +225,7 @@ def _marked_triggers(top: Axes, lane: Axes, trigger_events: pd.DataFrame) -> Non
                     color=TRIGGER_COLOUR,
                     alpha=0.18,
                     linewidth=0,
+                    gid=gid,
                 )
     _trigger_labels(top, trigger_events)
 
@@ -280,7 +289,10 @@ def _marked_proposals(lane: Axes, proposed: pd.DataFrame) -> None:
     """Each proposal as a status "proposed" (hollow, dotted outline, in the status colour) with the
     sanction proposal's shape, on the day an article reported it, with its item."""
     for y, row in enumerate(proposed.itertuples()):
-        draw_event(lane, y, row.reported, row.reported, "proposed", "sanction_proposal", height=0.5)
+        draw_event(
+            lane, y, row.reported, row.reported, "proposed", "sanction_proposal", height=0.5,
+            gid=f"measure-{row.measure_id}",
+        )  # fmt: skip
         lane.annotate(
             f"{row.item} ({row.measure_type.replace('_', ' ')})",
             (row.reported + pd.Timedelta(hours=12), y),

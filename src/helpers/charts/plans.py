@@ -105,18 +105,22 @@ def alt_text(table: pd.DataFrame, empty: str = EMPTY) -> str:
 def _plan(ax: Axes, y: int, row: pd.Series) -> None:
     """One plan's row: its window, its announcement, its outcome and its verdict."""
     colour = VERDICT_COLOURS[row["verdict"]]
+    plan = f"event-{row['event_id']}"
     has_window = pd.notna(row["window_start"]) or pd.notna(row["window_end"])
     if has_window:
-        _window(ax, y, row)
+        _window(ax, y, row, plan)
     draw_announcement(
         ax,
         y,
         row["announced"],
         reach(row["window_start"], row["window_end"])[0] if has_window else pd.NaT,
+        plan,
     )
+    # What happened stands for the cited outcome, or for the event the articles report held.
+    outcome = f"outcome-{row['outcome_id']}" if pd.notna(row["outcome_id"]) else f"{plan}.outcome"
     if pd.notna(row["realised_start"]):
-        _outcome(ax, y, row, colour)
-    _verdict(ax, y, row, colour)
+        _outcome(ax, y, row, colour, outcome)
+    _verdict(ax, y, row, colour, outcome)
 
 
 def chart(
@@ -154,10 +158,10 @@ def chart(
     return fig
 
 
-def _window(ax: Axes, y: int, row: pd.Series) -> None:
+def _window(ax: Axes, y: int, row: pd.Series, gid: str) -> None:
     """The announced window in the status colour: hollow for a plan, dotted for a proposal,
     running out of the axes with an arrow on an open side ("soon")."""
-    mark_open(ax, y, row["window_start"], row["window_end"], STATUS_COLOUR)
+    mark_open(ax, y, row["window_start"], row["window_end"], STATUS_COLOUR, gid)
     start, end = reach(row["window_start"], row["window_end"])
     face, line = status_style(row["status"])
     ax.barh(
@@ -170,10 +174,10 @@ def _window(ax: Axes, y: int, row: pd.Series) -> None:
         linewidth=1.6,
         linestyle=line,
         zorder=1,
-    )
+    ).patches[0].set_gid(gid)
 
 
-def _outcome(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
+def _outcome(ax: Axes, y: int, row: pd.Series, colour: str, gid: str) -> None:
     """What happened, filled in its verdict's colour: the event's kind's marker on a single day,
     a bar over several."""
     if row["realised_start"] == row["realised_end"]:
@@ -186,6 +190,7 @@ def _outcome(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
             edgecolors=OUTCOME_EDGE,
             linewidths=1,
             zorder=3,
+            gid=gid,
         )
     else:
         ax.barh(
@@ -196,10 +201,10 @@ def _outcome(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
             color=colour,
             edgecolor=OUTCOME_EDGE,
             zorder=3,
-        )
+        ).patches[0].set_gid(gid)
 
 
-def _verdict(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
+def _verdict(ax: Axes, y: int, row: pd.Series, colour: str, gid: str) -> None:
     """The verdict in words at the right, after a swatch of its colour (none for "not found",
     which has no mark), clear of an open window's arrow at the axes' edge."""
     fig = ax.get_figure()
@@ -208,7 +213,7 @@ def _verdict(ax: Axes, y: int, row: pd.Series, colour: str) -> None:
     if row["verdict"] != "not found":
         ax.add_patch(
             Rectangle((1.0, y - 0.15), 0.025, 0.3, transform=at, facecolor=colour, edgecolor=OUTCOME_EDGE,
-                      linewidth=0.8, clip_on=False)
+                      linewidth=0.8, clip_on=False, gid=f"{gid}.verdict")
         )  # fmt: skip
         text_x += 0.025 * ax.get_position().width * fig.get_figwidth() * 72 + 5
     ax.annotate(

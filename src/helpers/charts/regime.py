@@ -115,7 +115,9 @@ def chart(res: pd.DataFrame, table: pd.DataFrame, source: str) -> Figure:
 def _measure_counts(top: Axes, res: pd.DataFrame, colours: list[str]) -> None:
     """The strip on top: each resolution's number of measures, as a labelled bar."""
     xs = range(len(res))
-    top.bar(xs, res["measures"], color=colours, width=0.6)
+    bars = top.bar(xs, res["measures"], color=colours, width=0.6)
+    for bar, resolution in zip(bars.patches, res["resolution_id"], strict=True):
+        bar.set_gid(f"resolution-{resolution}")
     for x, n in zip(xs, res["measures"], strict=True):
         top.annotate(str(n), (x, n), xytext=(0, 2), textcoords="offset points", ha="center", fontsize=8)
     top.set_ylabel("Measures", rotation=0, ha="right", va="center")
@@ -137,11 +139,13 @@ def _dots(grid: Axes, res: pd.DataFrame, table: pd.DataFrame, colours: list[str]
             grid.plot(
                 x, y, marker="o", markersize=size, linestyle="none", color=colours[x],
                 markeredgecolor="white", markeredgewidth=1.5, zorder=3,
+                gid=f"resolution-{resolution}.{category}",
             )  # fmt: skip
             if firsts[category] == resolution:
                 grid.plot(
                     x, y, marker="o", markersize=size + 6, linestyle="none", markerfacecolor="none",
                     markeredgecolor=FIRST_RING, markeredgewidth=1.8, zorder=2,
+                    gid=f"resolution-{resolution}.{category}-first",
                 )  # fmt: skip
 
 

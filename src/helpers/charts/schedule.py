@@ -63,9 +63,10 @@ def gantt(
     fig, ax = plt.subplots(figsize=(10, height))
     margins(fig, left=0.36)
     for y, row in enumerate(frame.itertuples()):
-        draw_event(ax, y, row.date_start, row.date_end, row.status, row.kind, height=0.55)
+        gid = f"event-{row.event_id}"
+        draw_event(ax, y, row.date_start, row.date_end, row.status, row.kind, height=0.55, gid=gid)
         if pd.notna(row.announced):
-            draw_announcement(ax, y, row.announced, reach(row.date_start, row.date_end)[0])
+            draw_announcement(ax, y, row.announced, reach(row.date_start, row.date_end)[0], gid)
     ax.set_yticks(range(len(frame)), frame["title"])
     ax.tick_params(axis="y", length=0, labelsize=8.5)
     ax.set_ylim(len(frame) - 0.4, -0.6)

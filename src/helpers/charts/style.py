@@ -184,8 +184,9 @@ def draw_event(
     """One event on row ``y``: its kind's marker on its day when the day is known, else a bar
     over every day it may have taken place, running out of the axes with an arrow on an open
     side. Held is filled, planned hollow, proposed hollow and dotted (``status_style``).
-    ``gid`` names the mark (the SVG element's id), so that tests and readers can find it."""
-    mark_open(ax, y, start, end, colour)
+    ``gid`` names the mark (the SVG element's id) after the row it stands for
+    (``helpers.charts.evidence``), and its arrows as ``<gid>.open``."""
+    mark_open(ax, y, start, end, colour, gid)
     start, end = reach(start, end)
     face, line = status_style(status, colour)
     if start == end:
@@ -217,11 +218,11 @@ def draw_context(
 ) -> None:
     """A cited context fact on row ``y``: a black line over its days and its kind's marker on
     its first day, so that it reads as a fact of its own, never as a status of the bar it sits on.
-    ``gid`` names the marker, and the line as ``<gid>-days``."""
+    ``gid`` names the marker, and the line as ``<gid>.days``."""
     if end > start:
         ax.plot(
             [start, end + pd.Timedelta(days=1)], [y, y], color=CONTEXT_COLOUR, linewidth=2.5,
-            solid_capstyle="butt", zorder=4, gid=f"{gid}-days" if gid else None,
+            solid_capstyle="butt", zorder=4, gid=f"{gid}.days" if gid else None,
         )  # fmt: skip
     marker = KIND_MARKERS.get(kind, "o")
     # A filled shape gets a white rim; a line marker ("|", a launch) is all edge, in black.
@@ -246,13 +247,16 @@ def reach(start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.Timestamp, pd.Time
     return start, end
 
 
-def mark_open(ax: plt.Axes, y: float, start: pd.Timestamp, end: pd.Timestamp, colour: str) -> None:
-    """An arrow at the axes' edge on each open side of an interval: no day is given there."""
-    for is_open, x, marker in ((pd.isna(start), 0.0, "<"), (pd.isna(end), 1.0, ">")):
+def mark_open(
+    ax: plt.Axes, y: float, start: pd.Timestamp, end: pd.Timestamp, colour: str, gid: str | None = None
+) -> None:
+    """An arrow at the axes' edge on each open side of an interval: no day is given there
+    (named ``<gid>.open-start`` or ``.open-end``, a part of the interval's mark)."""
+    for is_open, x, marker, side in ((pd.isna(start), 0.0, "<", "start"), (pd.isna(end), 1.0, ">", "end")):
         if is_open:
             ax.plot(
                 [x], [y], marker=marker, markersize=9, color=colour, linestyle="none",
-                transform=ax.get_yaxis_transform(), clip_on=False, zorder=5,
+                transform=ax.get_yaxis_transform(), clip_on=False, zorder=5, gid=gid and f"{gid}.open-{side}",
             )  # fmt: skip
 
 
@@ -293,17 +297,27 @@ def event_handle(status: str, kind: str, label: str, colour: str = STATUS_COLOUR
     return handle
 
 
-def draw_announcement(ax: plt.Axes, y: float, announced: pd.Timestamp, event_start: pd.Timestamp) -> None:
+def draw_announcement(
+    ax: plt.Axes, y: float, announced: pd.Timestamp, event_start: pd.Timestamp, gid: str | None = None
+) -> None:
     """The day an event was first announced: a thin grey tick, and a dotted lead line from it to
-    the first day the event may take place (none when it was announced on or after that day)."""
+    the first day the event may take place (none when it was announced on or after that day);
+    both named ``<gid>.announced``, a part of the event's mark."""
+    gid = gid and f"{gid}.announced"
     day = announced + pd.Timedelta(hours=12)
     ax.plot(
         [day], [y], marker="|", markersize=12, markeredgewidth=1.5, color=ANNOUNCE_COLOUR, linestyle="none",
-        zorder=2,
+        zorder=2, gid=gid,
     )  # fmt: skip
     if pd.notna(event_start) and day < event_start:
         ax.plot(
-            [day, event_start], [y, y], color=ANNOUNCE_COLOUR, linewidth=0.9, linestyle=(0, (1, 2)), zorder=2
+            [day, event_start],
+            [y, y],
+            color=ANNOUNCE_COLOUR,
+            linewidth=0.9,
+            linestyle=(0, (1, 2)),
+            zorder=2,
+            gid=gid and f"{gid}-lead",
         )
 
 

@@ -57,20 +57,24 @@ def cell_html(value: object) -> str:
     return html.escape(text)
 
 
-def table_html(frame: pd.DataFrame) -> str:
+def table_html(
+    frame: pd.DataFrame, shown: pd.DataFrame | None = None, anchors: list[str] | None = None
+) -> str:
     """``frame`` as an HTML table without its index, inside a box that scrolls sideways on its
-    own when the table is wider than the page."""
+    own when the table is wider than the page; ``shown`` is its ``readable`` copy, when the
+    caller has made it already. ``anchors`` names each row (``<tr id>``), for links to it."""
     kinds = [cell_kind(column) for _, column in frame.items()]
-    shown = readable(frame)
+    shown = readable(frame) if shown is None else shown
+    ids = [f' id="{html.escape(a, quote=True)}"' for a in anchors] if anchors else [""] * len(shown)
     head = "".join(
         f'<th scope="col" class="{kind}">{html.escape(str(name))}</th>'
         for name, kind in zip(shown.columns, kinds, strict=True)
     )
     rows = "".join(
-        "<tr>"
+        f"<tr{id_}>"
         + "".join(f'<td class="{k}">{cell_html(v)}</td>' for v, k in zip(row, kinds, strict=True))
         + "</tr>"
-        for row in shown.itertuples(index=False, name=None)
+        for id_, row in zip(ids, shown.itertuples(index=False, name=None), strict=True)
     )
     return (
         f'<div class="table-box"><table class="dataframe reading">'
@@ -92,10 +96,12 @@ class Table:
         return self.shown.to_string(index=False)
 
 
-def reading_table(frame: pd.DataFrame) -> Table:
-    """``frame`` for reading. A named index is data (a table's name, a category) and becomes
-    the first columns; an unnamed one is row numbers, and is dropped."""
+def reading_table(frame: pd.DataFrame, anchors: list[str] | None = None) -> Table:
+    """``frame`` for reading, its rows named by ``anchors`` if given. A named index is data (a
+    table's name, a category) and becomes the first columns; an unnamed one is row numbers, and
+    is dropped."""
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
     frame = frame.reset_index(drop=True)
-    return Table(readable(frame), table_html(frame))
+    shown = readable(frame)
+    return Table(shown, table_html(frame, shown, anchors))
