@@ -98,7 +98,10 @@ $(KERNELSPEC): $(PKG_STAMP)
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python 3.11 (jp-ru-dprk-2017)" >/dev/null
 	@echo "==> registered Jupyter kernel '$(KERNEL)' -> $(abspath $(BIN)/python)"
 
+# First the findings the front page leads with, from the data (build/findings.json; with data
+# that does not load, none: the build says what is wrong), then the build.
 $(REPORT): $(INPUTS) $(PARAMS) $(KERNELSPEC)
+	$(BIN)/python -m helpers.pages.findings --report
 	$(BIN)/python -m helpers.report --params $(PARAMS) $(if $(filter 1,$(FORCE)),--force)
 
 ## Execute every notebook for PARAMS and render reports/<set>/ and reports/index.html

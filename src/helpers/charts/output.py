@@ -76,4 +76,6 @@ def show(chart: Chart, figures_dir: Path | None) -> None:
         (figures_dir / f"{name}.headline.txt").write_text(chart.headline + "\n", encoding="utf-8")
     inline = svg[svg.index("<svg") :]  # without the XML declaration and doctype, to sit in HTML
     data = {"image/svg+xml": inline, "image/png": base64.b64encode(buffer.getvalue()).decode("ascii")}
-    display(data, raw=True, metadata={"image/svg+xml": {"alt": alt}, "image/png": {"alt": alt}})
+    # ``figure``: the name of the files the page offers for download, when they are written.
+    files = {"figure": name} if figures_dir is not None else {}
+    display(data, raw=True, metadata={"image/svg+xml": {"alt": alt, **files}, "image/png": {"alt": alt}})

@@ -4,10 +4,15 @@ The README and the data card carry them between markers (``<!-- findings -->`` â
 ``<!-- /findings -->``, ``<!-- summary -->`` â€¦ ``<!-- /summary -->``). ``python -m
 helpers.pages.findings`` (``make readme``) writes them; a test fails when the text there
 differs from what the data gives, so a count in prose cannot drift from the data.
+
+``python -m helpers.pages.findings --report`` (``make report``, before the build) writes the same
+bullets to ``build/findings.json`` with the hash of the data they come from; the report's front
+page leads with them when that is the data it shows.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -15,8 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
+from helpers.data.fingerprint import data_fingerprint
 from helpers.data.load import load_tables
-from helpers.data.problems import Tables
+from helpers.data.problems import DataError, Tables
 from helpers.pages.in_process import run_notebook
 
 
@@ -102,8 +108,25 @@ def fill(text: str, generated: dict[str, str]) -> str:
 DOCUMENTS = (paths.ROOT / "README.md", paths.DATA / "README.md")
 
 
+def write_for_report(target: Path) -> None:
+    """Write the findings and the hash of the data they come from to ``target`` (JSON). With
+    data that does not load, remove it instead: the build that follows says what is wrong."""
+    try:
+        bullets = findings(load_tables())
+    except DataError:
+        target.unlink(missing_ok=True)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps({"data_sha256": data_fingerprint(), "findings": bullets}, indent=1, ensure_ascii=False)
+    target.write_text(text + "\n", encoding="utf-8")
+
+
 def main(documents: tuple[Path, ...] = DOCUMENTS) -> int:
-    """Rewrite the generated blocks of the README and the data card from the data."""
+    """Rewrite the generated blocks of the README and the data card from the data; with
+    ``--report``, write the findings for the report's front page instead."""
+    if sys.argv[1:] == ["--report"]:
+        write_for_report(paths.BUILD / "findings.json")
+        return 0
     generated = blocks(load_tables())
     for document in documents:
         text = document.read_text(encoding="utf-8")

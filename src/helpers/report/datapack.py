@@ -17,7 +17,7 @@ from pathlib import Path
 
 from helpers import paths
 from helpers.report.planning import data_files
-from helpers.report.render import TITLE
+from helpers.report.render import TITLE, markdown
 
 ZIP = "jp-ru-dprk-2017-data.zip"
 CARD_STYLE = """
@@ -57,11 +57,9 @@ def write_data_package(folder: Path, front: str) -> None:
 
 def card_page(card: str, files: list[str], front: str) -> str:
     """The data card (Markdown, any HTML in it shown as text) below a list of the downloads."""
-    import mistune
-
     # The card's HTML comments mark where `make readme` writes; they are not for readers.
     readable = re.sub(r"<!--.*?-->", "", card, flags=re.S)
-    body = mistune.create_markdown(escape=True, plugins=["table"])(readable)
+    body = markdown(readable)
     links = "".join(f'<li><a href="{html.escape(name)}">{html.escape(name)}</a></li>' for name in files)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

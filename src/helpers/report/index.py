@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.data.fingerprint import data_fingerprint
 from helpers.report.paramsets import Sweep
-from helpers.report.render import TITLE, page_title
+from helpers.report.render import TITLE, markdown, page_title
 
 SWEEP_STYLE = """
 body { max-width: none; } th .meta { font-weight: normal; display: block; margin-top: .3rem; }
@@ -204,6 +205,19 @@ def _section(manifest: dict[str, Any], folder: Path) -> str:
     )
 
 
+def _findings() -> str:
+    """The findings (``helpers.pages.findings``, written before the build to
+    ``build/findings.json``), when they come from the data the report shows; else nothing."""
+    path = paths.BUILD / "findings.json"
+    if not path.is_file():
+        return ""
+    written = json.loads(path.read_text(encoding="utf-8"))
+    if written["data_sha256"] != data_fingerprint():
+        return ""
+    bullets = markdown("\n".join(written["findings"]))
+    return f'<section id="findings"><h2>Findings</h2>{bullets}</section>'
+
+
 def _sweeps(reports: Path) -> str:
     """A line per rendered sweep, linking to its page; nothing where there is none."""
     items = []
@@ -228,7 +242,7 @@ def write_index(reports: Path) -> None:
     # The default report first, then the other sets, then the sweeps, a line each.
     manifests = sorted(reports.glob("*/manifest.json"), key=lambda p: (p.parent.name != "default", p))
     sections = [_section(json.loads(path.read_text(encoding="utf-8")), path.parent) for path in manifests]
-    sections.append(_sweeps(reports))
+    sections = [_findings(), *sections, _sweeps(reports)] if manifests else []
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

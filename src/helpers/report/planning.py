@@ -20,22 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.data.fingerprint import data_files, data_fingerprint, digest_files
 from helpers.report.paramsets import ParamSet
 
 PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def data_files() -> list[Path]:
-    """The data package (its data card too: each report carries it) and the articles it rests on."""
-    found = [
-        *paths.DATA.rglob("*.csv"),
-        paths.DATA / "datapackage.json",
-        paths.DATA / "README.md",
-        *paths.SEEDS.glob("*.txt"),
-    ]
-    # Only files: a missing one, or a folder in a file's place, changes the hash by its absence,
-    # and the data's validation says what is wrong with it.
-    return sorted(path for path in found if path.is_file())
 
 
 def code_files() -> list[Path]:
@@ -49,22 +37,9 @@ def input_files(params: Path) -> list[Path]:
     return [*sorted(paths.NOTEBOOKS.glob("*.ipynb")), Path(params), *data_files(), *code_files()]
 
 
-def _digest_files(files: list[Path], root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def data_fingerprint() -> str:
-    """sha256 over the data package and its seeds: the report says which data it shows."""
-    return _digest_files(data_files(), paths.DATA.parent)
-
-
 def code_fingerprint() -> str:
     """sha256 over the helpers package (code and templates) and the lock file."""
-    return _digest_files(code_files(), paths.ROOT)
+    return digest_files(code_files(), paths.ROOT)
 
 
 def notebook_fingerprint(notebook: Path, parameters: dict[str, Any], shared: str) -> str:

@@ -1,6 +1,6 @@
 """Turn executed notebooks into report pages: stable notebooks, then HTML.
 
-nbformat and nbconvert are imported inside the functions that need them, so that
+nbformat, nbconvert and mistune are imported inside the functions that need them, so that
 a build with nothing to do never loads them.
 """
 
@@ -18,6 +18,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 TIMING_KEYS = ("start_time", "end_time", "duration")
+
+
+def markdown(text: str) -> str:
+    """Markdown as HTML, with any HTML in it shown as text: data never becomes markup."""
+    import mistune
+
+    return mistune.create_markdown(escape=True, plugins=["table"])(text)
 
 
 def normalise(executed: Path) -> None:
