@@ -22,9 +22,7 @@ def drawn(tables):
     triggers = in_window(escalation.triggers(tables), START, END, True)
     recorded = in_window(escalation.recorded_triggers(tables, triggers), START, END, True)
     adopted, proposed = escalation.adopted_measures(tables), escalation.proposed_measures(tables)
-    fig = escalation_chart.chart(
-        adopted, proposed, triggers, tables["figures"], START, END, "Source: test.", recorded=recorded
-    )
+    fig = escalation_chart.chart(adopted, proposed, triggers, START, END, "Source: test.", recorded=recorded)
     return fig, triggers, recorded
 
 

@@ -52,9 +52,8 @@ def drawn_rows(notebook: str, page) -> dict[str, set[str]]:
         return {"01_meeting_cadence-timeline": ids("event", page.contacts["event_id"])
                 | ids("fact", page.realised["fact_id"])}  # fmt: skip
     if notebook == "02_sanction_escalation":
-        steps = (ids("measure", page.adopted["measure_id"]) | ids("measure", page.proposed["measure_id"])
-                 | ids("event", page.triggers["event_id"]) | ids("fact", page.recorded["fact_id"])
-                 | ids("figure", page.run.tables["figures"]["figure_id"]))  # fmt: skip
+        measures = ids("measure", page.adopted["measure_id"]) | ids("measure", page.proposed["measure_id"])
+        steps = measures | ids("event", page.triggers["event_id"]) | ids("fact", page.recorded["fact_id"])
         regime = ids("resolution", page.resolutions["resolution_id"])
         return {"02_sanction_escalation-steps": steps, "02_sanction_escalation-regime": regime}
     if notebook == "03_summit_schedule":

@@ -84,3 +84,43 @@ def test_a_schedule_row_with_an_open_end_runs_out_of_the_chart():
     right = max(bar.get_x() + bar.get_width() for bar in bars)
     assert right > ax.get_xlim()[1]
     assert "Open: no day given (runs on)" in [t.get_text() for t in fig.legends[0].get_texts()]
+
+
+def test_a_bar_on_the_windows_first_and_last_days_keeps_its_outline_inside_the_axes():
+    """Closed at both ends, it ends inside the axes; open, it runs out past them (test above)."""
+    frame = pd.DataFrame(
+        {
+            "event_id": ["whole-window"],
+            "title": ["Talks over the whole window"],
+            "status": ["planned"],
+            "date_start": [START],
+            "date_end": [END],
+            "announced": [pd.NaT],
+            "kind": ["talks"],
+        }
+    )
+    fig = schedule_chart.gantt(frame, START, END, "Source: test")
+    ax = fig.axes[0]
+    (bar,) = [patch for patch in ax.patches if patch.get_gid() == "event-whole-window"]
+    fig.canvas.draw()
+    box, axes = bar.get_window_extent(), ax.get_window_extent()
+    plt.close(fig)
+    outline = bar.get_linewidth() * fig.dpi / 72 / 2  # half the outline lies outside the bar
+    assert axes.x0 < box.x0 - outline and box.x1 + outline < axes.x1
+
+
+def test_the_verdict_words_stand_clear_of_an_open_windows_arrow(tables):
+    table = plans.plans(tables)
+    open_end = table["window_end"].isna() & table["window_start"].notna()
+    assert open_end.any()
+    fig = plans_chart.chart(table, START, END, "Source: test")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    arrow = next(line for line in ax.lines if line.get_marker() == ">")
+    tip = arrow.get_window_extent(renderer).x1
+    row = float(arrow.get_ydata()[0])
+    words = [t for t in ax.texts if t.xy[1] == row and t.xy[0] == 1.0]
+    plt.close(fig)
+    # As far from the arrow's tip as the other rows' words are from the axes' edge (14 pt).
+    assert words and all(t.get_window_extent(renderer).x0 >= tip + 14 * fig.dpi / 72 for t in words)

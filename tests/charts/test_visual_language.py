@@ -71,9 +71,7 @@ def test_proposals_are_drawn_as_the_status_proposed_with_their_shape(tables):
 
     adopted = escalation.adopted_measures(tables)
     proposed = escalation.proposed_measures(tables)
-    fig = escalation_chart.chart(
-        adopted, proposed, escalation.triggers(tables), tables["figures"], START, END, "Source: test"
-    )
+    fig = escalation_chart.chart(adopted, proposed, escalation.triggers(tables), START, END, "Source: test")
     lane = fig.axes[1]
     marks = [c for c in lane.collections if isinstance(c, PathCollection)]
     plt.close(fig)

@@ -95,7 +95,6 @@ def chart(
     adopted: pd.DataFrame,
     proposed: pd.DataFrame,
     trigger_events: pd.DataFrame,
-    figures: pd.DataFrame,
     start: pd.Timestamp,
     end: pd.Timestamp,
     source: str,
@@ -116,7 +115,6 @@ def chart(
     _marked_triggers(top, lane, trigger_events)
     _marked_proposals(lane, proposed)
     _marked_record(lane, recorded, len(proposed))
-    _figures_box(top, figures)
     if adopted.empty and proposed.empty and trigger_events.empty and recorded.empty:
         label_empty(top)
     handles = _handles(top, proposed, trigger_events, pale)
@@ -163,24 +161,6 @@ def _stacked_steps(top: Axes, adopted: pd.DataFrame, start: pd.Timestamp, end: p
     top.set_ylabel("Measures in force (items)")
     top.set_ylim(0, max(int(possible.sum(axis=1).max()) if order else 0, 1) * 1.6)
     return bool(order) and bool((possible[order] != certain[order]).to_numpy().any())
-
-
-def _figures_box(top: Axes, figures: pd.DataFrame) -> None:
-    """The figures the articles give, in a box at the top right."""
-    if figures.empty:
-        return
-    text = "\n".join(f"{r.quantity}: {r.value_text} ({r.source_id})" for r in figures.itertuples())
-    top.text(
-        0.99,
-        0.97,
-        text,
-        transform=top.transAxes,
-        fontsize=8,
-        va="top",
-        ha="right",
-        bbox={"facecolor": "white", "edgecolor": "#cccccc", "boxstyle": "round,pad=0.3"},
-        gid="figure-" + "_".join(figures["figure_id"]),
-    )
 
 
 def _handles(top: Axes, proposed: pd.DataFrame, trigger_events: pd.DataFrame, pale: bool = True) -> list:

@@ -209,7 +209,8 @@ def _verdict(ax: Axes, y: int, row: pd.Series, colour: str, gid: str) -> None:
     which has no mark), clear of an open window's arrow at the axes' edge."""
     fig = ax.get_figure()
     at = offset_copy(ax.get_yaxis_transform(), fig=fig, x=14, units="points")
-    text_x = 14
+    # Further out beside an open window's arrow, which stands half past the axes' edge.
+    text_x = 14 + (8 if pd.isna(row["window_end"]) and pd.notna(row["window_start"]) else 0)
     if row["verdict"] != "not found":
         ax.add_patch(
             Rectangle((1.0, y - 0.15), 0.025, 0.3, transform=at, facecolor=colour, edgecolor=OUTCOME_EDGE,

@@ -116,8 +116,10 @@ def setup_style() -> None:
 
 
 def date_axis(ax: plt.Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """Month labels with weekly minor ticks (Mondays), limited to the parameter window."""
-    ax.set_xlim(start, end + pd.Timedelta(days=1))
+    """Month labels with weekly minor ticks (Mondays), over the parameter window and a margin of
+    about 1% each side, so that a bar on the window's first or last day keeps its outline."""
+    margin = max(pd.Timedelta(days=1), (end - start) * 0.01)
+    ax.set_xlim(start - margin, end + pd.Timedelta(days=1) + margin)
     # A label every month, or every few months where a month is narrower than its label.
     fig = ax.get_figure()
     width_in = ax.get_position().width * fig.get_figwidth() if fig is not None else 10.0
