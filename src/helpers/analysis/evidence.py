@@ -90,7 +90,8 @@ def _articles(tables: Tables) -> pd.DataFrame:
     sources.index = "article-" + sources.index
     return sources.assign(
         layer="articles", what=article.to_numpy(), status=pd.NA, date_start=sources["published"],
-        date_end=sources["published"], date_words=pd.NA, quote=pd.NA, source=sources["file"], link=pd.NA,
+        date_end=sources["published"], date_words=pd.NA, quote=pd.NA,
+        source=sources.index.str.removeprefix("article-") + ", the text in " + sources["file"], link=pd.NA,
     )  # fmt: skip
 
 

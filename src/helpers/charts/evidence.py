@@ -62,7 +62,8 @@ def tooltip(row: pd.Series) -> str:
     status = STATUS_WORDS.get(row["status"], row["status"]) if pd.notna(row["status"]) else None
     days = describe_dates(row["date_start"], row["date_end"]) if pd.notna(row["date_start"]) else None
     said = f"(“{row['date_words']}”)" if pd.notna(row["date_words"]) else None
-    facts = " ".join(w for w in (status and status.capitalize(), days, said) if w)
+    facts = " ".join(w for w in (status, days, said) if w)
+    facts = facts[:1].upper() + facts[1:]
     layer = "Cited source" if row["layer"] == "context" else "Article"
     lines = [row["what"], facts, row["quote"], f"{layer}: {row['source']}", row["link"]]
     return "\n".join(str(line) for line in lines if pd.notna(line) and line)
