@@ -241,8 +241,9 @@ def write_index(reports: Path) -> None:
     and a link to every rendered sweep's page."""
     # The default report first, then the other sets, then the sweeps, a line each.
     manifests = sorted(reports.glob("*/manifest.json"), key=lambda p: (p.parent.name != "default", p))
-    sections = [_section(json.loads(path.read_text(encoding="utf-8")), path.parent) for path in manifests]
-    sections = [_findings(), *sections, _sweeps(reports)] if manifests else []
+    sets = [_section(json.loads(path.read_text(encoding="utf-8")), path.parent) for path in manifests]
+    # The findings lead, above the sets they come from (none before a set is rendered).
+    sections = [_findings() if sets else "", *sets, _sweeps(reports)]
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
