@@ -16,7 +16,7 @@ from helpers.charts.output import Chart, svg_text
 from helpers.pages.in_process import run_notebook
 
 SVG = "{http://www.w3.org/2000/svg}"
-QUOTED = ("event-", "measure-", "figure-")  # the rows an article's quotes stand behind
+QUOTED = ("event-", "measure-")  # the rows an article's quotes stand behind
 
 
 def csv(name: str) -> pd.DataFrame:
@@ -28,8 +28,7 @@ def proof(key: str) -> list[str]:
     """What a tooltip of ``key`` must carry, straight from the CSV files: each quote of an
     article's row, or the source address of a context row."""
     prefix, _, row_id = key.partition("-")
-    quoted = {"event": ("mentions", "event_id"), "measure": ("sanctions", "measure_id"),
-              "figure": ("figures", "figure_id")}  # fmt: skip
+    quoted = {"event": ("mentions", "event_id"), "measure": ("sanctions", "measure_id")}
     if prefix in quoted:
         name, column = quoted[prefix]
         frame = csv(name)
@@ -147,6 +146,12 @@ def test_a_tooltip_says_what_status_days_words_quote_and_article():
         "“q” (a000)",
         "Article: a000: outlet",
     ]
+    unsaid = tooltip(evidence_row(date_words=pd.NA, status="occurred").iloc[0]).splitlines()
+    assert unsaid[1] == "Held between 4 Sep and 6 Sep 2017"  # no empty quotation marks
+    missing = tooltip(
+        evidence_row(status="not_found", date_start=pd.NaT, date_end=pd.NaT, date_words=pd.NA).iloc[0]
+    )
+    assert missing.splitlines()[1] == "No record found"
     context = tooltip(
         evidence_row(layer="context", status="on record", quote=pd.NA, link="https://x.org/a").iloc[0]
     )

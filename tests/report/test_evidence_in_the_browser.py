@@ -16,7 +16,7 @@ from helpers import paths
 pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
-MARK = re.compile(r"^(event|measure|figure|article|fact|outcome|resolution)-")
+MARK = re.compile(r"^(event|measure|article|fact|outcome|resolution)-")
 
 
 def csv(path: str) -> pd.DataFrame:
@@ -28,7 +28,7 @@ def oracle() -> dict[str, tuple[str, list[str]]]:
     """Each mark key's class (held, planned, context, article) and what its tooltip must carry,
     from the CSV files alone."""
     events, mentions = csv("events.csv"), csv("mentions.csv")
-    sanctions, figures, sources = csv("sanctions.csv"), csv("figures.csv"), csv("sources.csv")
+    sanctions, sources = csv("sanctions.csv"), csv("sources.csv")
     said = mentions.groupby("event_id")["quote"].agg(list)
     found = {
         f"event-{e.event_id}": ("held" if e.status == "occurred" else "planned", said.get(e.event_id, []))
@@ -36,7 +36,6 @@ def oracle() -> dict[str, tuple[str, list[str]]]:
     }
     found |= {f"measure-{m.measure_id}": ("held" if m.status == "adopted" else "planned", [m.quote])
               for m in sanctions.itertuples()}  # fmt: skip
-    found |= {f"figure-{f.figure_id}": ("held", [f.quote]) for f in figures.itertuples()}
     found |= {f"article-{s.source_id}": ("article", [s.headline]) for s in sources.itertuples()}
     for prefix, name, key in (("fact", "chronology", "fact_id"), ("outcome", "outcomes", "outcome_id"),
                               ("resolution", "resolutions", "resolution_id")):  # fmt: skip
@@ -63,6 +62,7 @@ def test_every_mark_has_its_evidence_as_a_tooltip_and_a_link_to_its_row(shown, o
             _, proof = oracle[key]
             assert proof and all(p in mark["title"] for p in proof), (gid, mark["title"])
             assert mark["href"] == f"#evidence-{key}" and mark["href"][1:] in page.anchors, gid
+            assert mark["target"] is None, gid  # the row is on this page: no new window
 
 
 def test_held_planned_and_context_marks_all_carry_their_evidence(shown, oracle):

@@ -57,7 +57,8 @@ STATE = """JSON.stringify({
     marks: [...c.querySelectorAll('svg g[id]')].filter(g => g.querySelector(':scope > title')).map(g => {
       const a = g.querySelector('a');
       const href = a && (a.getAttributeNS('http://www.w3.org/1999/xlink', 'href') || a.getAttribute('href'));
-      return {id: g.id, title: g.querySelector(':scope > title').textContent, href: href};
+      return {id: g.id, title: g.querySelector(':scope > title').textContent, href: href,
+              target: a && a.getAttribute('target')};
     }),
     named: [...c.querySelectorAll('svg g[id]')].map(g => g.id),
   })),

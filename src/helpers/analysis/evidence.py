@@ -1,6 +1,6 @@
 """What each mark of a chart rests on: one row per thing a chart can draw, keyed as its mark is
 named (``event-<event_id>``, ``fact-<fact_id>``...), with the quotes and article behind an
-article's fact, or the cited source behind a context fact.
+article's event or measure, or the cited source behind a context fact.
 
 The charts name every mark after the row it draws (``helpers.charts.evidence``), so that its
 tooltip and the page's evidence table are looked up here, never written by the chart.
@@ -24,7 +24,7 @@ CONTEXT = {
 
 def records(tables: Tables) -> pd.DataFrame:
     """Every row a mark can stand for, indexed by its mark's key (``COLUMNS``)."""
-    parts = [_events(tables), _measures(tables), _figures(tables), _articles(tables)]
+    parts = [_events(tables), _measures(tables), _articles(tables)]
     parts += [_context(tables, prefix, *CONTEXT[prefix]) for prefix in CONTEXT]
     return pd.concat([part[COLUMNS] for part in parts]).rename_axis("mark")
 
@@ -33,12 +33,23 @@ def _cited(tables: Tables, frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (with ``source_id`` and ``quote``) with each quote in quotation marks and the
     article it comes from, as ``quote`` and ``source`` lines."""
     sources = tables["sources"]
-    article = sources[["source_id"]].assign(
-        source=sources["source_id"] + ": " + sources["outlet"] + ", “" + sources["headline"] + "”, "
+    named = (
+        sources["source_id"]
+        + ": "
+        + _described(sources)
+        + ", "
         + sources["published"].dt.strftime("%-d %b %Y")
-    )  # fmt: skip
+    )
+    article = sources[["source_id"]].assign(source=named)
     quoted = frame.assign(quote="“" + frame["quote"] + "” (" + frame["source_id"] + ")")
     return quoted.merge(article, on="source_id", how="left")
+
+
+def _described(sources: pd.DataFrame) -> pd.Series:
+    """Each article as its outlet ("outlet unknown" where the text names none) and its headline
+    in quotation marks, where it has one."""
+    outlet = sources["outlet"].where(sources["outlet"] != "unknown", "outlet unknown")
+    return outlet + (", “" + sources["headline"] + "”").fillna("")
 
 
 def _joined(frame: pd.DataFrame, key: str, columns: list[str]) -> pd.DataFrame:
@@ -54,7 +65,9 @@ def _events(tables: Tables) -> pd.DataFrame:
     said = _joined(mentions, "event_id", ["date_text", "quote", "source"])
     events = tables["events"].set_index("event_id").join(said, how="inner")
     events.index = "event-" + events.index
-    return events.assign(layer="articles", what=events["title"], date_words=events["date_text"], link=pd.NA)
+    # An event none of whose statements gives date words has none (not an empty line).
+    words = events["date_text"].where(events["date_text"] != "")
+    return events.assign(layer="articles", what=events["title"], date_words=words, link=pd.NA)
 
 
 def _measures(tables: Tables) -> pd.DataFrame:
@@ -67,26 +80,10 @@ def _measures(tables: Tables) -> pd.DataFrame:
     return measures.assign(layer="articles", what=what, date_words=pd.NA, link=pd.NA)
 
 
-def _figures(tables: Tables) -> pd.DataFrame:
-    """The figures the articles give."""
-    figures = _cited(tables, tables["figures"]).set_index("figure_id")
-    figures.index = "figure-" + figures.index
-    what = figures["quantity"] + ": " + figures["value_text"]
-    return figures.assign(
-        layer="articles",
-        what=what,
-        status=pd.NA,
-        date_start=pd.NaT,
-        date_end=pd.NaT,
-        date_words=pd.NA,
-        link=pd.NA,
-    )
-
-
 def _articles(tables: Tables) -> pd.DataFrame:
     """The articles themselves (a coverage bar stands for one)."""
     sources = tables["sources"].set_index("source_id")
-    article = sources["outlet"] + ", “" + sources["headline"] + "”"
+    article = _described(sources)
     sources.index = "article-" + sources.index
     return sources.assign(
         layer="articles", what=article.to_numpy(), status=pd.NA, date_start=sources["published"],

@@ -90,7 +90,9 @@ def with_tooltips(svg: str, figure: Figure, evidence: pd.DataFrame) -> str:
         text = "\n\n".join(tooltip(evidence.loc[k]) for k in keys(match.group(1)))
         return f"{match.group(0)}\n   <title>{html.escape(text, quote=False)}</title>"
 
-    return re.sub(r'<g id="([^"]+)">', titled, svg)
+    svg = re.sub(r'<g id="([^"]+)">', titled, svg)
+    # matplotlib opens every link in a new window; a mark's row is on the same page.
+    return re.sub(r'(<a xlink:href="#evidence-[^"]*") target="_blank"', r"\1", svg)
 
 
 def table(evidence: pd.DataFrame) -> Table:
