@@ -10,8 +10,9 @@ import pytest
 from helpers.analysis.evidence import COLUMNS, records
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def found(tables) -> pd.DataFrame:
+    # Made for each test, so that mutation testing sees every test reach ``records``.
     return records(tables)
 
 

@@ -68,14 +68,9 @@ def drawn_rows(notebook: str, page) -> dict[str, set[str]]:
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 
 
-@pytest.fixture(scope="module")
-def pages():
-    return {notebook: run_notebook(notebook) for notebook in NOTEBOOKS}
-
-
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_every_row_drawn_is_a_mark_with_its_own_evidence_in_its_tooltip(pages, notebook):
-    page = pages[notebook]
+def test_every_row_drawn_is_a_mark_with_its_own_evidence_in_its_tooltip(notebook):
+    page = run_notebook(notebook)  # in each test, so that mutation testing sees each reach the charts
     expected = drawn_rows(notebook, page)
     assert {chart.name for chart in page.shown} == set(expected)
     for chart in page.shown:
@@ -99,8 +94,8 @@ def test_every_row_drawn_is_a_mark_with_its_own_evidence_in_its_tooltip(pages, n
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_the_evidence_table_has_a_row_for_every_link_of_the_page(pages, notebook):
-    page = pages[notebook]
+def test_the_evidence_table_has_a_row_for_every_link_of_the_page(notebook):
+    page = run_notebook(notebook)
     html = page.evidence_table(*page.shown).html
     anchors = re.findall(r'<tr id="([^"]+)"', html)
     assert len(anchors) == len(set(anchors))
@@ -170,8 +165,19 @@ def test_markup_in_the_data_stays_text_in_the_svg():
 
 def test_a_mark_with_no_evidence_row_is_an_error_naming_it():
     chart = one_mark_chart(evidence_row().rename(index={"event-x": "event-y"}))
-    with pytest.raises(KeyError, match="event-x"):
+    with pytest.raises(KeyError, match="marks with no evidence row: event-x"):
         svg_text(chart)
+
+
+def test_the_evidence_table_reads_as_the_tooltips_do():
+    rows = pd.concat(
+        [evidence_row(status="occurred"), evidence_row(status="not_found").rename(index=lambda k: "fact-f1")]
+    )
+    shown = table(rows)
+    columns = ["mark", "what", "layer", "status", "date_start", "date_end", "date words", "quote"]
+    assert list(shown.shown.columns) == [*columns, "article or source", "link"]
+    assert list(shown.shown["status"]) == ["held", "no record found"]
+    assert re.findall(r'<tr id="([^"]+)"', shown.html) == ["evidence-event-x", "evidence-fact-f1"]
 
 
 def test_every_part_of_a_mark_gets_the_tooltip_once_and_nothing_else_does():

@@ -98,6 +98,6 @@ def with_tooltips(svg: str, figure: Figure, evidence: pd.DataFrame) -> str:
 def table(evidence: pd.DataFrame) -> Table:
     """The evidence table of ``evidence`` (``drawn`` rows): one row per row a mark stands for,
     each anchored as ``evidence-<key>``, the key the marks link to."""
-    shown = evidence.reset_index().rename(columns=TABLE_COLUMNS)
+    shown = evidence.reset_index().rename(columns=TABLE_COLUMNS)[list(TABLE_COLUMNS.values())]
     shown["status"] = shown["status"].map(lambda s: STATUS_WORDS.get(s, s), na_action="ignore")
     return reading_table(shown, anchors=[f"evidence-{k}" for k in evidence.index])
