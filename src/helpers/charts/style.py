@@ -230,9 +230,11 @@ def draw_context(
     # A filled shape gets a white rim; a line marker ("|", a launch) is all edge, in black.
     filled = MarkerStyle(marker).is_filled()
     edge = {"edgecolors": "white", "linewidths": 1.2} if filled else {"linewidths": 2.2}
+    # A star covers a third of a square's area at the same size: it is drawn larger to read as much.
+    size = (140 if marker == "*" else 70) if filled else 140
     ax.scatter(
-        [start + pd.Timedelta(hours=12)], [y], marker=marker, s=70 if filled else 140,
-        c=CONTEXT_COLOUR, zorder=5, gid=gid, **edge,
+        [start + pd.Timedelta(hours=12)], [y], marker=marker, s=size, c=CONTEXT_COLOUR, zorder=5, gid=gid,
+        **edge,
     )  # fmt: skip
 
 

@@ -28,6 +28,8 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
             columns[name] = column.dt.strftime("%Y-%m-%d").fillna("")
         elif isinstance(column.dtype, pd.StringDtype):  # text stays text: only its gaps change
             columns[name] = column.fillna("")
+        elif pd.api.types.is_float_dtype(column):
+            columns[name] = column.map(number, na_action="ignore").astype(object).where(column.notna(), "")
         else:
             columns[name] = column.astype(object).where(column.notna(), "")
     shown = pd.DataFrame(columns, index=frame.index)
@@ -38,6 +40,12 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
                 shown.loc[frame[bound].isna() & frame[other].notna(), bound] = OPEN
                 shown.loc[neither, bound] = UNKNOWN
     return shown
+
+
+def number(value: float) -> str:
+    """A number as a person writes it: whole numbers without ".0" and with thousands separated
+    (3,000,000,000), others to six significant digits (0.333333)."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def cell_kind(column: pd.Series) -> str:

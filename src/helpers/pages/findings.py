@@ -38,11 +38,11 @@ def findings(tables: Tables) -> list[str]:
     unreported = int(cadence.realised["realises"].isna().sum())
     ranged = int((cadence.contacts["date_start"] != cadence.contacts["date_end"]).sum())
     bullets = [
-        f"**{cadence.timeline.headline}** (August to December; the busiest channel on the cited "
+        f"**August to December: {cadence.timeline.headline}** (the busiest channel on the cited "
         f"chronology, {unreported} of whose contacts no article reports; the articles' own contacts, "
         f"{ranged} of them dated only to a range of days, are drawn as that range and never as a "
         "guessed day).",
-        f"**{year.timeline.headline}** (all of 2017: the cited chronology).",
+        f"**All of 2017: {year.timeline.headline}** (the cited chronology).",
         _launches(tables),
         f"**{escalation.steps.headline}** (the articles' measures, on the adoption days the context "
         "layer cites).",
