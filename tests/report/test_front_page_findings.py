@@ -69,3 +69,16 @@ def test_data_that_does_not_load_leaves_no_findings_behind(front, data_copy, use
     )
     findings.write_for_report(written)
     assert not written.exists()
+
+
+def test_each_card_is_named_after_its_chart(front):
+    """A page with two charts (02) has two cards, each with its own name."""
+    reports, _ = front
+    write_index(reports)
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    default = page[page.index('<section id="default"') :]
+    default = default[: default.index("</section>")]
+    names = [text_of(title) for title in re.findall(r"<h3>(.*?)</h3>", default)]
+    figures = sorted(p.stem for p in (reports / "default" / "figures").glob("*.png"))
+    assert len(names) == len(set(names)) == len(figures)
+    assert "02 · Sanction escalation: steps" in names and "02 · Sanction escalation: regime" in names

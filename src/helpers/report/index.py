@@ -149,7 +149,8 @@ def _read(folder: Path, name: str) -> str:
 
 
 def _card(name: str, entry: dict[str, Any], folder: Path) -> str:
-    """One chart: its page's title, its thumbnail linked to the page, its finding, its files."""
+    """One chart: its page's title and its own name, its thumbnail linked to the page, its
+    finding, its files."""
     base = f"{folder.parent.name}/figures/{name}"
     files = [(base + ".png", "PNG"), (base + ".svg", "SVG"), (base + ".txt", "alt text")]
     # (A set built before the notebooks were inside the report has no "code": rebuild it to get one.)
@@ -158,7 +159,8 @@ def _card(name: str, entry: dict[str, Any], folder: Path) -> str:
     links = " · ".join(f'<a href="{html.escape(href)}">{label}</a>' for href, label in files)
     page = html.escape(entry["html"])
     return (
-        f'<figure><h3><a href="{page}">{html.escape(entry["title"])}</a></h3>'
+        # The chart's own name after its page's: a page with two charts has two cards.
+        f'<figure><h3><a href="{page}">{html.escape(_chart_name(name))}</a></h3>'
         f'<a href="{page}"><img src="{html.escape(base)}.png" '
         f'alt="{html.escape(_read(folder, name + ".txt"))}" loading="lazy"></a>'
         f"<figcaption><strong>{html.escape(_read(folder, name + '.headline.txt'))}</strong>"
