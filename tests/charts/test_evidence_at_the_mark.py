@@ -146,7 +146,9 @@ def test_a_tooltip_says_what_status_days_words_quote_and_article():
     missing = tooltip(
         evidence_row(status="not_found", date_start=pd.NaT, date_end=pd.NaT, date_words=pd.NA).iloc[0]
     )
-    assert missing.splitlines()[1] == "No record found"
+    assert missing.splitlines()[1] == "No record found with no date given"
+    until = tooltip(evidence_row(date_start=pd.NaT, date_words=pd.NA).iloc[0])
+    assert until.splitlines()[1] == "Planned until 6 Sep 2017, with no start given"
     context = tooltip(
         evidence_row(layer="context", status="on record", quote=pd.NA, link="https://x.org/a").iloc[0]
     )

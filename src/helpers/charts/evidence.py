@@ -60,7 +60,7 @@ def tooltip(row: pd.Series) -> str:
     """One row's tooltip: what, status and days (with the article's date words), then the quotes
     and article, or the cited source and its address."""
     status = STATUS_WORDS.get(row["status"], row["status"]) if pd.notna(row["status"]) else None
-    days = describe_dates(row["date_start"], row["date_end"]) if pd.notna(row["date_start"]) else None
+    days = describe_dates(row["date_start"], row["date_end"])  # an open bound, or none, in words too
     said = f"(“{row['date_words']}”)" if pd.notna(row["date_words"]) else None
     facts = " ".join(w for w in (status, days, said) if w)
     facts = facts[:1].upper() + facts[1:]
