@@ -91,3 +91,51 @@ def test_the_source_line_names_each_article_up_to_its_limit_then_counts_them():
         f"Source: {limit + 1} articles published between 02 Jan 2017 and {last:%d %b %Y}, each "
         "listed in data/sources.csv. Curated data in data/, every row with its verbatim quote."
     )
+
+
+NOUNS = {
+    "contact": ("Japan–Russia contact", "s"),
+    "launch": ("launch or test", ""),
+    "council": ("Security Council action", "s"),
+}
+
+
+def _chronology_headline(frame: pd.DataFrame) -> str:
+    """The chronology's title by hand: the count, then each strand's count in the page's order."""
+    parts = []
+    for strand in ("contact", "launch", "council"):
+        n = int((frame["strand"] == strand).sum())
+        noun, plural = NOUNS[strand]
+        if n:
+            noun = noun if n == 1 else ("launches and tests" if strand == "launch" else noun + plural)
+            parts.append(f"{n:,} {noun}")
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{len(frame):,} fact{'' if len(frame) == 1 else 's'} on record: {listed}"
+
+
+def test_the_chronology_counts_each_strand_for_every_mix_of_strands(tables):
+    """All three strands, each pair, each alone, a single fact, rows in any order; none: the
+    empty title; the alt text names every fact, in the frame's order, with its row."""
+    from itertools import combinations
+
+    from helpers.analysis import chronology as chronology_facts
+    from helpers.charts import chronology
+
+    facts = chronology_facts.facts(tables)
+    mixes = [set(c) for n in (1, 2, 3) for c in combinations(("contact", "launch", "council"), n)]
+    frames = [facts.loc[facts["strand"].isin(m)] for m in mixes]
+    frames += [facts.iloc[[0]], facts.iloc[::-1], facts.iloc[0:0]]
+    frames += [facts.loc[facts["strand"] == s].head(2) for s in ("contact", "launch", "council")]
+    for frame in frames:
+        if frame.empty:
+            assert chronology.headline(frame) == chronology.EMPTY
+            assert chronology.headline(frame, "None here") == "None here"
+            said = chronology.alt_text(frame, "None here")
+            assert said == "Empty timeline of the cited chronology: None here."
+            continue
+        assert chronology.headline(frame) == _chronology_headline(frame)
+        alt = chronology.alt_text(frame)
+        assert alt.startswith(f"Timeline of {len(frame)} facts of the cited chronology, one row per pair")
+        places = [alt.index(f"{r.row}: {r.title} (") for r in frame.itertuples()]
+        assert places == sorted(places) and alt.endswith(").")
+        assert alt.count("; ") >= len(frame) - 1
