@@ -139,3 +139,21 @@ def test_the_chronology_counts_each_strand_for_every_mix_of_strands(tables):
         places = [alt.index(f"{r.row}: {r.title} (") for r in frame.itertuples()]
         assert places == sorted(places) and alt.endswith(").")
         assert alt.count("; ") >= len(frame) - 1
+
+
+def test_the_schedule_title_counts_held_events_and_announcements():
+    """Only 'occurred' counts as held: planned, proposed and cancelled do not; an announcement
+    counts whatever became of the event."""
+    frame = pd.DataFrame(
+        {
+            "status": ["occurred", "planned", "proposed", "occurred", "cancelled"],
+            "announced": [pd.NaT, DAY("2017-09-07"), pd.NaT, DAY("2017-10-01"), DAY("2017-10-02")],
+        }
+    )
+    assert schedule_chart.headline(frame) == (
+        "5 summits, visits, talks and meetings: 2 known to have been held, 3 announced in advance"
+    )
+    assert schedule_chart.headline(frame.iloc[1:3]).endswith(
+        ": 0 known to have been held, 1 announced in advance"
+    )
+    assert schedule_chart.headline(frame.iloc[0:0], "Nothing") == "Nothing"

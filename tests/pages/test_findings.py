@@ -8,10 +8,12 @@ import csv
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from helpers import paths
 from helpers.pages import findings, run_notebook
+from helpers.views import as_of_view
 
 COUNT_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|both|several"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -56,11 +58,27 @@ def test_the_summary_counts_every_row_of_every_table(generated):
 
 def test_findings_are_the_charts_titles(tables, generated):
     """Every chart a notebook shows at its defaults is a finding, by its title."""
+    _check_titles(tables, generated["findings"])
+
+
+def test_findings_come_from_the_tables_given(tables, generated):
+    """On a smaller record (the one known on 12 Sep 2017), every finding is that record's: none
+    is read from data/ behind the caller's back."""
+    early = as_of_view(tables, pd.Timestamp("2017-09-12"))
+    said = findings.findings(early)
+    assert not set(said) & set(generated["findings"].splitlines())  # every bullet changed
+    _check_titles(early, "\n".join(said))
+    chronology = early["chronology"]
+    launches = (chronology["kind"] == "missile_launch") & (chronology["date_start"].dt.year == 2017)
+    assert f"launched missiles on {launches.sum()} days of 2017" in said[2]
+
+
+def _check_titles(tables, said: str) -> None:
     for notebook in ("00_data_audit", "01_meeting_cadence", "02_sanction_escalation", "04_plans_vs_outcomes"):
         for chart in run_notebook(notebook, tables=tables).shown:
             # Bold, after the period it covers where the bullet names one ("August to December: ").
             period = r"(?:August to December|All of 2017): "
-            found = re.search(rf"\*\*(?:{period})?{re.escape(chart.headline)}\*\*", generated["findings"])
+            found = re.search(rf"\*\*(?:{period})?{re.escape(chart.headline)}\*\*", said)
             assert found, (notebook, chart.name)
 
 
