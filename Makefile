@@ -51,7 +51,10 @@ SWEEP_BASE := $(or $(SWEEP_BASE),$(wildcard params/*.yaml))
 # Where the notebooks run: local (this machine's cores) or dask (DASK_SCHEDULER=tcp://host:port,
 # else a LocalCluster). The output is the same bytes either way, so it is not a prerequisite.
 EXECUTOR ?= local
-export EXECUTOR DASK_SCHEDULER
+# A sweep's notebooks with the same inputs run once and serve every set (SHARE=0: each runs).
+# The bytes are the same either way, so it is not a prerequisite either.
+SHARE ?= 1
+export EXECUTOR DASK_SCHEDULER SHARE
 ifeq ($(wildcard build/inputs.mk),)
 .PHONY: $(SWEEP_PAGE)
 endif
@@ -67,7 +70,7 @@ help:
 	@awk 'BEGIN {FS = ":"} /^## / {doc = substr($$0, 4); next} /^[a-zA-Z_-]+:/ && doc {printf "  %-10s %s\n", $$1, doc} {doc = ""}' $(MAKEFILE_LIST)
 	@echo
 	@echo "  Variables: PARAMS=params/<set>.yaml (default params/default.yaml), FORCE=1 to rebuild everything,"
-	@echo "             SWEEP=params/sweeps/<sweep>.yaml, EXECUTOR=local|dask, DASK_SCHEDULER=tcp://host:port,"
+	@echo "             SWEEP=params/sweeps/<sweep>.yaml, EXECUTOR=local|dask, DASK_SCHEDULER=tcp://host:port, SHARE=0,"
 	@echo "             MUTANTS='helpers.data.dates*' to narrow make mutation"
 
 $(UV_STAMP):

@@ -118,7 +118,7 @@ def appended(content: bytes | None) -> bytes:
 
 def _blink(task: Task, worker: str) -> Outcome:
     """A notebook run without a kernel: a page and a chart made from the task's inputs."""
-    stem, figures = Path(task.notebook).stem, Path(task.parameters[FIGURES_DIR])
+    stem, figures = Path(task.notebook).stem, Path(task.figures)
     given = {name: value for name, value in task.parameters.items() if name != FIGURES_DIR}
     digest = hashlib.sha256(json.dumps([task.expected, given], sort_keys=True).encode()).hexdigest()
     files = {

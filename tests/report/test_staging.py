@@ -65,7 +65,7 @@ def fake_run(failing: tuple[str, ...] = ()):
         stem = Path(task.notebook).stem
         if stem in failing:
             return Outcome(task, worker, 0.1, error=f"{stem}.ipynb failed in cell 3: RuntimeError: boom")
-        figure = str(Path(task.parameters["figures_dir"]) / f"{stem}-chart.png")
+        figure = str(Path(task.figures) / f"{stem}-chart.png")
         files = {figure: b"new", task.executed: b"new ipynb"}
         return Outcome(task, worker, 0.1, f"new {stem}", None, files, f"new code {stem}")
 
@@ -118,7 +118,10 @@ def test_each_task_carries_its_notebook_parameters_and_the_driver_hashes(previou
     mark = stage_module.stage(built)
     [task] = stage_module.tasks(built, mark, SHARED)
     assert task.set_name == "default" and Path(task.notebook).name == "01_b.ipynb"
-    assert task.parameters["figures_dir"] == str(previous.parent / ".default.partial" / "figures")
+    # Where the figures go is the driver's business: the kernel runs in the set's staged folder.
+    assert task.parameters["figures_dir"] == "figures"
+    assert task.workdir == str(previous.parent / ".default.partial")
+    assert task.figures == str(previous.parent / ".default.partial" / "figures")
     assert task.executed == str(paths.BUILD / "default" / "01_b.ipynb")
     assert task.expected["code"] == "code-sha" and task.expected["data"] == "data-sha"
     assert (paths.ROOT / task.staging_mark).is_file()

@@ -143,10 +143,11 @@ def test_a_scheduler_that_does_not_answer_is_one_line_and_keeps_nothing(outputs,
 def test_jobs_and_the_executor_reach_the_executor(outputs, monkeypatch):
     seen = []
 
-    def run_all(tasks, executor, jobs, scheduler, done):
-        seen.append((executor, jobs, scheduler))
+    def run_all(tasks, executor, jobs, scheduler, done, share):
+        seen.append((executor, jobs, scheduler, share))
         return [executors.run(task, "local") for task in tasks]
 
     monkeypatch.setattr(executors, "run_all", run_all)
     driver.build(sweep_file(outputs, ["2017-09-01"]), driver.Options(jobs=3, scheduler="tcp://s:1"))
-    assert seen == [("local", 3, "tcp://s:1")]
+    driver.build(sweep_file(outputs, ["2017-09-01"]), driver.Options(force=True, share=False))
+    assert seen == [("local", 3, "tcp://s:1", True), ("local", None, None, False)]

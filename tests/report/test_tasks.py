@@ -15,8 +15,9 @@ NOTEBOOK = "notebooks/01_meeting_cadence.ipynb"
 
 
 def task(root: Path, expected: dict[str, str], mark: str = "reports/.s.partial/.in-progress-x") -> Task:
-    parameters = {"figures_dir": "reports/.s.partial/v/figures"}
-    return Task("s/v", NOTEBOOK, parameters, "build/s/v/01_meeting_cadence.ipynb", expected, mark)
+    parameters = {"figures_dir": "figures"}
+    executed = "build/s/v/01_meeting_cadence.ipynb"
+    return Task("s/v", NOTEBOOK, parameters, executed, expected, mark, "reports/.s.partial/v")
 
 
 def test_the_same_checkout_is_accepted():
@@ -51,10 +52,10 @@ def worker_root(tmp_path, monkeypatch) -> Path:
     (root / "reports" / "kept").mkdir(parents=True)
     monkeypatch.setattr(tasks, "check_checkout", lambda task, worker: None)
 
-    def fake_execute(notebook, output, parameters):
+    def fake_execute(notebook, output, parameters, workdir):
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text("executed", encoding="utf-8")
-        figures = root / parameters["figures_dir"]
+        figures = workdir / parameters["figures_dir"]
         figures.mkdir(parents=True, exist_ok=True)
         (figures / "01_meeting_cadence-timeline.png").write_bytes(b"png")
         (figures / "00_data_audit-coverage.png").write_bytes(b"another notebook's")
@@ -120,7 +121,7 @@ def test_a_worker_on_the_driver_disk_leaves_the_files_in_staging(worker_root):
 
 
 def test_a_failing_notebook_is_an_outcome_with_its_line_and_its_executed_notebook(worker_root, monkeypatch):
-    def fails(notebook, output, parameters):
+    def fails(notebook, output, parameters, workdir):
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text("executed, with the error", encoding="utf-8")
         raise execute.ReportError("01_meeting_cadence.ipynb failed in cell 4: RuntimeError: boom")

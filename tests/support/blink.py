@@ -20,7 +20,7 @@ def notebooks_in_a_blink(
         stem = Path(task.notebook).stem
         if task.key in failing:
             return Outcome(task, worker, 0.0, error=f"{stem}.ipynb failed in cell 2: RuntimeError: boom")
-        figures = Path(task.parameters["figures_dir"])
+        figures = Path(task.figures)
         files = {
             str(figures / f"{stem}-chart.png"): b"png",
             str(figures / f"{stem}-chart.txt"): b"alt\n",

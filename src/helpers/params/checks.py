@@ -162,6 +162,7 @@ def validate(namespace: dict[str, Any], notebook: str, tables: Tables) -> Params
         end_date=end,
         include_planned=_bool("include_planned", namespace["include_planned"]),
         as_of=_date("as_of", namespace["as_of"], allow_empty=True),
-        figures_dir=paths.ROOT / figures_dir if figures_dir else None,
+        # Relative to the working folder: the build runs each kernel in its set's folder.
+        figures_dir=Path(figures_dir).absolute() if figures_dir else None,
         **_per_notebook(namespace, declared, tables),
     )

@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
         default=os.environ.get("DASK_SCHEDULER") or None,
         help="the Dask scheduler's address, tcp://host:port (default: DASK_SCHEDULER, else a LocalCluster)",
     )
+    parser.add_argument(
+        "--no-share",
+        dest="share",
+        action="store_false",
+        default=os.environ.get("SHARE", "1") != "0",
+        help="run every notebook, even one with the same inputs as another (the environment's SHARE=0)",
+    )
     return parser
 
 
@@ -57,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     # SIGTERM (a CI runner's cancel, `kill`) stops the build as Ctrl-C does: kernels killed,
     # the staging folder removed, the previous report kept.
     signal.signal(signal.SIGTERM, _interrupt)
-    options = Options(args.force, args.jobs, args.executor, args.scheduler)
+    options = Options(args.force, args.jobs, args.executor, args.scheduler, args.share)
     try:
         path = args.sweep or args.params
         _check_kind(path, sweep=bool(args.sweep))

@@ -50,6 +50,7 @@ class BuildResult:
     executed: tuple[str, ...]
     skipped: tuple[str, ...]
     seconds: float
+    served: int = 0  # of ``executed``, pages served from a notebook with the same inputs
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Options:
     jobs: int | None = None
     executor: str = "local"
     scheduler: str | None = None
+    share: bool = True  # tasks with the same inputs run once (SHARE=0: each runs)
 
 
 def build(path: Path, options: Options = Options(), notebooks: list[Path] | None = None) -> BuildResult:
@@ -101,8 +103,9 @@ def _sweep(sweep_path: Path, options: Options) -> BuildResult:
         target, shared, options, started, lambda staging: write_sweep_page(swept, staging)
     )
     say(
-        f"sweep {swept.name}: {len(swept.values)} sets, {len(result.executed)} notebooks executed, "
-        f"{len(result.skipped)} skipped, 0 failed in {result.seconds:.1f} s on {options.executor} "
+        f"sweep {swept.name}: {len(swept.values)} sets, {len(result.executed) - result.served} notebooks "
+        f"executed, {result.served} served from one with the same inputs, {len(result.skipped)} skipped, "
+        f"0 failed in {result.seconds:.1f} s on {options.executor} "
         f"-> {paths.relative(target.folder / 'index.html')}"
     )
     return result
@@ -124,8 +127,9 @@ def _bring_up_to_date(
         if nb not in p.todo
     ]
     _say_skipped(target)
+    served = 0
     if executed or _out_of_step(target, finish):
-        _run(target, shared, options, finish)
+        served = _run(target, shared, options, finish)
     elif (target.folder / "manifest.json").exists():
         # Make found an input newer than the report, but no content changed: say so in the
         # report's date, so that the next `make report` knows without running the driver.
@@ -136,7 +140,7 @@ def _bring_up_to_date(
     make_inputs = paths.BUILD / "inputs.mk"
     if executed or not make_inputs.exists():
         write_make_inputs(make_inputs)
-    return BuildResult(target.folder, tuple(executed), tuple(skipped), time.perf_counter() - started)
+    return BuildResult(target.folder, tuple(executed), tuple(skipped), time.perf_counter() - started, served)
 
 
 def _say_skipped(target: Target) -> None:
@@ -164,7 +168,9 @@ def _out_of_step(target: Target, finish: Callable[[Path], None] | None) -> bool:
     return present != wanted or not (target.folder / "index.html").exists()
 
 
-def _run(target: Target, shared: Hashes, options: Options, finish: Callable[[Path], None] | None) -> None:
+def _run(target: Target, shared: Hashes, options: Options, finish: Callable[[Path], None] | None) -> int:
+    """Run the target's tasks, put their pages in place and swap the target into place; returns
+    how many pages were served from a task with the same inputs."""
     from helpers.report.executors import run_all
     from helpers.report.index import write_index
     from helpers.report.records import write_manifest, write_run_log
@@ -175,7 +181,9 @@ def _run(target: Target, shared: Hashes, options: Options, finish: Callable[[Pat
     try:
         work = tasks(target, mark, shared)
         try:
-            outcomes = run_all(work, options.executor, options.jobs, options.scheduler, _done(target))
+            outcomes = run_all(
+                work, options.executor, options.jobs, options.scheduler, _done(target), options.share
+            )
         except KeyboardInterrupt:
             raise ReportError(
                 f"interrupted; no notebook's work was kept, reports/{target.name}/ is unchanged"
@@ -196,6 +204,7 @@ def _run(target: Target, shared: Hashes, options: Options, finish: Callable[[Pat
         write_run_log(plan, options.executor, by_set[plan.param_set.name])
     swap_into_place(target.staging, target.folder)
     write_index(paths.REPORTS)
+    return sum(outcome.served_from is not None for outcome in outcomes)
 
 
 def _done(target: Target):
@@ -203,7 +212,11 @@ def _done(target: Target):
         name = _label(target, outcome.task.set_name, Path(outcome.task.notebook).stem)
         where = "" if outcome.worker in ("local", "") else f" on {outcome.worker}"
         verdict = "[fail ]" if outcome.error else "[done ]"
-        say(f"{verdict} {name} in {outcome.seconds:.1f} s{where}")
+        if outcome.served_from:
+            same = _label(target, *outcome.served_from.rsplit("/", 1))
+            say(f"{verdict} {name}: the same inputs as {same}, run once")
+        else:
+            say(f"{verdict} {name} in {outcome.seconds:.1f} s{where}")
 
     return said
 

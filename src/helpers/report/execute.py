@@ -99,8 +99,9 @@ def said(notebook: Path | str, error: BaseException) -> str:
     return f"{Path(notebook).name}: {type(error).__name__}: {first_line(str(error))}"
 
 
-def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
-    """Run one notebook with papermill in a fresh kernel; a failing cell becomes a one-line ReportError.
+def execute(notebook: Path, output: Path, parameters: dict[str, Any], workdir: Path | None = None) -> None:
+    """Run one notebook with papermill in a fresh kernel, in ``workdir`` (by default the notebook's
+    folder, as in JupyterLab); a failing cell becomes a one-line ReportError.
 
     The executed notebook is always normalised and kept, with the error banner if it failed.
     """
@@ -115,9 +116,9 @@ def execute(notebook: Path, output: Path, parameters: dict[str, Any]) -> None:
             str(notebook),
             str(output),
             parameters=parameters,
-            # The kernel starts in the notebook's folder, as in JupyterLab; papermill's own `cwd`
-            # would change the whole driver's working directory, under its other threads.
-            resources={"metadata": {"path": str(notebook.parent)}},
+            # The kernel starts in ``workdir``; papermill's own `cwd` would change the whole
+            # driver's working directory, under its other threads.
+            resources={"metadata": {"path": str(workdir or notebook.parent)}},
             progress_bar=False,
             log_output=False,
             report_mode=False,

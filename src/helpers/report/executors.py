@@ -20,7 +20,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
 
 from helpers.report.errors import ReportError
-from helpers.report.tasks import Outcome, Said, Task, failed, run
+from helpers.report.tasks import Outcome, Said, Task, failed, run, served
 
 # Seconds to wait for an existing scheduler to answer.
 CONNECT_TIMEOUT = 10
@@ -108,14 +108,33 @@ def check_executor(executor: str) -> None:
 
 
 def run_all(
-    tasks: list[Task], executor: str, jobs: int | None, scheduler: str | None, done: Said
+    tasks: list[Task], executor: str, jobs: int | None, scheduler: str | None, done: Said, share: bool = True
 ) -> list[Outcome]:
     """Run every task; ``done`` hears of each as it ends. A task that could not run at all
-    (a refusing worker, a lost kernel) is an outcome with its error, as a failing notebook is."""
+    (a refusing worker, a lost kernel) is an outcome with its error, as a failing notebook is.
+
+    With ``share``, tasks with the same inputs (a sweep's pages that do not depend on what it
+    varies) run once, and the others are served that run's outcome."""
     check_executor(executor)
+    same = (lambda task: task.inputs) if share else (lambda task: task.key)
+    first: dict[str, Task] = {}
+    for task in tasks:
+        first.setdefault(same(task), task)
     if executor == "local":
-        return _local(tasks, jobs, done)
-    return run_on_dask(tasks, jobs, scheduler, done)
+        ran = _local(list(first.values()), jobs, done)
+    else:
+        ran = run_on_dask(list(first.values()), jobs, scheduler, done)
+    by_inputs = {same(outcome.task): outcome for outcome in ran}
+    return [_its_own(by_inputs[same(task)], task, done) for task in tasks]
+
+
+def _its_own(outcome: Outcome, task: Task, done: Said) -> Outcome:
+    """``outcome`` if it is ``task``'s, else ``task``'s served from it (and ``done`` told)."""
+    if outcome.task is task:
+        return outcome
+    mine = served(outcome, task)
+    done(mine)
+    return mine
 
 
 def _local(tasks: list[Task], jobs: int | None, done: Said) -> list[Outcome]:

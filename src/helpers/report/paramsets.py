@@ -50,7 +50,7 @@ class ParamSet:
     per_notebook: dict[str, dict[str, Any]]
 
     def for_notebook(self, notebook: str, figures_dir: Path | str) -> dict[str, Any]:
-        """The notebook's parameters; ``figures_dir`` relative to the repository root, or absolute."""
+        """The notebook's parameters; ``figures_dir`` relative to the kernel's working folder, or absolute."""
         return {**self.shared, **self.per_notebook.get(notebook, {}), FIGURES_DIR: str(figures_dir)}
 
 

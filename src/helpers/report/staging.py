@@ -72,14 +72,13 @@ def tasks(target: Target, mark: Path, shared: Hashes) -> list[Task]:
     # Each notebook's hash once, however many sets run it.
     books = {nb: notebook_sha256(nb) for plan in target.plans for nb in plan.todo}
     for plan in target.plans:
-        name, figures = plan.param_set.name, paths.relative(target.staged(plan) / "figures")
+        name, workdir = plan.param_set.name, paths.relative(target.staged(plan))
         for notebook in plan.todo:
             expected = {"notebook": books[notebook], "code": shared.code, "data": shared.data}
             executed = paths.relative(paths.BUILD / name / notebook.name)
-            parameters = plan.param_set.for_notebook(notebook.stem, figures)
-            found.append(
-                Task(name, paths.relative(notebook), parameters, executed, expected, paths.relative(mark))
-            )
+            parameters = plan.param_set.for_notebook(notebook.stem, "figures")
+            notebook_path, mark_path = paths.relative(notebook), paths.relative(mark)
+            found.append(Task(name, notebook_path, parameters, executed, expected, mark_path, workdir))
     return found
 
 

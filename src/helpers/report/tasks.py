@@ -13,6 +13,7 @@ nothing behind (``helpers.report.scratch``).
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,16 +34,29 @@ class CheckoutMismatch(ReportError):
 class Task:
     set_name: str
     notebook: str  # the notebook: relative to the root (notebooks/…), or absolute
-    parameters: dict[str, Any]  # figures_dir included
+    parameters: dict[str, Any]  # figures_dir included, relative to ``workdir``
     executed: str  # where the executed notebook goes: relative to the root, or absolute
     # What the driver planned from: the notebook's, the code's and the data's sha256.
     expected: dict[str, str]
     # A file in the driver's staging folder: a worker that sees it shares the driver's disk.
     staging_mark: str
+    # Where the kernel runs, and so where the figures go: the set's staged folder. The driver's
+    # business, not a parameter, so that two sets' identical notebooks have identical inputs.
+    workdir: str = ""
 
     @property
     def key(self) -> str:
         return f"{self.set_name}/{Path(self.notebook).stem}"
+
+    @property
+    def figures(self) -> str:
+        """The folder the notebook writes its figures to, relative to the root, or absolute."""
+        return str(Path(self.workdir) / self.parameters.get(FIGURES_DIR, ""))
+
+    @property
+    def inputs(self) -> str:
+        """All that decides what the task makes: its notebook, parameters, code and data."""
+        return json.dumps([self.notebook, self.parameters, self.expected], sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,38 @@ class Outcome:
     error: str | None = None
     files: dict[str, bytes] = field(default_factory=dict)
     code_html: str | None = None  # the executed notebook whole, its code shown
+    served_from: str | None = None  # the key of the task with the same inputs that ran instead
+
+
+def served(outcome: Outcome, task: Task) -> Outcome:
+    """``task``'s outcome from that of a task with the same inputs: the same pages and figures,
+    written to ``task``'s places, and its executed notebook naming its own path, byte for byte
+    what running ``task`` itself would have made."""
+    ran = outcome.task
+    files = {}
+    for name, content in outcome.files.items():
+        if name == ran.executed:
+            files[task.executed] = _renamed(content, ran.executed, task.executed)
+        else:
+            files[str(Path(task.figures) / Path(name).relative_to(ran.figures))] = content
+    return Outcome(task, outcome.worker, 0.0, outcome.html, outcome.error, files, outcome.code_html, ran.key)
+
+
+def _renamed(executed: bytes, old: str, new: str) -> bytes:
+    """An executed notebook with papermill's record of its own path changed from ``old`` to
+    ``new``; anything else (no such record) as it is."""
+    import nbformat
+
+    try:
+        book = json.loads(executed)
+    except ValueError:  # not a notebook: nothing names its path
+        return executed
+    run = book.get("metadata", {}).get("papermill", {}) if isinstance(book, dict) else {}
+    if run.get("output_path") != paths.relative(paths.ROOT / old):
+        return executed
+    book = nbformat.reads(executed.decode("utf-8"), as_version=4)
+    book.metadata.papermill.output_path = paths.relative(paths.ROOT / new)
+    return nbformat.writes(book).encode("utf-8") + (b"\n" if executed.endswith(b"\n") else b"")
 
 
 Said = Callable[[Outcome], None]
@@ -110,12 +156,13 @@ def run(task: Task, worker: str) -> Outcome:
     with scratch.writing():
         existed = executed.exists()
         try:
-            execute(notebook, executed, task.parameters)
+            (paths.ROOT / task.workdir).mkdir(parents=True, exist_ok=True)
+            execute(notebook, executed, task.parameters, paths.ROOT / task.workdir)
             html = render_html(executed, page_title(notebook.stem))
             code_html = render_html(executed, f"{page_title(notebook.stem)}: the notebook", code=True)
         except Exception as failure:  # anything a notebook or its kernel can do: said in one line
             error = said(notebook, failure)
-        files = scratch.collect(task.parameters[FIGURES_DIR], task.notebook, task.executed)
+        files = scratch.collect(task.figures, task.notebook, task.executed)
         on_driver_disk = (paths.ROOT / task.staging_mark).exists()
         if not on_driver_disk:
             scratch.remove(files, keep=task.executed if existed else None)
