@@ -41,3 +41,14 @@ def test_the_coverage_chart_says_when_it_shows_only_some_articles():
         "by coverage. a013: 5 covered, 1 page furniture, 2 not covered; a001:"
     )
     assert some.count(" covered, ") == limit
+
+
+def test_the_coverage_title_counts_sentences_of_substance_and_gaps():
+    """Covered and uncovered are of substance, page furniture is not; no gap is its own title."""
+    assert coverage_chart.headline(_summary([0, 0])) == "All 10 sentences of substance rest on curated quotes"
+    assert coverage_chart.headline(_summary([2, 0, 1])) == (
+        "3 of 18 sentences of substance are not yet curated"
+    )
+    assert coverage_chart.alt_text(_summary([2])) == (
+        "Stacked bar chart of sentences per article by coverage. a001: 5 covered, 1 page furniture, 2 not covered."
+    )

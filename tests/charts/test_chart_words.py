@@ -157,3 +157,78 @@ def test_the_schedule_title_counts_held_events_and_announcements():
         ": 0 known to have been held, 1 announced in advance"
     )
     assert schedule_chart.headline(frame.iloc[0:0], "Nothing") == "Nothing"
+
+
+def test_the_plans_alt_text_says_every_verdict_word_for_word():
+    """One plan per verdict, with open, single-day and ranged windows and outcomes."""
+    from helpers.charts import plans
+
+    nat = pd.NaT
+    table = pd.DataFrame(
+        {
+            "title": ["Summit", "Visit", "Talks", "Call", "Session", "Meeting"],
+            "verdict": ["in window", "late", "early", "not found", "no window", "partly"],
+            "slip_days": [0, 12, -3, pd.NA, pd.NA, 0],
+            "window_start": [
+                DAY("2017-11-01"),
+                DAY("2017-09-01"),
+                nat,
+                DAY("2017-10-01"),
+                nat,
+                DAY("2017-12-01"),
+            ],
+            "window_end": [
+                DAY("2017-11-30"),
+                DAY("2017-09-01"),
+                DAY("2017-10-10"),
+                nat,
+                nat,
+                DAY("2017-12-31"),
+            ],
+            "realised_start": [
+                DAY("2017-11-10"),
+                DAY("2017-09-13"),
+                DAY("2017-10-07"),
+                nat,
+                DAY("2017-09-20"),
+                DAY("2017-12-20"),
+            ],
+            "realised_end": [
+                DAY("2017-11-10"),
+                DAY("2017-09-14"),
+                DAY("2017-10-07"),
+                nat,
+                DAY("2017-09-20"),
+                DAY("2018-01-05"),
+            ],
+        }
+    )
+    assert plans.alt_text(table) == (
+        "Chart of 6 plans announced in the articles, one per row: the announced window as a hollow "
+        "bar, the day of first announcement as a tick, and what happened as a filled mark; "
+        "Summit: expected between 1 Nov and 30 Nov 2017; happened on 10 Nov 2017 (in window); "
+        "Visit: expected on 1 Sep 2017; happened from 13 Sep to 14 Sep 2017 (12 days late); "
+        "Talks: expected until 10 Oct 2017, with no start given; happened on 7 Oct 2017 (3 days early); "
+        "Call: expected from 1 Oct 2017, with no end given; no record of it found (no record found); "
+        "Session: expected without a date; happened on 20 Sep 2017 (no date given); "
+        "Meeting: expected between 1 Dec and 31 Dec 2017; happened from 20 Dec to 5 Jan 2018 (partly)."
+    )
+    assert plans.alt_text(table.iloc[0:0], "None") == "Empty chart of announced plans: None."
+
+
+def test_the_chronology_alt_text_word_for_word(tables):
+    from helpers.analysis import chronology as chronology_facts
+    from helpers.charts import chronology
+
+    facts = chronology_facts.facts(tables)
+    two = facts.loc[facts["date_start"] != facts["date_end"]].head(1)
+    two = pd.concat([two, facts.loc[facts["date_start"] == facts["date_end"]].head(1)])
+    ranged, single = two.iloc[0], two.iloc[1]
+    assert chronology.alt_text(two) == (
+        "Timeline of 2 facts of the cited chronology, one row per pair of officials, then North "
+        "Korea's launches and tests, then the Security Council; each a black mark shaped by its kind, "
+        "with a line over its days where its sources give more than one. "
+        f"{ranged['row']}: {ranged['title']} (between {ranged['date_start']:%-d %b} and "
+        f"{ranged['date_end']:%-d %b %Y}); "
+        f"{single['row']}: {single['title']} (on {single['date_start']:%-d %b %Y})."
+    )
