@@ -50,5 +50,6 @@ def test_the_coverage_title_counts_sentences_of_substance_and_gaps():
         "3 of 18 sentences of substance are not yet curated"
     )
     assert coverage_chart.alt_text(_summary([2])) == (
-        "Stacked bar chart of sentences per article by coverage. a001: 5 covered, 1 page furniture, 2 not covered."
+        "Stacked bar chart of sentences per article by coverage. "
+        "a001: 5 covered, 1 page furniture, 2 not covered."
     )
