@@ -131,8 +131,9 @@ draft: $(PKG_STAMP)
 	$(BIN)/python -m helpers.curate draft "$(SOURCE)" $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(OUT),--out "$(OUT)")
 
 ## Run the test suite (data checks, helpers, notebooks through papermill), on every core
+# The 15 slowest tests are listed at the end: where the suite's time goes is in every CI log.
 test: $(KERNELSPEC)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=15
 
 # What `make mutation` mutates: the checks that say what is wrong with a file (csvshape,
 # problems), the truth of the data (a seed's bytes, a quote in its own article, date words in
