@@ -33,7 +33,7 @@ def test_every_kind_has_its_strand_and_others_have_none():
     got = chronology.strand_of(kinds)
     assert got.tolist()[: len(STRAND)] == list(STRAND.values())
     assert got.iloc[len(STRAND) :].isna().all()
-    assert got.index.equals(kinds.index)
+    assert got.index.equals(kinds.index) and got.dtype == "str"
 
 
 def test_every_fact_in_date_order_with_its_strand_and_row(tables):
@@ -52,6 +52,10 @@ def test_every_fact_in_date_order_with_its_strand_and_row(tables):
         else:
             assert r.row == chronology.STRANDS[r.strand]
     assert got.index.tolist() == list(range(len(got)))
+    assert got.columns.tolist() == [
+        *("fact_id", "strand", "row", "kind", "title", "date_start", "date_end", "time_zone", "location"),
+        *("event_id", "source_title", "source_url", "note"),
+    ]
 
 
 KIND_CHOICES = [("missile_launch",), ("resolution", "nuclear_test"), ("summit",), ("ceremony",)]

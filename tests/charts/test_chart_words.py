@@ -232,3 +232,62 @@ def test_the_chronology_alt_text_word_for_word(tables):
         f"{ranged['date_end']:%-d %b %Y}); "
         f"{single['row']}: {single['title']} (on {single['date_start']:%-d %b %Y})."
     )
+
+
+def test_the_cadence_alt_text_says_which_bar_each_context_mark_stands_on():
+    """A context mark on an article's drawn event, one no article reports, and one realising an
+    event the chart does not draw: each said as such, word for word."""
+    from helpers.charts import cadence
+
+    frame = pd.DataFrame(
+        {
+            "event_id": ["e1"],
+            "pair": ["Abe – Putin"],
+            "kind": ["phone_call"],
+            "status": ["occurred"],
+            "date_start": [DAY("2017-09-01")],
+            "date_end": [DAY("2017-09-01")],
+        }
+    )
+    realised = pd.DataFrame(
+        {
+            "pair": ["Abe – Putin", "Kono – Lavrov", "Abe – Putin"],
+            "kind": ["phone_call", "meeting", "summit"],
+            "date_start": [DAY("2017-09-01"), DAY("2017-09-20"), DAY("2017-11-10")],
+            "date_end": [DAY("2017-09-01"), DAY("2017-09-21"), DAY("2017-11-10")],
+            "realises": ["e1", None, "e9"],
+            "realises_title": ["Abe and Putin talk", None, "Summit in Da Nang"],
+        }
+    )
+    said = cadence.alt_text(frame, realised)
+    assert said.endswith(
+        " Black marks, shaped by kind, show when contacts took place according to the cited context "
+        "layer: Abe – Putin, phone call on 1 Sep 2017, on the bar of 'Abe and Putin talk'; "
+        "Kono – Lavrov, meeting between 20 Sep and 21 Sep 2017, not reported by the articles, on a "
+        "row of its own; Abe – Putin, summit on 10 Nov 2017, realising 'Summit in Da Nang', which "
+        "is not drawn, on a row of its own."
+    )
+    assert said.startswith("Timeline of 1 Japan–Russia contacts the articles report")
+    assert cadence.alt_text(frame.iloc[0:0], realised, "None").startswith("Empty timeline: None. Black marks")
+
+
+def test_the_plans_title_for_every_selection_and_as_of():
+    """Verdicts in their fixed order, only those present; a filter says how many of how many;
+    ``as_of`` says when the plans were known and that their fate is hindsight; nothing shown
+    says of how many."""
+    from helpers.charts import plans
+
+    table = pd.DataFrame({"verdict": ["late", "in window", "late", "not found"]})
+    assert plans.headline(table) == "Of 4 plans the articles announced: 1 in window, 2 late, 1 not found"
+    assert plans.headline(table, 6) == (
+        "Of 6 plans the articles announced, 4 shown: 1 in window, 2 late, 1 not found"
+    )
+    assert plans.headline(table, 4, as_of=DAY("2017-09-10")) == (
+        "Of 4 plans the articles announced by 10 Sep 2017, judged with hindsight: "
+        "1 in window, 2 late, 1 not found"
+    )
+    assert plans.headline(table.iloc[0:0], 3, "Nothing here") == "Nothing here (of 3 the articles announced)"
+    assert plans.headline(table.iloc[0:0], 0, "Nothing here") == "Nothing here"
+    assert plans.headline(table.iloc[0:0], 2, "None", DAY("2017-09-10")) == (
+        "None (of 2 the articles announced by 10 Sep 2017)"
+    )

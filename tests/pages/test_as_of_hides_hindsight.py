@@ -98,3 +98,34 @@ def test_the_regime_highlights_only_resolutions_adopted_and_reported_by_as_of(ta
         "resolution_id",
     ]
     assert set(page.resolutions.loc[page.resolutions["in_articles"], "resolution_id"]) == set(expected)
+
+
+@pytest.mark.parametrize("include_context", [True, False])
+def test_only_hindsight_asked_for_shows_the_context_layer_as_known_today(tables, include_context):
+    """``with_hindsight`` (page 04's outcomes) is the whole context layer beside the articles as
+    known on ``as_of``; with the context layer off it stays empty, as ``tables`` has it."""
+    from helpers.pages.run import Run
+    from helpers.params.checks import Params
+    from helpers.views import as_of_view
+
+    as_of = pd.Timestamp("2017-09-10")
+    params = Params(
+        notebook="04_plans_vs_outcomes",
+        start_date=pd.Timestamp("2017-08-01"),
+        end_date=pd.Timestamp("2017-12-31"),
+        include_planned=True,
+        as_of=as_of,
+        figures_dir=None,
+        include_context=include_context,
+    )
+    known = as_of_view(tables, as_of)
+    if not include_context:
+        known = {**known, "outcomes": known["outcomes"].iloc[0:0]}
+    run = Run(params, known, tables)
+    later = run.with_hindsight()
+    assert later["events"].equals(known["events"]) and later["sources"].equals(known["sources"])
+    if include_context:
+        assert later["outcomes"].equals(tables["outcomes"])
+        assert len(later["outcomes"]) > len(known["outcomes"])
+    else:
+        assert later["outcomes"].empty
