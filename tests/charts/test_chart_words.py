@@ -246,7 +246,7 @@ def test_the_cadence_alt_text_says_which_bar_each_context_mark_stands_on():
             "kind": ["phone_call"],
             "status": ["occurred"],
             "date_start": [DAY("2017-09-01")],
-            "date_end": [DAY("2017-09-01")],
+            "date_end": [DAY("2017-09-02")],
         }
     )
     realised = pd.DataFrame(
@@ -260,6 +260,17 @@ def test_the_cadence_alt_text_says_which_bar_each_context_mark_stands_on():
         }
     )
     said = cadence.alt_text(frame, realised)
+    assert (
+        cadence.alt_text(frame)
+        == cadence.alt_text(frame, realised.iloc[0:0])
+        == (
+            "Timeline of 1 Japan–Russia contacts the articles report, one row per pair of officials; "
+            "exact days are markers shaped by kind, uncertain dates are bars spanning the possible days, "
+            "planned contacts are hollow and proposed ones dotted. "
+            "Abe – Putin, phone call occurred between 1 Sep and 2 Sep 2017."
+        )
+    )
+    assert said.startswith(cadence.alt_text(frame))
     assert said.endswith(
         " Black marks, shaped by kind, show when contacts took place according to the cited context "
         "layer: Abe – Putin, phone call on 1 Sep 2017, on the bar of 'Abe and Putin talk'; "
@@ -291,3 +302,31 @@ def test_the_plans_title_for_every_selection_and_as_of():
     assert plans.headline(table.iloc[0:0], 2, "None", DAY("2017-09-10")) == (
         "None (of 2 the articles announced by 10 Sep 2017)"
     )
+
+
+def test_marks_take_the_first_free_sub_row_of_their_pair_and_context_marks_their_events():
+    """Overlapping marks of one pair go one below the other; a mark starting the day a sub-row's
+    last label ends does not fit there (it would touch it); a mark after the first one's label
+    goes back to the top; other pairs start again at 0; a context mark standing on an event
+    shares its sub-row."""
+    from helpers.charts import cadence
+
+    rows = [  # id, pair, start, end, on; a label of no characters reaches 4 days past the end
+        ("a", "P", "2017-09-01", "2017-09-05", None),  # reaches 9 Sep
+        ("b", "P", "2017-09-02", "2017-09-03", None),  # reaches 7 Sep
+        ("c", "P", "2017-10-30", "2017-10-30", None),
+        ("d", "Q", "2017-09-01", "2017-09-01", None),
+        ("x", "P", "2017-09-02", "2017-09-02", "b"),
+        ("e", "P", "2017-09-09", "2017-09-09", None),  # a's sub-row ends that day: the second
+    ]
+    frame = pd.DataFrame(rows, columns=["event_id", "pair", "date_start", "date_end", "on"])
+    frame = frame.assign(
+        kind="meeting",
+        label="",
+        date_start=pd.to_datetime(frame["date_start"]),
+        date_end=pd.to_datetime(frame["date_end"]),
+    )
+    got = cadence.lanes(frame, day_per_char=1.0)
+    assert got.tolist() == [0, 1, 0, 0, 1, 1] and got.dtype == "int64" and got.index.equals(frame.index)
+    plain = cadence.lanes(frame.drop(columns=["on"]).iloc[:4], day_per_char=1.0)
+    assert plain.tolist() == [0, 1, 0, 0]
