@@ -130,8 +130,8 @@ draft: $(PKG_STAMP)
 	@[ -n "$(SOURCE)" ] || { echo "usage: make draft SOURCE=<source id, or a file with PUBLISHED=YYYY-MM-DD> [OUT=draft.csv]" >&2; exit 2; }
 	$(BIN)/python -m helpers.curate draft "$(SOURCE)" $(if $(PUBLISHED),--published "$(PUBLISHED)") $(if $(OUT),--out "$(OUT)")
 
-## Run the test suite (data checks, helpers, notebooks through papermill), on every core
 # The 15 slowest tests are listed at the end: where the suite's time goes is in every CI log.
+## Run the test suite (data checks, helpers, notebooks through papermill), on every core
 test: $(KERNELSPEC)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=15
 
