@@ -54,7 +54,10 @@ EXECUTOR ?= local
 # A sweep's notebooks with the same inputs run once and serve every set (SHARE=0: each runs).
 # The bytes are the same either way, so it is not a prerequisite either.
 SHARE ?= 1
-export EXECUTOR DASK_SCHEDULER SHARE
+# Each notebook's kernel is forked from a warm template that has imported the helpers (WARM=0:
+# each kernel starts cold). The bytes are the same either way: not a prerequisite.
+WARM ?= 1
+export EXECUTOR DASK_SCHEDULER SHARE WARM
 ifeq ($(wildcard build/inputs.mk),)
 .PHONY: $(SWEEP_PAGE)
 endif
@@ -70,7 +73,7 @@ help:
 	@awk 'BEGIN {FS = ":"} /^## / {doc = substr($$0, 4); next} /^[a-zA-Z_-]+:/ && doc {printf "  %-10s %s\n", $$1, doc} {doc = ""}' $(MAKEFILE_LIST)
 	@echo
 	@echo "  Variables: PARAMS=params/<set>.yaml (default params/default.yaml), FORCE=1 to rebuild everything,"
-	@echo "             SWEEP=params/sweeps/<sweep>.yaml, EXECUTOR=local|dask, DASK_SCHEDULER=tcp://host:port, SHARE=0,"
+	@echo "             SWEEP=params/sweeps/<sweep>.yaml, EXECUTOR=local|dask, DASK_SCHEDULER=tcp://host:port, SHARE=0, WARM=0,"
 	@echo "             MUTANTS='helpers.data.dates*' to narrow make mutation"
 
 $(UV_STAMP):

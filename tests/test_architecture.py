@@ -30,6 +30,10 @@ ALLOWED = {
     "pages": {"paths", "data", "params", "views", "analysis", "charts"},
     "notebook": {"paths", "data", "params", "views", "analysis", "charts", "pages"},
 }
+# One module may import past its layer: the warm template (``helpers.report.warm``) is the
+# kernels' own process before it forks them, and imports what every notebook imports, inside the
+# function that only the template runs; the driver's process never imports the notebook side.
+ALSO_ALLOWED = {"helpers.report.warm": {"notebook"}}
 MAX_FUNCTION_LINES = 40
 
 
@@ -81,9 +85,8 @@ def test_every_module_is_in_a_layer():
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_layers_import_one_way(module):
-    wrong = {
-        t for t in graph()[module] if layer(t) != layer(module) and layer(t) not in ALLOWED[layer(module)]
-    }
+    allowed = ALLOWED.get(layer(module), set()) | ALSO_ALLOWED.get(module, set())
+    wrong = {t for t in graph()[module] if layer(t) != layer(module) and layer(t) not in allowed}
     assert not wrong, f"{module} imports {sorted(wrong)}: against the layer order"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from support.elsewhere import alive, descendants, driver, kernels_of, project_copy, wait_until
+from support.elsewhere import alive, descendants, driver, kernels_of, project_copy, templates_of, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -27,11 +27,12 @@ def reports(root: Path) -> dict[str, bytes]:
 
 
 def watch(process: subprocess.Popen, timeout: float = 300) -> tuple[str, set[int]]:
-    """Wait for the driver to end, noting every kernel it started; its stderr and those kernels."""
+    """Wait for the driver to end, noting every kernel it started and the warm template they are
+    forked from; its stderr and those processes."""
     seen: set[int] = set()
     deadline = time.monotonic() + timeout
     while process.poll() is None and time.monotonic() < deadline:
-        seen.update(kernels_of(process.pid))
+        seen.update(kernels_of(process.pid), templates_of(process.pid))
         time.sleep(0.05)
     _, err = process.communicate(timeout=30)
     return err, seen
@@ -50,7 +51,7 @@ def assert_failed_cleanly(own: Path, before: dict, err: str, returncode: int, ke
     assert reports(own) == before
     assert not list((own / "reports").glob(".*")), "a staging folder was left behind"
     assert wait_until(lambda: not any(alive(pid) for pid in kernels), timeout=10), (
-        "a kernel outlived the build"
+        "a kernel or a template outlived the build"
     )
     return lines[0]
 
@@ -90,7 +91,9 @@ def test_interrupted_build_keeps_the_previous_report_and_no_kernel(own, signum):
     started = wait_until(lambda: kernels_of(process.pid), timeout=120)
     assert started, "no kernel started"
     time.sleep(1.5)  # the kernels are busy running cells
-    seen = set(started) | set(kernels_of(process.pid))
+    templates = templates_of(process.pid)
+    assert templates, "the kernels were not forked from a warm template"
+    seen = set(started) | set(kernels_of(process.pid)) | set(templates)
     process.send_signal(signum)
     err, kernels = watch(process, timeout=60)
     line = assert_failed_cleanly(own, before, err, process.returncode, seen | kernels)

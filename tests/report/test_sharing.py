@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import nbformat
 import pytest
+from support.elsewhere import kernels_of, templates_of, wait_until
 
 from helpers import paths
-from helpers.report import driver, executors
+from helpers.report import driver, executors, warm
 from helpers.report.tasks import Outcome, Task, served
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
@@ -163,14 +165,24 @@ def test_a_failure_is_served_to_every_task_with_the_same_inputs(tmp_path, ran, m
 
 
 @pytest.mark.slow
-def test_real_kernels_make_the_same_report_shared_or_not(tmp_path, monkeypatch):
-    """Papermill, real notebooks: a person sweep built sharing is the bytes of one built without
-    (a notebook that wrote where it ran, or read its set's folder, would differ here)."""
+def test_real_kernels_make_the_same_report_warm_and_shared_or_neither(tmp_path, monkeypatch):
+    """Papermill, real notebooks: a person sweep built the default way, sharing and with kernels
+    forked warm (``test_warm``), is the bytes of one built with neither (a notebook that wrote
+    where it ran, read its set's folder, or found the template's state, would differ here); and
+    the finished build leaves no template or kernel behind."""
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
     monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
+    forked: list[list[str]] = []
+    fork = warm.fork_kernel
+    monkeypatch.setattr(warm, "fork_kernel", lambda cmd, *rest: forked.append(cmd) or fork(cmd, *rest))
+    monkeypatch.delenv("WARM", raising=False)
     sweep = person_sweep(tmp_path, PEOPLE[:2])
-    shared = driver.build(sweep)
-    with_sharing = tree(paths.REPORTS / "people")
-    alone = driver.build(sweep, driver.Options(force=True, share=False))
-    assert shared.served == len(NOTEBOOKS) - 1 and alone.served == 0
-    assert tree(paths.REPORTS / "people") == with_sharing
+    default = driver.build(sweep)
+    assert len(forked) == len(default.executed) - default.served
+    assert templates_of(os.getpid()) == [] and wait_until(lambda: not kernels_of(os.getpid()), timeout=10)
+    with_both = tree(paths.REPORTS / "people")
+    monkeypatch.setenv("WARM", "0")
+    neither = driver.build(sweep, driver.Options(force=True, share=False))
+    assert default.served == len(NOTEBOOKS) - 1 and neither.served == 0
+    assert len(forked) == len(default.executed) - default.served  # none forked with WARM=0
+    assert tree(paths.REPORTS / "people") == with_both

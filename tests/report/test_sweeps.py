@@ -165,14 +165,16 @@ def test_a_set_given_as_a_sweep_or_a_sweep_as_a_set_is_refused(flag, file, said,
 
 
 def test_the_runner_imports_no_pandas_when_it_starts():
-    """A build with nothing to do stays instant: the command line, the driver, the planning and
-    the parameter files import neither pandas nor papermill."""
+    """A build with nothing to do stays instant: the command line, the driver, the planning, the
+    parameter files and the warm template's driver side import neither pandas nor papermill (nor
+    the notebook side, which only the template imports, in its own process)."""
     import subprocess
     import sys
 
     code = (
-        "import sys, helpers.report.__main__, helpers.report.planning, helpers.report.paramsets; "
-        "print(sorted({'pandas', 'numpy', 'papermill', 'dask', 'jupyter_client'} & set(sys.modules)))"
+        "import sys, helpers.report.__main__, helpers.report.planning, helpers.report.paramsets, "
+        "helpers.report.warm; print(sorted({'pandas', 'numpy', 'papermill', 'dask', 'jupyter_client', "
+        "'helpers.notebook'} & set(sys.modules)))"
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"

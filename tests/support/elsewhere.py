@@ -109,12 +109,28 @@ def descendants(pid: int) -> list[int]:
     return sorted(family - {pid})
 
 
-def kernels_of(pid: int, deep: bool = False) -> list[int]:
-    """The live kernels a process started: its children that run ipykernel (with ``deep``,
-    its descendants' too, as a Dask worker's under its nanny)."""
+# The command line of a warm template (``helpers.report.warm``), which its forked kernels share.
+TEMPLATE = b"helpers.report.warm"
+
+
+def templates_of(pid: int, deep: bool = False) -> list[int]:
+    """The live warm templates a process started (with ``deep``, its descendants' too)."""
     processes = _processes()
     family = {pid, *descendants(pid)} if deep else {pid}
-    return sorted(p for p, (parent, cmd) in processes.items() if parent in family and b"ipykernel" in cmd)
+    return sorted(p for p, (parent, cmd) in processes.items() if parent in family and TEMPLATE in cmd)
+
+
+def kernels_of(pid: int, deep: bool = False) -> list[int]:
+    """The live kernels a process started: its children that run ipykernel, and the children of
+    its warm templates (with ``deep``, its descendants' too, as a Dask worker's under its nanny)."""
+    processes = _processes()
+    family = {pid, *descendants(pid)} if deep else {pid}
+    templates = set(templates_of(pid, deep))
+    return sorted(
+        p
+        for p, (parent, cmd) in processes.items()
+        if (parent in family and b"ipykernel" in cmd) or parent in templates
+    )
 
 
 def alive(pid: int) -> bool:

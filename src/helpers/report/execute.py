@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
+from helpers.report import warm
 from helpers.report.errors import ReportError
 
 _lock = threading.Lock()
@@ -42,8 +43,10 @@ def _unregister(pid: int) -> None:
 
 
 def stop_all() -> None:
-    """Kill every kernel the build started, now, and every kernel it would still start."""
+    """Kill every kernel the build started, now, and every kernel it would still start, and the
+    template they are forked from."""
     _stopping.set()
+    warm.close_all()
     with _lock:
         groups = list(_running.values())
     for group in groups:

@@ -162,5 +162,7 @@ def _local(tasks: list[Task], jobs: int | None, done: Said) -> list[Outcome]:
         pool.shutdown(wait=True)
         logging.disable(logging.NOTSET)
         raise
-    pool.shutdown(wait=True)
+    finally:
+        pool.shutdown(wait=True)
+        execute.warm.close_all()  # every kernel has started: their template goes
     return [future.result() for future in futures]
