@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from pathlib import Path
 
 import nbformat
@@ -149,6 +150,27 @@ def test_a_served_outcome_is_what_its_own_run_would_have_made(ran):
     own = by_inputs(second, "local")
     assert mine.files == own.files and (mine.html, mine.code_html) == (own.html, own.code_html)
     assert mine.task is second and mine.served_from == "s/a/00_data_audit" and mine.error is None
+
+
+def test_outcomes_back_from_workers_are_their_own_tasks_not_served(ran, monkeypatch):
+    """A Dask worker hands back an outcome holding a copy of its task (pickled there and back):
+    it is still that task's own run, said once, and counted executed, not served."""
+    tasks = [
+        Task(f"s/{v}", "notebooks/00_data_audit.ipynb", {"as_of": v}, f"build/s/{v}/x.ipynb", {}, "m", v)
+        for v in ("2017-09-01", "2017-09-08")
+    ]
+    said: list[Outcome] = []
+
+    def on_dask(tasks: list[Task], jobs, scheduler, done) -> list[Outcome]:
+        outcomes = [pickle.loads(pickle.dumps(by_inputs(task, "tcp://worker"))) for task in tasks]
+        for outcome in outcomes:
+            done(outcome)
+        return outcomes
+
+    monkeypatch.setattr(executors, "run_on_dask", on_dask)
+    outcomes = executors.run_all(tasks, "dask", 1, None, said.append)
+    assert [o.served_from for o in outcomes] == [None, None]
+    assert [o.task.key for o in said] == [t.key for t in tasks]  # each said once
 
 
 def test_a_failure_is_served_to_every_task_with_the_same_inputs(tmp_path, ran, monkeypatch):

@@ -88,6 +88,8 @@ def test_each_notebook_starts_from_the_templates_pristine_state(tmp_path, fresh)
     assert (second["global"], second["attribute"]) == (False, False)
     assert second["linewidth"] == first["linewidth"] != 9.5
     assert second["backend"] == first["backend"] == "module://matplotlib_inline.backend_inline"
+    # An ended kernel is reaped by its template at once: no zombie, and its CPU time accounted.
+    assert wait_until(lambda: not Path(f"/proc/{first['pid']}").exists(), timeout=10)
     template = first["parent"]
     assert templates_of(os.getpid()) == [template]
     warm.close_all()

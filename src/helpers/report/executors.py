@@ -129,8 +129,10 @@ def run_all(
 
 
 def _its_own(outcome: Outcome, task: Task, done: Said) -> Outcome:
-    """``outcome`` if it is ``task``'s, else ``task``'s served from it (and ``done`` told)."""
-    if outcome.task is task:
+    """``outcome`` if it is ``task``'s, else ``task``'s served from it (and ``done`` told).
+    Whose it is goes by the task's key: an outcome back from a Dask worker holds a copy of its
+    task, never the task itself."""
+    if outcome.task.key == task.key:
         return outcome
     mine = served(outcome, task)
     done(mine)

@@ -25,7 +25,8 @@ from helpers.report import warm
 
 class Forked:
     """What LocalProvisioner asks of a kernel's Popen, for a kernel forked by the template: the
-    template, not this process, is its parent and reaps it, so it is alive while its pid is."""
+    template, not this process, is its parent and reaps it as it ends, so it is alive while its
+    pid is."""
 
     stdin = stdout = stderr = None
 
@@ -38,7 +39,7 @@ class Forked:
             try:
                 os.kill(self.pid, 0)
             except ProcessLookupError:
-                self.returncode = 0  # ended; its status went to the template, which ignores it
+                self.returncode = 0  # ended; its status went to the template that reaped it
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
