@@ -195,10 +195,11 @@ lock: $(UV_STAMP)
 	@[ -x $(UV) ] || { echo "make lock needs uv, which could not be installed" >&2; exit 1; }
 	$(UV) pip compile pyproject.toml --extra dev --universal --python-version 3.11 -o requirements.lock --upgrade
 
-## Measure report build speed, how the helpers scale, and a sweep on each executor (prints figures)
+## Measure report build speed, how the helpers scale, a notebook's cost (kernels warm and cold), sweeps (prints figures)
 benchmark: $(KERNELSPEC)
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/report_speed.py
+	$(BIN)/python benchmarks/kernel_speed.py
 	$(BIN)/python benchmarks/sweep_speed.py
 
 ## Write the README's findings and the data card's summary from the data (a test checks them)
