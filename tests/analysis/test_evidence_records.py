@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from helpers.analysis import evidence
 from helpers.analysis.evidence import COLUMNS, records
 
 
@@ -100,3 +103,30 @@ def test_a_context_fact_carries_its_cited_source(tables, found, prefix, table, k
         assert row["date_start"] is fact[days[0]] or row["date_start"] == fact[days[0]]
         assert row["date_end"] is fact[days[1]] or row["date_end"] == fact[days[1]]
         assert pd.isna(row["quote"]) and pd.isna(row["date_words"])
+
+
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["e2", "e1", "e3"]),
+            st.sampled_from(["early next week", "", None, "soon"]),
+            st.sampled_from(["“Abe said.” (a001)", "“Putin said.” (a002)", ""]),
+        ),
+        max_size=12,
+    )
+)
+def test_each_events_lines_are_its_distinct_values_in_order(rows):
+    """Per event, each column's distinct values (no missing, no empty one) in the order of its
+    mentions, one per line, and '' where there is none; every event of the mentions has a row."""
+    frame = pd.DataFrame(rows, columns=["event_id", "date_text", "quote"]).astype("str")
+    found = evidence._joined(frame, "event_id", ["date_text", "quote"])
+    expected: dict[str, dict[str, list[str]]] = {}
+    for key, *values in rows:
+        for column, value in zip(["date_text", "quote"], values, strict=True):
+            kept = expected.setdefault(key, {"date_text": [], "quote": []})[column]
+            if value and value not in kept:
+                kept.append(value)
+    assert found.index.tolist() == list(expected)
+    assert found.to_dict("index") == {
+        key: {c: "\n".join(v) for c, v in cols.items()} for key, cols in expected.items()
+    }

@@ -7,7 +7,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.data.frames import among, by_id, joined_sorted, raw_days
+from helpers.data.frames import among, by_id, joined_in_order, joined_sorted, raw_days
 
 ids = st.lists(st.sampled_from(["a1", "a2", "b", "é", "", None]), max_size=12)
 
@@ -36,6 +36,23 @@ def test_joined_sorted_joins_each_keys_labels_in_order(rows):
     for key, label in rows:
         expected.setdefault(key, []).append(label)
     assert found.to_dict() == {key: " – ".join(sorted(names)) for key, names in expected.items()}
+    assert (found.index.name, found.name) == ("event_id", "name")
+
+
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(["e3", "e1", "e2"]), st.sampled_from(["Kono", "Lavrov", "Abe", "Ünal"])),
+        max_size=10,
+    )
+)
+def test_joined_in_order_joins_each_keys_labels_as_they_come(rows):
+    keys = pd.Series([key for key, _ in rows], dtype="str", name="event_id")
+    labels = pd.Series([label for _, label in rows], dtype="str", name="name")
+    found = joined_in_order(labels, keys, "\n")
+    expected: dict[str, list[str]] = {}
+    for key, label in rows:
+        expected.setdefault(key, []).append(label)
+    assert list(found.items()) == [(key, "\n".join(names)) for key, names in expected.items()]
     assert (found.index.name, found.name) == ("event_id", "name")
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -107,6 +109,22 @@ def test_without_a_template_kernels_start_cold_and_say_so_once(tmp_path, fresh, 
     assert [s["parent"] for s in seen] == [os.getpid()] * 2
     said = capsys.readouterr().out.splitlines()
     assert said == ["[note ] kernels start cold: no template in this test"]
+
+
+@pytest.mark.slow
+def test_a_forked_kernel_ends_when_its_template_does(tmp_path, fresh):
+    """The driver killed outright (no clean-up) closes its template's stdin, and the template
+    ends; its kernels must end with it, as a cold kernel ends with its driver."""
+    from jupyter_client.connect import write_connection_file
+
+    connection, _ = write_connection_file(str(tmp_path / "k.json"), transport="ipc", ip=str(tmp_path / "k"))
+    kernel = [sys.executable, "-Xfrozen_modules=off", "-m", "ipykernel_launcher", "-f", connection]
+    pid = warm.fork_kernel(kernel, str(tmp_path), dict(os.environ))
+    (template,) = templates_of(os.getpid())
+    assert kernels_of(os.getpid()) == [pid]
+    time.sleep(2)  # the kernel has started and watches its parent
+    os.kill(template, signal.SIGKILL)
+    assert wait_until(lambda: not alive(pid), timeout=15), "a kernel outlived its template"
 
 
 def test_warm_0_starts_kernels_cold(monkeypatch):

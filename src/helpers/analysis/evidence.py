@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.data.frames import joined_in_order
 from helpers.data.problems import Tables
 
 COLUMNS = ["layer", "what", "status", "date_start", "date_end", "date_words", "quote", "source", "link"]
@@ -53,10 +54,14 @@ def _described(sources: pd.DataFrame) -> pd.Series:
 
 
 def _joined(frame: pd.DataFrame, key: str, columns: list[str]) -> pd.DataFrame:
-    """One row per ``key``: each of ``columns``' distinct values, in order, one per line."""
-    return frame.groupby(key, sort=False)[columns].agg(
-        lambda values: "\n".join(dict.fromkeys(v for v in values.dropna() if v))
-    )
+    """One row per ``key``: each of ``columns``' distinct values, in order, one per line ('' for
+    none)."""
+    keys = frame[key].drop_duplicates()
+    joined = {}
+    for column in columns:
+        given = frame.loc[frame[column].notna() & (frame[column] != ""), [key, column]].drop_duplicates()
+        joined[column] = joined_in_order(given[column], given[key], "\n").reindex(keys).fillna("")
+    return pd.DataFrame(joined, index=pd.Index(keys, name=key))
 
 
 def _events(tables: Tables) -> pd.DataFrame:

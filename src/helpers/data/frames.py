@@ -15,10 +15,19 @@ def among(values: pd.Series, keys: pd.Series) -> pd.Series:
 
 
 def joined_sorted(labels: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
-    """Per key, its ``labels`` sorted and joined by ``sep``. The labels are spread into one
-    column per position and joined column by column, rather than by a Python join per key."""
+    """Per key, its ``labels`` sorted and joined by ``sep``."""
     frame = pd.DataFrame({"key": keys, "label": labels}).sort_values(["key", "label"])
-    wide = frame.assign(n=frame.groupby("key").cumcount()).pivot(index="key", columns="n", values="label")  # noqa: PD010
+    return joined_in_order(frame["label"], frame["key"], sep).rename_axis(keys.name).rename(labels.name)
+
+
+def joined_in_order(labels: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
+    """Per key (in order of first appearance), its ``labels`` in their order, joined by ``sep``.
+    The labels are spread into one column per position and joined column by column, rather than
+    by a Python join per key (100,000 keys: a fraction of a second, not a minute)."""
+    frame = pd.DataFrame({"key": keys.to_numpy(), "label": labels.to_numpy()})
+    frame["n"] = frame.groupby("key", sort=False).cumcount()
+    wide = frame.pivot(index="key", columns="n", values="label")  # noqa: PD010
+    wide = wide.reindex(frame["key"].drop_duplicates())
     joined = wide[0] if len(wide.columns) else pd.Series(dtype="str", index=wide.index)
     for column in wide.columns[1:]:
         joined = joined.where(wide[column].isna(), joined + sep + wide[column])

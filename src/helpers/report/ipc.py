@@ -64,9 +64,7 @@ class WarmProvisioner(LocalProvisioner):
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
         cwd = str(kwargs.get("cwd") or pathlib.Path.cwd())
         try:
-            # The parent jupyter_client's launch_kernel names: ipykernel ends when it does.
-            env = {**(kwargs.get("env") or os.environ), "JPY_PARENT_PID": str(os.getpid())}
-            pid = warm.fork_kernel(cmd, cwd, env)
+            pid = warm.fork_kernel(cmd, cwd, dict(kwargs.get("env") or os.environ))
         except warm.Unavailable as reason:
             warm.tell_once(reason)
             return await super().launch_kernel(cmd, **kwargs)

@@ -61,7 +61,8 @@ def become_kernel(request: dict) -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel waits for its own children
     os.chdir(request["cwd"])
     os.environ.clear()
-    os.environ.update(request["env"])
+    # ipykernel ends when the parent it is given does: its template, which ends with the driver.
+    os.environ.update(request["env"], JPY_PARENT_PID=str(os.getppid()))
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
