@@ -1,9 +1,11 @@
-"""The two shared idioms against what they stand for: ``among`` is ``isin``, ``joined_sorted`` is a
-Python sort and join per key, on drawn ids with repeats, missing values and no rows at all."""
+"""The shared idioms against what they stand for: ``among`` is ``isin``, ``joined_sorted`` and
+``joined_in_order`` are a Python sort (or none) and join per key, on drawn ids with repeats,
+missing values and no rows at all."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,37 +24,26 @@ def test_among_is_isin(values, keys):
     assert found.tolist() == values_s.isin(keys_s).tolist()
 
 
-@given(
-    rows=st.lists(
-        st.tuples(st.sampled_from(["e1", "e2", "e3"]), st.sampled_from(["Kono", "Lavrov", "Abe", "Ünal"])),
-        max_size=10,
-    )
-)
-def test_joined_sorted_joins_each_keys_labels_in_order(rows):
-    keys = pd.Series([key for key, _ in rows], dtype="str", name="event_id")
-    labels = pd.Series([label for _, label in rows], dtype="str", name="name")
-    found = joined_sorted(labels, keys, " – ")
-    expected: dict[str, list[str]] = {}
-    for key, label in rows:
-        expected.setdefault(key, []).append(label)
-    assert found.to_dict() == {key: " – ".join(sorted(names)) for key, names in expected.items()}
-    assert (found.index.name, found.name) == ("event_id", "name")
+# Each join of labels per key: the function, and how a plain loop orders the keys and the labels.
+JOINS = {"sorted": (joined_sorted, sorted), "in order": (joined_in_order, list)}
 
 
+@pytest.mark.parametrize("how", JOINS)
 @given(
     rows=st.lists(
         st.tuples(st.sampled_from(["e3", "e1", "e2"]), st.sampled_from(["Kono", "Lavrov", "Abe", "Ünal"])),
         max_size=10,
     )
 )
-def test_joined_in_order_joins_each_keys_labels_as_they_come(rows):
+def test_joined_joins_each_keys_labels(how, rows):
+    join, order = JOINS[how]
     keys = pd.Series([key for key, _ in rows], dtype="str", name="event_id")
     labels = pd.Series([label for _, label in rows], dtype="str", name="name")
-    found = joined_in_order(labels, keys, "\n")
+    found = join(labels, keys, " – ")
     expected: dict[str, list[str]] = {}
     for key, label in rows:
         expected.setdefault(key, []).append(label)
-    assert list(found.items()) == [(key, "\n".join(names)) for key, names in expected.items()]
+    assert list(found.items()) == [(key, " – ".join(order(expected[key]))) for key in order(expected)]
     assert (found.index.name, found.name) == ("event_id", "name")
 
 
