@@ -7,10 +7,11 @@ import re
 from html.parser import HTMLParser
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.notebook import tidy
+from helpers.notebook import MAX_ROWS, tidy
 
 
 @given(days=st.lists(st.one_of(st.none(), st.dates()), min_size=1, max_size=8))
@@ -98,3 +99,15 @@ def test_the_page_shows_text_as_text_links_as_links_and_a_named_index_as_data():
     links = [[c[3] for c in row] for row in body]
     assert links == [[None] * 4 + ["https://example.org/a?b=1&c=<2>"], [None] * 5]
     assert not re.search(r"<script|<2>", tidy(frame)._repr_html_())
+
+
+@pytest.mark.parametrize("rows", [MAX_ROWS - 1, MAX_ROWS, MAX_ROWS + 1, 3 * MAX_ROWS + 7])
+def test_a_long_table_shows_its_first_rows_and_says_how_many_it_has(rows):
+    frame = pd.DataFrame({"event_id": [f"e{n}" for n in range(rows)], "n": range(rows)})
+    table = tidy(frame)
+    page = table._repr_html_()
+    shown = min(rows, MAX_ROWS)
+    assert page.count("<tr>") == shown + 1  # and the header
+    assert table.shown["event_id"].tolist() == [f"e{n}" for n in range(shown)]
+    said = f"The first {MAX_ROWS:,} of its {rows:,} rows."
+    assert (said in page) == (rows > MAX_ROWS)

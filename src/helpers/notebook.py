@@ -76,13 +76,23 @@ def start(namespace: dict[str, Any], notebook: str) -> Run:
     return view(params, tables)
 
 
+# A page shows at most this many rows of a table, as pandas shows at most 60: no reader reads
+# past it, and the tables of a record of a hundred years (100,000 events) would take seconds to
+# write and megabytes to load. The DataFrame the cell computed keeps every row.
+MAX_ROWS = 1_000
+
+
 def tidy(frame: pd.DataFrame, empty: str = "No rows in this selection.") -> Table | HTML:
     """The table as a reader sees it (``helpers.charts.tables``): no index, whole days, "open"
     bounds, links. A table without rows says so (``empty``) instead of vanishing into a bare
-    header."""
+    header; one longer than ``MAX_ROWS`` shows its first rows and says how many it has."""
     if frame.empty:
         return HTML(f"<p><em>{html.escape(empty)}</em></p>")
-    return reading_table(frame)
+    if len(frame) <= MAX_ROWS:
+        return reading_table(frame)
+    first = reading_table(frame.iloc[:MAX_ROWS])
+    said = f"<p><em>The first {MAX_ROWS:,} of its {len(frame):,} rows.</em></p>"
+    return Table(first.shown, first.html + said)
 
 
 def evidence_table(*shown: Chart | None) -> Table | HTML:
