@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sys
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from support.elsewhere import alive, kernels_of, templates_of, wait_until
+from support.elsewhere import alive, environment, kernels_of, project_copy, templates_of, wait_until
 
 from helpers.report import execute, warm
 
@@ -148,6 +149,24 @@ def test_a_template_that_cannot_import_the_helpers_says_why(tmp_path):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
     with pytest.raises(warm.Unavailable, match=r"failed: ImportError: no IPython here"):
         warm.Template([sys.executable], env)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("print('[printed at import]')", "'[printed at import]'"),
+        ("import os; os.write(2, b'[written by C]\\n')", "'[written by C]'"),
+        ("import warnings; warnings.warn('[warned at import]')", "'UserWarning: [warned at import]'"),
+    ],
+)
+def test_a_template_whose_imports_say_something_refuses(tmp_path, line, said):
+    """What importing the helpers prints or warns, a cold kernel shows in the notebook's importing
+    cell; a forked one could not, so the template refuses and the kernels start cold."""
+    root = project_copy(tmp_path / "project")
+    with (root / "src" / "helpers" / "notebook.py").open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{line}\n")
+    with pytest.raises(warm.Unavailable, match=re.escape(f"said {said}, which a notebook shows")):
+        warm.Template([sys.executable], environment(root))
 
 
 def test_elsewhere_than_linux_and_for_other_kernels_there_is_no_template(monkeypatch):

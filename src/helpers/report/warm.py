@@ -13,7 +13,8 @@ CPU time counts in the template's, as a process's children's does (``make benchm
 
 Before it forks, the template must hold nothing a child could not share: no thread, no socket,
 no event loop. So it imports no zmq, tornado or ipykernel (each child imports those itself) and
-says ``failed`` if a thread started while it warmed up. This module imports only the standard
+says ``failed`` if a thread started while it warmed up, or if the imports printed or warned (a
+cold kernel would show that in the notebook). This module imports only the standard
 library: the driver's side (``Template``) runs where the build runs.
 """
 
@@ -27,9 +28,13 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import traceback
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 # What ipykernel sets before a notebook's first cell runs, set before matplotlib is imported here,
 # so that a forked kernel draws with the backend (and its settings) a kernel started cold would.
@@ -46,12 +51,38 @@ class Unavailable(Exception):
 
 
 def warm_up() -> None:
-    """Import what every notebook imports, as a kernel started cold would before its cells ran."""
+    """Import what every notebook imports, as a kernel started cold would before its cells ran.
+    Anything the imports print or warn, a cold kernel's notebook would show in the cell that
+    imports them, and a forked one could not: such a template refuses, and kernels start cold."""
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
-    import helpers.notebook  # noqa: F401 (pandas, matplotlib.pyplot, IPython.display, every layer)
-
+    with tempfile.TemporaryFile() as output:
+        with _written_to(output), warnings.catch_warnings(record=True) as warned:
+            import helpers.notebook  # noqa: F401 (pandas, matplotlib.pyplot, IPython.display, every layer)
+        output.seek(0)
+        said = output.read().decode(errors="replace").strip().splitlines()
+    if said or warned:
+        first = said[0] if said else f"{warned[0].category.__name__}: {warned[0].message}"
+        raise RuntimeError(f"importing the helpers said {first!r}, which a notebook shows")
     if threading.active_count() != 1:
         raise RuntimeError("a thread started while the template imported the helpers")
+
+
+@contextlib.contextmanager
+def _written_to(file: IO[bytes]) -> Iterator[None]:
+    """Standard output and error, Python's and the C libraries', written to ``file`` meanwhile."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    kept = os.dup(1), os.dup(2)
+    os.dup2(file.fileno(), 1)
+    os.dup2(file.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        for fd, original in zip((1, 2), kept, strict=True):
+            os.dup2(original, fd)
+            os.close(original)
 
 
 def become_kernel(request: dict) -> None:
