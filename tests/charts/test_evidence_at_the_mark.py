@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
+from matplotlib.collections import Collection
 
 from helpers import paths
-from helpers.charts.evidence import keys, named, table, tooltip
+from helpers.charts.evidence import keys, link, named, table, tooltip
 from helpers.charts.output import Chart, svg_text
 from helpers.pages.in_process import run_notebook
 
@@ -91,6 +92,19 @@ def test_every_row_drawn_is_a_mark_with_its_own_evidence_in_its_tooltip(notebook
                 )
         links = {a.get("{http://www.w3.org/1999/xlink}href") for a in svg.iter(f"{SVG}a")}
         assert links == {f"#evidence-{keys(gid)[0]}" for gid in gids}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_the_named_marks_are_every_named_artist_in_drawing_order(notebook):
+    """``named`` walks the figure without the axes' ticks: it lists what matplotlib's own
+    ``findobj`` lists, the plain way, in the same order, and ``link`` links exactly those."""
+    for chart in run_notebook(notebook).shown:
+        plain = [a.get_gid() for a in chart.figure.findobj() if a.get_gid()]
+        assert named(chart.figure) == list(dict.fromkeys(plain)), chart.name
+        link(chart.figure)
+        for artist in (a for a in chart.figure.findobj() if a.get_gid()):
+            got = artist.get_urls() if isinstance(artist, Collection) else [artist.get_url()]
+            assert got == [f"#evidence-{keys(artist.get_gid())[0]}"], artist.get_gid()
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)

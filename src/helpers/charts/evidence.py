@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.axis import Axis
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
 
@@ -43,7 +46,17 @@ def keys(gid: str) -> list[str]:
 
 def named(figure: Figure) -> list[str]:
     """The gid of every named artist of ``figure``, each once, in drawing order."""
-    return list(dict.fromkeys(a.get_gid() for a in figure.findobj() if a.get_gid()))
+    return list(dict.fromkeys(a.get_gid() for a in _artists(figure) if a.get_gid()))
+
+
+def _artists(artist: Artist) -> Iterator[Artist]:
+    """Every artist under ``artist``, in ``findobj``'s order, but none of the axes' ``Axis``: their
+    ticks and labels name no mark, and listing them makes matplotlib create every tick (a fifth
+    of a page's time in the page tests)."""
+    for child in artist.get_children():
+        if not isinstance(child, Axis):
+            yield from _artists(child)
+    yield artist
 
 
 def drawn(figure: Figure, evidence: pd.DataFrame) -> pd.DataFrame:
@@ -71,7 +84,7 @@ def tooltip(row: pd.Series) -> str:
 
 def link(figure: Figure) -> None:
     """Make each named mark a link to its first row of the evidence table."""
-    for artist in figure.findobj(lambda a: bool(a.get_gid())):
+    for artist in (a for a in _artists(figure) if a.get_gid()):
         url = f"#evidence-{keys(artist.get_gid())[0]}"
         if isinstance(artist, Collection):
             artist.set_urls([url])
