@@ -7,7 +7,7 @@ module because it imports jupyter_client, which a build with nothing to do never
 from __future__ import annotations
 
 import os
-import pathlib
+import signal
 import time
 import uuid
 from collections.abc import Callable
@@ -43,6 +43,7 @@ class Forked:
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
+        """Until it has ended (LocalProvisioner waits only once ``poll`` says it has)."""
         while self.poll() is None:
             time.sleep(0.05)
         return self.returncode or 0
@@ -51,10 +52,10 @@ class Forked:
         os.kill(self.pid, signum)
 
     def kill(self) -> None:
-        os.kill(self.pid, 9)
+        os.kill(self.pid, signal.SIGKILL)
 
     def terminate(self) -> None:
-        os.kill(self.pid, 15)
+        os.kill(self.pid, signal.SIGTERM)
 
 
 class WarmProvisioner(LocalProvisioner):
@@ -62,7 +63,7 @@ class WarmProvisioner(LocalProvisioner):
     line saying why, started as LocalProvisioner starts it."""
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
-        cwd = str(kwargs.get("cwd") or pathlib.Path.cwd())
+        cwd = str(kwargs.get("cwd") or Path.cwd())
         try:
             pid = warm.fork_kernel(cmd, cwd, dict(kwargs.get("env") or os.environ))
         except warm.Unavailable as reason:
