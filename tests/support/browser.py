@@ -7,6 +7,8 @@ why, when Chromium is not installed.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import shutil
@@ -14,7 +16,6 @@ import signal
 import subprocess
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,62 +130,75 @@ class _Session:
         self.socket.settimeout(30)
 
 
+class _Browser:
+    """One headless Chromium for the test process, started on first use. Each page opens in a
+    browser context of its own (no cookie, storage or cache shared), so that only the start-up,
+    most of a page's second, is shared."""
+
+    def __init__(self, binary: str):
+        # Chromium's helper processes may still write to the profile as it exits: the whole
+        # process group is stopped, and what they leave behind does not fail a test.
+        self.profile = tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True)
+        self.process = subprocess.Popen(
+            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
+             f"--user-data-dir={self.profile.name}", "--remote-debugging-port=0", *OFFLINE, "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        port_file = Path(self.profile.name) / "DevToolsActivePort"
+        deadline = time.monotonic() + 30
+        while len(port_file.read_text().split() if port_file.exists() else []) < 2:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                self.close()
+                raise RuntimeError("Chromium did not start its DevTools endpoint")
+            time.sleep(0.05)
+        self.port, endpoint = port_file.read_text().split()[:2]
+        self.session = _Session(f"ws://127.0.0.1:{self.port}{endpoint}")
+
+    def new_page(self, context: str) -> _Session:
+        """A blank tab in ``context``, and a session on it."""
+        target = self.session.call("Target.createTarget", url="about:blank", browserContextId=context)
+        return _Session(f"ws://127.0.0.1:{self.port}/devtools/page/{target['targetId']}")
+
+    def close(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=10)
+        self.profile.cleanup()
+
+
+_BROWSER: list[_Browser] = []
+
+
+def _browser() -> _Browser:
+    """The process's Chromium, started again if it ended."""
+    if _BROWSER and _BROWSER[0].process.poll() is not None:
+        _BROWSER.pop().close()
+    if not _BROWSER:
+        _BROWSER.append(_Browser(chromium_or_skip()))
+        atexit.register(_BROWSER[0].close)
+    return _BROWSER[0]
+
+
 def open_page(path: Path, width: int | None = None) -> PageReport:
     """Load ``path`` in headless Chromium with the network to other hosts failing; with
     ``width``, in a window that many CSS pixels wide (a phone's below 600)."""
-    binary = chromium_or_skip()
-    # Chromium's helper processes may still write to the profile as it exits: the whole process
-    # group is stopped, and what they leave behind does not fail the test.
-    with tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True) as profile:
-        process = subprocess.Popen(
-            [
-                binary,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-first-run",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-quic",
-                f"--user-data-dir={profile}",
-                "--remote-debugging-port=0",
-                *OFFLINE,
-                "about:blank",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        try:
-            port_file = Path(profile) / "DevToolsActivePort"
-            deadline = time.monotonic() + 30
-            while not (port_file.exists() and port_file.read_text().strip()):
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("Chromium did not start its DevTools endpoint")
-                time.sleep(0.05)
-            port = port_file.read_text().split()[0]
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as response:
-                targets = json.load(response)
-            page = next(t for t in targets if t["type"] == "page")
-            session = _Session(page["webSocketDebuggerUrl"])
-            for domain in ("Page", "Network", "Runtime", "Log"):
-                session.call(f"{domain}.enable")
-            if width is not None:
-                session.call("Emulation.setDeviceMetricsOverride", width=width, height=900,
-                             deviceScaleFactor=1, mobile=width < 600)  # fmt: skip
-            session.call("Page.navigate", url=path.resolve().as_uri())
-            session.wait_for("Page.loadEventFired")
-            session.drain(0.5)
-            state = session.call(
-                "Runtime.evaluate",
-                expression=STATE,
-                returnByValue=True,
-            )
-            session.socket.close()
-        finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=10)
+    browser = _browser()
+    context = browser.session.call("Target.createBrowserContext")["browserContextId"]
+    try:
+        session = browser.new_page(context)
+        for domain in ("Page", "Network", "Runtime", "Log"):
+            session.call(f"{domain}.enable")
+        if width is not None:
+            session.call("Emulation.setDeviceMetricsOverride", width=width, height=900,
+                         deviceScaleFactor=1, mobile=width < 600)  # fmt: skip
+        session.call("Page.navigate", url=path.resolve().as_uri())
+        session.wait_for("Page.loadEventFired")
+        session.drain(0.5)
+        state = session.call("Runtime.evaluate", expression=STATE, returnByValue=True)
+        session.socket.close()
+    finally:
+        browser.session.call("Target.disposeBrowserContext", browserContextId=context)
     values = json.loads(state["result"]["value"])
     report = PageReport(
         values["title"], values["text"], values["images"], values["live"], values["layout"], values["charts"],

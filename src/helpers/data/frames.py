@@ -1,5 +1,5 @@
-"""Pandas idioms the layers share, written once: a lookup by id, and two that stay fast on a
-large record (``benchmarks/README.md`` has the figures)."""
+"""Pandas idioms the layers share, written once: a lookup by id, and joins of labels per key that
+stay fast on a large record (``benchmarks/README.md`` has the figures)."""
 
 from __future__ import annotations
 
@@ -21,16 +21,15 @@ def joined_sorted(labels: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
 
 
 def joined_in_order(labels: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
-    """Per key (in order of first appearance), its ``labels`` in their order, joined by ``sep``.
-    The labels are spread into one column per position and joined column by column, rather than
-    by a Python join per key (100,000 keys: a fraction of a second, not a minute)."""
-    frame = pd.DataFrame({"key": keys.to_numpy(), "label": labels.to_numpy()})
-    frame["n"] = frame.groupby("key", sort=False).cumcount()
-    wide = frame.pivot(index="key", columns="n", values="label")  # noqa: PD010
-    wide = wide.reindex(frame["key"].drop_duplicates())
-    joined = wide[0] if len(wide.columns) else pd.Series(dtype="str", index=wide.index)
-    for column in wide.columns[1:]:
-        joined = joined.where(wide[column].isna(), joined + sep + wide[column])
+    """Per key (in order of first appearance), its ``labels`` (none missing) in their order,
+    joined by ``sep``: a plain loop, quicker than any groupby at both ends of the scale (a few
+    hundred rows, or 400,000)."""
+    parts: dict[str, list[str]] = {}
+    for key, label in zip(keys.tolist(), labels.tolist(), strict=True):
+        parts.setdefault(key, []).append(label)
+    joined = pd.Series(
+        [sep.join(each) for each in parts.values()], index=pd.Index(list(parts), dtype="str"), dtype="str"
+    )
     return joined.rename_axis(keys.name).rename(labels.name)
 
 
