@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 
 # The suite tests this repository's data: a JP_RU_DPRK_DATA exported in the shell would point it
@@ -98,15 +99,24 @@ def data_copy(tmp_path: Path) -> Path:
 def built(tmp_path_factory):
     """One real build of the default parameter set into a temporary reports/ and build/, named
     as `make report` names it: relative to the repository root. Shared and read-only: a test
-    that builds on top of it works on its own copy (``private_outputs``)."""
+    that builds on top of it works on its own copy (``private_outputs``). Under `make test`'s
+    workers, the first to need it builds it for all (a lock in their common folder)."""
     from helpers.report import driver
 
-    root = tmp_path_factory.mktemp("out")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(paths, "REPORTS", root / "reports")
-        mp.setattr(paths, "BUILD", root / "build")
-        mp.chdir(paths.ROOT)
-        driver.build(Path("params/default.yaml"))
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        root = tmp_path_factory.mktemp("out")
+    else:  # each worker's base folder is in the run's own
+        root = tmp_path_factory.getbasetemp().parent / "built"
+    with open(root.with_name(f"{root.name}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        root.mkdir(exist_ok=True)
+        if not (root / "built").exists():
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(paths, "REPORTS", root / "reports")
+                mp.setattr(paths, "BUILD", root / "build")
+                mp.chdir(paths.ROOT)
+                driver.build(Path("params/default.yaml"))
+            (root / "built").touch()
     return root
 
 
