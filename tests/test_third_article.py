@@ -28,13 +28,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.long]
 # (the lock, the kernel, staging, sweeps and Dask, hostile data of their own): they were run on a
 # grown copy once, and the one that took the seeds' people for granted (test_dask) now reads them
 # from the data, but they cost minutes each and say nothing more about what the data assumes. Of
-# the papermill runs, the edge values and the widest parameter set (the whole year) run every
-# notebook on the grown data; the other sets differ from it in parameters, not in data.
+# the papermill runs, the widest parameter set (the whole year) runs every notebook on the grown
+# data; the other sets differ from it in parameters, not in data. The edge values, which move with
+# the data, run in-process there (tests/pages/test_edge_values.py).
 NOTEBOOKS = sorted(path.stem for path in (paths.ROOT / "notebooks").glob("*.ipynb"))
 SUITES = [
     "tests/data", "tests/views", "tests/analysis", "tests/charts", "tests/curate", "tests/params",
     "tests/pages", "tests/test_docs.py", "tests/test_notebook.py", "tests/report/test_report.py",
-    "tests/report/test_notebooks.py::test_edge_values_render_and_say_why_nothing_is_drawn",
     *(f"tests/report/test_notebooks.py::test_notebook_runs_with_parameter_set[{name}-whole-year]"
       for name in NOTEBOOKS),
 ]  # fmt: skip

@@ -9,7 +9,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
-from datetime import date, timedelta
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -17,7 +16,7 @@ import nbformat
 import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
-from support import read_rows
+from support.edges import EDGES
 
 from helpers import paths
 from helpers.pages import run_notebook
@@ -42,12 +41,6 @@ CHARTS = {
 }
 # Charts drawn only with include_context (the default); the context layer off, they are absent.
 CONTEXT_CHARTS = {"02_sanction_escalation": ["02_sanction_escalation-regime"]}
-# A day no dated event of the data reaches: 1 March 2018, or the day after the latest end if an
-# article has since brought a later one (the data grows; an open end reaches no calendar).
-LATEST_END = max(
-    date.fromisoformat(r["date_end"]) for r in read_rows(paths.DATA / "events.csv") if r["date_end"]
-)
-EMPTY_DAY = max(date(2018, 3, 1), LATEST_END + timedelta(days=1))
 
 
 def run(notebook: str, out: Path, **parameters) -> nbformat.NotebookNode:
@@ -110,50 +103,6 @@ def test_notebook_code_runs_with_parameter_set(notebook, param_file, tables):
         warnings.simplefilter("default", ResourceWarning)
         page = run_notebook(notebook, parameters, tables)
     check_charts(notebook, parameters, [chart.alt for chart in page.shown])
-
-
-# Valid values at the edges of the record, as a user runs them: nothing known yet, a window with
-# no plan, filters that match nothing, a window of one day. Each renders; its charts say why empty.
-EDGES = [
-    (
-        notebook,
-        {"as_of": "2017-08-15"},
-        "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017",
-    )
-    for notebook in NOTEBOOKS
-    if notebook not in ("00_data_audit", "01_meeting_cadence", "05_chronology")
-] + [
-    ("00_data_audit", {"as_of": "2017-08-15"}, "sentences of substance"),
-    # Before any article, the cadence still has the record, and says the articles report none.
-    ("01_meeting_cadence", {"as_of": "2017-08-15"}, "contacts on record; the articles report 0"),
-    (
-        "01_meeting_cadence",
-        {"as_of": "2017-08-15", "include_context": False},
-        "Nothing was reported by 15 Aug 2017: the first article is dated 1 Sep 2017",
-    ),
-    # The chronology knows on 15 August only what had happened by then.
-    (
-        "05_chronology",
-        {"as_of": "2017-08-15", "start_date": "2017-08-16"},
-        "No fact on record between 16 Aug 2017 and 31 Dec 2017",
-    ),
-    (
-        "04_plans_vs_outcomes",
-        {"start_date": "2017-09-02", "end_date": "2017-09-03"},  # between the plans, open ones included
-        "No announced plans between",
-    ),
-    ("01_meeting_cadence", {"actors": "GBR"}, "No Japan–Russia contacts match these filters"),
-    (
-        "03_summit_schedule",
-        {"start_date": EMPTY_DAY.isoformat(), "end_date": EMPTY_DAY.isoformat()},
-        f"No calendar events on {EMPTY_DAY.day} {EMPTY_DAY:%b %Y}",
-    ),
-    (
-        "02_sanction_escalation",
-        {"end_date": "2017-08-20", "include_context": False},
-        "No UN measures between",
-    ),
-]
 
 
 @pytest.mark.parametrize(("notebook", "parameters", "title"), EDGES, ids=lambda v: str(v)[:40])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from helpers.data.problems import Tables
@@ -32,9 +31,6 @@ COLUMNS = {
 # such as "U.N.", "U.S.", "N. Korea", "Sept. 3".
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St)\.$")
 _BOUNDARY = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z])")
-# Every character ``str.isspace`` calls a blank, by code point: blanks do not count toward a
-# sentence's share, and a lookup of the whole text at once beats a call per character.
-_SPACES = np.array([code for code in range(0x110000) if chr(code).isspace()], dtype=np.uint32)
 # The dateline some seed files carry in front of the first sentence ("date 2017-09-19 ...").
 _DATELINE = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s+")
 
@@ -77,16 +73,21 @@ def split_sentences(text: str) -> pd.DataFrame:
     return pd.DataFrame(sentence_spans(text), columns=["start", "end", "sentence"])
 
 
-def _mask(text: str, passages: list[str]) -> np.ndarray:
-    covered = np.zeros(len(text), dtype=bool)
-    for passage in set(passages):
-        if not passage:
-            continue
+def _marked(text: str, passages: list[str]) -> list[bool]:
+    """Per character of ``text``, whether one of ``passages`` spans it (at every place it occurs)."""
+    marked = [False] * len(text)
+    for passage in set(passages) - {""}:
         at = text.find(passage)
         while at != -1:
-            covered[at : at + len(passage)] = True
+            marked[at : at + len(passage)] = [True] * len(passage)
             at = text.find(passage, at + 1)
-    return covered
+    return marked
+
+
+def _share(text: str, start: int, end: int, marked: list[bool]) -> float:
+    """The share of the characters of ``text[start:end]``, blanks aside, that are ``marked``."""
+    solid = [at for at in range(start, end) if not text[at].isspace()]
+    return sum(marked[at] for at in solid) / len(solid)
 
 
 def _sentence_statuses(
@@ -94,22 +95,16 @@ def _sentence_statuses(
 ) -> tuple[list[float], list[str]]:
     """Per sentence of ``text``, the share of its characters (blanks aside) that quotes cover, and
     its status: uncurated where furniture covers enough of it, else covered or uncovered."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    solid = ~np.isin(codes, _SPACES)
-    starts = np.array([start for start, _, _ in spans], dtype=np.int64)
-    ends = np.array([end for _, end, _ in spans], dtype=np.int64)
-
-    def per_sentence(marked: np.ndarray) -> np.ndarray:
-        # The characters marked in each sentence: a running count, read at its two ends.
-        running = np.concatenate(([0], np.cumsum(marked & solid)))
-        return running[ends] - running[starts]
-
-    chars = per_sentence(solid)
-    share = per_sentence(_mask(text, quotes)) / chars
-    furniture_share = per_sentence(_mask(text, furniture)) / chars
-    quoted = np.where(share >= COVERED_SHARE, "covered", "uncovered")
-    statuses = np.where(furniture_share >= COVERED_SHARE, "uncurated", quoted)
-    return [round(value, 3) for value in share.tolist()], statuses.tolist()
+    quoted, listed = _marked(text, quotes), _marked(text, furniture)
+    shares, statuses = [], []
+    for start, end, _ in spans:
+        share = _share(text, start, end, quoted)
+        shares.append(round(share, 3))
+        if _share(text, start, end, listed) >= COVERED_SHARE:
+            statuses.append("uncurated")
+        else:
+            statuses.append("covered" if share >= COVERED_SHARE else "uncovered")
+    return shares, statuses
 
 
 def passages(tables: Tables, resources: dict[str, Resource]) -> pd.DataFrame:
