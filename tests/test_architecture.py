@@ -147,6 +147,18 @@ def test_only_charts_draw():
     assert not {m: found for m, found in drawing.items() if found}
 
 
+def test_the_domain_is_plain_pandas():
+    """Views, analysis and pages read like the pandas an analyst writes: no NumPy index
+    arithmetic, compiled kernel, pool or cache (``functools``). ``benchmarks/README.md`` shows
+    that none is needed at a hundred years of this diplomacy."""
+    numeric = {
+        module: imported_packages(path) & {"numpy", "numba", "concurrent", "multiprocessing", "functools"}
+        for module, path in MODULES.items()
+        if layer(module) in ("views", "analysis", "pages")
+    }
+    assert not {m: found for m, found in numeric.items() if found}
+
+
 def lines(node: ast.AST) -> int:
     return node.end_lineno - node.lineno + 1
 

@@ -6,6 +6,7 @@ a while; they are marked ``slow``.
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import warnings
@@ -97,6 +98,7 @@ def test_notebook_code_runs_with_parameter_set(notebook, param_file, tables):
     them in this process (``run_notebook``), and any warning it raises fails the test."""
     parameters = read_param_set(param_file).for_notebook(notebook, "")
     plt.close("all")
+    gc.collect()  # what earlier tests left (a kernel's socket, an event loop) is collected here, not below
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         # Not an unclosed socket of an earlier test's kernel, collected meanwhile.

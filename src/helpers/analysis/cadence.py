@@ -10,7 +10,6 @@ articles' contacts come from ``events``; the cited chronology's, every contact o
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from helpers.data.frames import among, joined_sorted
@@ -41,6 +40,10 @@ def fact_pairs(facts: pd.DataFrame, tables: Tables) -> pd.Series:
     return facts["fact_id"].map(pairs).astype("str")
 
 
+# A contact by telephone, or in person (every other contact kind).
+MODES = {True: "phone", False: "in_person"}
+
+
 def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per contact, in date order, with its pair, mode (phone or in person) and dates.
 
@@ -56,9 +59,7 @@ def contacts(tables: Tables, actors: tuple[str, ...] = (), kinds: tuple[str, ...
     out = events.loc[keep, [*columns, "location"]].sort_values(["date_start", "date_end", "event_id"])
     out = out.reset_index(drop=True).assign(
         pair=lambda frame: frame["event_id"].map(pair_labels(participants, tables["actors"])).astype("str"),
-        mode=lambda frame: pd.Series(
-            np.where(frame["kind"] == "phone_call", "phone", "in_person"), dtype="str"
-        ),
+        mode=lambda frame: frame["kind"].eq("phone_call").map(MODES).astype("str"),
     )
     return out[[*columns[:3], "mode", "status", "pair", *columns[4:], "location"]]
 
