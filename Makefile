@@ -155,7 +155,8 @@ RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_pro
 DRIVER := helpers.report.driver.x__run* helpers.report.staging.x_stage* helpers.report.staging.x_put_in_place* \
   helpers.report.staging.x_carry_over* helpers.report.staging.x_swap_into_place* helpers.report.executors.x__local* \
   helpers.report.execute.x_said* helpers.report.tasks.x_check_checkout* helpers.report.tasks.x_run* \
-  helpers.report.scratch.*
+  helpers.report.tasks.x__locked* helpers.report.tasks.x_writing* helpers.report.tasks.x_collect* \
+  helpers.report.tasks.x_remove* helpers.report.tasks.x_prune* helpers.report.tasks.x_task_folders*
 READER := helpers.views.* helpers.analysis.* helpers.pages.* helpers.charts.words.* \
   $(foreach c,cadence chronology coverage escalation plans regime schedule,helpers.charts.$(c).x_headline* helpers.charts.$(c).x_alt_text*) \
   helpers.charts.cadence.x__marks* helpers.charts.cadence.x_lanes* helpers.charts.cadence.x__context_words* \

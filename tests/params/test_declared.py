@@ -12,7 +12,7 @@ import pytest
 
 from helpers import paths
 from helpers.params.declared import declared_parameters, notebook_parameters, shared_defaults
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 from helpers.report.paramsets import read_param_set
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 from helpers.report.paramsets import read_param_set
 
 

@@ -13,9 +13,8 @@ import pytest
 
 from helpers import paths
 from helpers.pages import run_notebook
+from helpers.report import ReportError, driver, index, paramsets, planning
 from helpers.report import __main__ as cli
-from helpers.report import driver, index, paramsets, planning
-from helpers.report.errors import ReportError
 
 pytestmark = pytest.mark.slow
 

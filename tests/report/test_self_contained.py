@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from helpers import paths
-from helpers.report.datapack import ZIP
+from helpers.report.records import ZIP
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.report import driver, executors
+from helpers.report import ReportError, driver, executors
 from helpers.report import staging as stage_module
-from helpers.report.errors import ReportError
 from helpers.report.paramsets import read_param_set
 from helpers.report.planning import Hashes, Plan
 from helpers.report.tasks import Outcome, Task, failed

@@ -11,8 +11,7 @@ import pytest
 from support.blink import notebooks_in_a_blink
 
 from helpers import paths
-from helpers.report import driver, executors
-from helpers.report.errors import ReportError
+from helpers.report import ReportError, driver, executors
 
 NOTEBOOKS = sorted(p.stem for p in paths.NOTEBOOKS.glob("*.ipynb"))
 

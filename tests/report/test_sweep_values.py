@@ -17,8 +17,7 @@ from hypothesis import strategies as st
 from support.blink import notebooks_in_a_blink
 
 from helpers import paths
-from helpers.report import driver
-from helpers.report.errors import ReportError
+from helpers.report import ReportError, driver
 from helpers.report.paramsets import LONGEST, read_sweep
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 from helpers.report.paramsets import read_param_set, read_sweep
 
 

@@ -102,7 +102,7 @@ def test_an_executed_notebook_the_worker_had_before_is_kept(worker_root):
 def test_folders_are_pruned_only_when_no_task_writes_in_the_checkout(worker_root):
     """Another task writing here (another worker on this machine) may have just made a folder:
     the task that ends first leaves the folders, the last one prunes them."""
-    from helpers.report import scratch
+    from helpers.report import tasks as scratch
 
     with scratch.writing():
         tasks.run(task(worker_root, {}), "tcp://w:1")

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from helpers import paths
+from helpers.report import ReportError
 from helpers.report.driver import Options, build, is_sweep
-from helpers.report.errors import ReportError
 
 
 def _parser() -> argparse.ArgumentParser:

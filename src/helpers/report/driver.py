@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import paths
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 from helpers.report.executors import check_executor
 from helpers.report.paramsets import check_unique_name, read_param_set, read_yaml
 from helpers.report.planning import Hashes, hashes, plan_set, write_make_inputs

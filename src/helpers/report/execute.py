@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import paths
-from helpers.report import warm
-from helpers.report.errors import ReportError
+from helpers.report import ReportError, warm
 
 _lock = threading.Lock()
 _running: dict[int, int] = {}  # kernel pid -> its process group

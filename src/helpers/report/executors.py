@@ -19,7 +19,7 @@ import os
 import uuid
 from concurrent.futures import ThreadPoolExecutor, wait
 
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 from helpers.report.tasks import Outcome, Said, Task, failed, run, served
 
 # Seconds to wait for an existing scheduler to answer.

@@ -38,7 +38,7 @@ import yaml
 
 from helpers import paths
 from helpers.params.declared import FIGURES_DIR, notebook_parameters, shared_defaults
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 
 
 @dataclass(frozen=True)

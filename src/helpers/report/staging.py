@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import paths
-from helpers.report.datapack import write_data_package
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 from helpers.report.planning import Hashes, Plan, page_files
+from helpers.report.records import write_data_package
 from helpers.report.render import with_navigation
 from helpers.report.tasks import Outcome, Task, notebook_sha256
 

@@ -5,25 +5,32 @@ driver planned from. It runs on the driver's threads (the local executor) or on 
 in another process or on another machine, which must run the same checkout: before it runs
 anything, it hashes its own notebook, code and data and refuses when they differ.
 
-It writes where a local run writes, then hands back every file it wrote as bytes, so that the
-driver can put them in place even when the worker's disk is not the driver's; there, it leaves
-nothing behind (``helpers.report.scratch``).
+A task writes where a local run would (the staging folder's figures, ``build/<set>/``), so that
+every path recorded in the outputs is the same wherever it ran, then hands back every file it
+wrote as bytes, so that the driver can put them in place even when the worker's disk is not the
+driver's. On the driver's own disk those files are the driver's. On a worker with a disk of its
+own (another machine, a container) they are scratch: the task removes
+them, keeping only an executed notebook that was there before it, and the last task
+running in that checkout removes the folders they emptied. Tasks hold a shared lock while they
+write and pruning takes the exclusive one, so that no task ever loses a folder it has just made
+(several workers may share one checkout).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from helpers import paths
 from helpers.params.declared import FIGURES_DIR
-from helpers.report import scratch
-from helpers.report.errors import ReportError
+from helpers.report import ReportError
 
 
 class CheckoutMismatch(ReportError):
@@ -153,7 +160,7 @@ def run(task: Task, worker: str) -> Outcome:
     tick = time.perf_counter()
     executed, notebook = paths.ROOT / task.executed, paths.ROOT / task.notebook
     html = code_html = error = None
-    with scratch.writing():
+    with writing():
         existed = executed.exists()
         try:
             (paths.ROOT / task.workdir).mkdir(parents=True, exist_ok=True)
@@ -162,10 +169,71 @@ def run(task: Task, worker: str) -> Outcome:
             code_html = render_html(executed, f"{page_title(notebook.stem)}: the notebook", code=True)
         except Exception as failure:  # anything a notebook or its kernel can do: said in one line
             error = said(notebook, failure)
-        files = scratch.collect(task.figures, task.notebook, task.executed)
+        files = collect(task.figures, task.notebook, task.executed)
         on_driver_disk = (paths.ROOT / task.staging_mark).exists()
         if not on_driver_disk:
-            scratch.remove(files, keep=task.executed if existed else None)
+            remove(files, keep=task.executed if existed else None)
     if not on_driver_disk:
-        scratch.prune(scratch.task_folders(task.staging_mark, task.set_name))
+        prune(task_folders(task.staging_mark, task.set_name))
     return Outcome(task, worker, time.perf_counter() - tick, html, error, files, code_html)
+
+
+# What a task writes in its worker's checkout, and what it leaves there.
+
+LOCK = ".tasks.lock"
+
+
+@contextlib.contextmanager
+def _locked(mode: int) -> Iterator[bool]:
+    """The checkout's task lock in ``mode``; yields False where a non-blocking lock is taken."""
+    paths.BUILD.mkdir(parents=True, exist_ok=True)
+    with (paths.BUILD / LOCK).open("a") as handle:
+        try:
+            fcntl.flock(handle, mode)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def writing() -> contextlib.AbstractContextManager[bool]:
+    """Held while a task writes in this checkout: no folder is pruned meanwhile."""
+    return _locked(fcntl.LOCK_SH)
+
+
+def collect(figures_dir: str, notebook: str, executed: str) -> dict[str, bytes]:
+    """The executed notebook and the notebook's figures, by the paths the driver gave them."""
+    figures = paths.ROOT / figures_dir
+    found = sorted(figures.glob(f"{Path(notebook).stem}-*")) if figures.is_dir() else []
+    named = {str(Path(figures_dir) / path.name): path.read_bytes() for path in found}
+    return named | (
+        {executed: (paths.ROOT / executed).read_bytes()} if (paths.ROOT / executed).is_file() else {}
+    )
+
+
+def remove(files: dict[str, bytes], keep: str | None) -> None:
+    """Remove what a task wrote on a disk that is not the driver's, but ``keep``."""
+    for name in files:
+        if name != keep:
+            (paths.ROOT / name).unlink()
+
+
+def prune(folders: list[Path]) -> None:
+    """Remove the empty folders under ``folders`` (and they, if empty), once no task writes in
+    this checkout; if one does, it prunes them when it ends."""
+    with _locked(fcntl.LOCK_EX | fcntl.LOCK_NB) as alone:
+        if not alone:
+            return
+        for top in folders:
+            # In reverse order of their names, folders come after everything inside them.
+            for folder in sorted([top, *top.rglob("*")], reverse=True):
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+
+
+def task_folders(staging_mark: str, set_name: str) -> list[Path]:
+    """The folders a target's tasks make in a checkout: its staging folder and build/<target>/."""
+    return [(paths.ROOT / staging_mark).parent, paths.BUILD / set_name.split("/")[0]]
