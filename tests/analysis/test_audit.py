@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from helpers.analysis.audit import least_covered
@@ -17,6 +17,9 @@ def _summary(uncovered: list[int]) -> pd.DataFrame:
     )
 
 
+# As many articles as the limit, not in order of gaps: all are kept as they are.
+@example(uncovered=[0, 2], limit=2)
+@example(uncovered=[0, 2, 1], limit=2)
 @given(uncovered=st.lists(st.integers(0, 4), max_size=20), limit=st.integers(1, 12))
 def test_least_covered_keeps_the_articles_with_most_gaps(uncovered, limit):
     summary = _summary(uncovered)

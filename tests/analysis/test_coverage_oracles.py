@@ -26,10 +26,13 @@ WORDS = st.sampled_from(
     ["Abe", "met", "Putin", "U.N.", "Sept.", "3", "“sanctions”", "N.", "Korea", "in", "Tokyo"]
 )
 ENDS = st.sampled_from([".", "!", "?", ".”", ""])
-BLANKS = st.sampled_from([" ", "  ", "\u00a0", "\t", " \u2003"])
+# Between sentences: blanks, or a new paragraph that may start with blanks of its own.
+BLANKS = st.sampled_from([" ", "  ", "\u00a0", "\t", " \u2003", "\n", "\n  ", "\n\t", "\n\n \u00a0"])
 SENTENCE = st.builds(lambda words, end: " ".join(words) + end, st.lists(WORDS, min_size=1, max_size=5), ENDS)
-TEXTS = st.lists(st.tuples(SENTENCE, BLANKS, st.booleans()), max_size=6).map(
-    lambda parts: "".join(s + ("\n" if newline else blank) for s, blank, newline in parts)
+TEXTS = st.builds(
+    lambda lead, parts: lead + "".join(sentence + blank for sentence, blank in parts),
+    st.sampled_from(["", "  ", "\t"]),
+    st.lists(st.tuples(SENTENCE, BLANKS), max_size=6),
 )
 
 
@@ -147,6 +150,8 @@ def test_furniture_over_half_a_sentence_makes_it_uncurated_even_when_quoted():
     text = "Share this story. Abe met Putin."
     found = sentence_coverage(tables_for([text], ["Share this"]), {"a1": text}, data_package())
     assert found["status"].tolist() == ["uncurated", "covered"]
+    half = sentence_coverage(tables_for([], ["Abe met"]), {"a1": "Abe met Putin."}, data_package())
+    assert half["status"].tolist() == ["uncurated"]  # 6 of 12 characters: half is enough
     less = sentence_coverage(tables_for([], ["Share th"]), {"a1": text}, data_package())  # 7 of 15
     assert less["status"].tolist() == ["uncovered", "uncovered"]
 
@@ -155,6 +160,20 @@ def test_a_quote_covers_every_place_it_occurs_and_the_headline_counts_as_a_quote
     text = "Abe met Putin. Abe met Putin. Kono spoke."
     found = sentence_coverage(tables_for(["Abe met Putin."], [], "Kono spoke."), {"a1": text}, data_package())
     assert found["status"].tolist() == ["covered", "covered", "covered"]
+    # Places that overlap: "mm" at 1 and at 2 of "Mmmm." covers three of its five characters.
+    overlapping = sentence_coverage(tables_for(["mm"], []), {"a1": "Mmmm."}, data_package())
+    assert overlapping["covered_share"].tolist() == [0.6]
+
+
+def test_every_article_has_its_own_sentences_numbered_from_one():
+    tables = tables_for(["Abe met Putin."], [])
+    texts = {"a1": "Abe met Putin. Kono spoke.", "a2": "Lavrov left."}
+    found = sentence_coverage(tables, texts, data_package())
+    assert found[["source_id", "sentence_no", "status"]].to_dict("records") == [
+        {"source_id": "a1", "sentence_no": 1, "status": "covered"},
+        {"source_id": "a1", "sentence_no": 2, "status": "uncovered"},
+        {"source_id": "a2", "sentence_no": 1, "status": "uncovered"},  # a1's quote is not a2's
+    ]
 
 
 def test_an_article_without_text_or_quotes_gives_typed_empty_rows():
@@ -172,4 +191,9 @@ def test_passages_are_every_evidence_tables_quotes_the_headlines_and_the_furnitu
         ("a1", "Abe met Putin.", False),
         ("a1", "Share this", True),
         ("a2", "a ban on coal", False),
+    ]
+    tables["sources"] = pd.DataFrame({"source_id": ["a1"], "headline": ["Talks in Tokyo"]}, dtype="str")
+    headline = passages(tables, data_package()).query("passage == 'Talks in Tokyo'")
+    assert headline[["source_id", "furniture"]].to_dict("records") == [
+        {"source_id": "a1", "furniture": False}
     ]
