@@ -3,11 +3,13 @@ article's file and id and the sentence's number; `STRICT=1` (``--strict``) makes
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from support import read_rows, write_rows
 
 from helpers.analysis.coverage import split_sentences
 from helpers.curate.__main__ import main
+from helpers.curate.check import gap_lines
 
 
 def unlist(data, source_id: str, sentence: str) -> None:
@@ -61,3 +63,21 @@ def test_invalid_data_says_its_problems_and_no_warning(data_copy, use_data, caps
     said = capsys.readouterr()
     assert "mentions.csv, line 2, column 'date_text': value 'Fridya'" in said.err
     assert "warning" not in said.err and said.out == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("a" * 80, "a" * 80),  # 80 characters: whole
+        ("a" * 81, "a" * 79 + "…"),  # longer: its first 79 and an ellipsis, 80 in all
+        ("b" * 78 + "  cd", "b" * 78 + "…"),  # the blanks before the cut are dropped
+    ],
+)
+def test_a_long_sentence_is_shown_by_its_first_eighty_characters(sentence, shown):
+    gaps = pd.DataFrame(
+        {"source_id": ["a001"], "file": ["seeds/x.txt"], "sentence_no": [3], "sentence": [sentence]}
+    )
+    assert gap_lines(gaps, "warning") == [
+        f"make check: warning: seeds/x.txt (a001), sentence 3: quoted by no row and not listed in "
+        f"uncurated.csv: {shown!r}"
+    ]
