@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pytest
-from support.edges import EDGES
+from support.edges import EDGE_IDS, EDGES
 
 from helpers.pages import run_notebook
 
 
-@pytest.mark.parametrize(("notebook", "parameters", "title"), EDGES, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("notebook", "parameters", "title"), EDGES, ids=EDGE_IDS)
 def test_edge_values_run_and_their_titles_say_why(notebook, parameters, title, tables):
     plt.close("all")
     page = run_notebook(notebook, parameters, tables)

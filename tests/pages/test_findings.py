@@ -24,7 +24,7 @@ def generated(tables) -> dict[str, str]:
     return findings.blocks(tables)
 
 
-@pytest.mark.parametrize("document", findings.DOCUMENTS, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("document", findings.DOCUMENTS, ids=lambda p: p.relative_to(paths.ROOT).as_posix())
 def test_generated_blocks_match_the_data(document, generated):
     text = document.read_text(encoding="utf-8")
     assert findings.fill(text, generated) == text, f"{document.name} is stale: run `make readme`"

@@ -17,7 +17,7 @@ import nbformat
 import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
-from support.edges import EDGES
+from support.edges import EDGE_IDS, EDGES
 
 from helpers import paths
 from helpers.pages import run_notebook
@@ -107,7 +107,7 @@ def test_notebook_code_runs_with_parameter_set(notebook, param_file, tables):
     check_charts(notebook, parameters, [chart.alt for chart in page.shown])
 
 
-@pytest.mark.parametrize(("notebook", "parameters", "title"), EDGES, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(("notebook", "parameters", "title"), EDGES, ids=EDGE_IDS)
 def test_edge_values_render_and_say_why_nothing_is_drawn(notebook, parameters, title, tmp_path):
     figures = tmp_path / "figures"
     book = run(notebook, tmp_path / "out.ipynb", figures_dir=str(figures), **parameters)

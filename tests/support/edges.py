@@ -59,3 +59,6 @@ EDGES = [
         "No UN measures between",
     ),
 ]
+# Each edge's test id: its notebook and the parameters it sets, in ASCII (a title's en dash in an
+# id is escaped by pytest, and a tool that runs tests by id, such as mutmut, cannot find it).
+EDGE_IDS = [f"{notebook}-{'-'.join(parameters)}" for notebook, parameters, _ in EDGES]
