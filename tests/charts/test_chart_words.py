@@ -330,3 +330,27 @@ def test_marks_take_the_first_free_sub_row_of_their_pair_and_context_marks_their
     assert got.tolist() == [0, 1, 0, 0, 1, 1] and got.dtype == "int64" and got.index.equals(frame.index)
     plain = cadence.lanes(frame.drop(columns=["on"]).iloc[:4], day_per_char=1.0)
     assert plain.tolist() == [0, 1, 0, 0]
+
+
+def test_the_regime_alt_text_says_each_resolution_word_for_word():
+    """Each resolution: its number, day, whether the articles describe it, its measures (one is
+    singular) and the categories it acted on, in the matrix's row order."""
+    from helpers.charts import regime as regime_chart
+
+    res = pd.DataFrame(
+        {
+            "resolution_id": ["r1", "r2"],
+            "number": ["2371", "2375"],
+            "adopted": pd.to_datetime(["2017-08-05", "2017-09-11"]),
+            "in_articles": [False, True],
+            "measures": [1, 3],
+        }
+    )
+    table = pd.DataFrame({"r1": [0, 1, 0], "r2": [2, 0, 1]}, index=["seafood", "textiles", "labour"])
+    assert regime_chart.alt_text(res, table) == (
+        "Matrix of the 2 UN Security Council resolutions on North Korea from August 2017 to "
+        "September 2017 (columns, in order of adoption) against 3 categories of measures (rows); a "
+        "dot marks a category a resolution acted on, larger for more measures; "
+        "2371 (05 Aug 2017): 1 measure: textiles; "
+        "2375 (11 Sep 2017, described in the articles): 3 measures: seafood, workers abroad."
+    )
