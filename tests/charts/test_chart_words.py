@@ -4,6 +4,7 @@ the mutation run found unpinned), and the regime chart with no resolution."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from matplotlib.text import Text
 
 from helpers.charts import schedule as schedule_chart
@@ -354,3 +355,35 @@ def test_the_regime_alt_text_says_each_resolution_word_for_word():
         "2371 (05 Aug 2017): 1 measure: textiles; "
         "2375 (11 Sep 2017, described in the articles): 3 measures: seafood, workers abroad."
     )
+
+
+@pytest.mark.parametrize(
+    ("in_articles", "said"),
+    [
+        ([False, True, False], "2018 brought 1 of 3 resolutions; the articles' one first hit textiles"),
+        (
+            [True, True, True],
+            "2018 brought 1 of 3 resolutions; the articles' three first hit seafood, textiles and "
+            "workers abroad",
+        ),
+        (
+            [True, True, False],
+            "2018 brought 1 of 3 resolutions; the articles' two first hit seafood and textiles",
+        ),
+        ([False, False, False], "2018 brought 1 of 3 resolutions; the articles' 0 first hit nothing"),
+    ],
+)
+def test_the_regime_title_counts_the_articles_resolutions_and_lists_what_they_opened(in_articles, said):
+    from helpers.charts import regime as regime_chart
+
+    res = pd.DataFrame(
+        {
+            "resolution_id": ["r1", "r2", "r3"],
+            "adopted": pd.to_datetime(["2016-03-02", "2017-08-05", "2018-01-10"]),
+            "in_articles": in_articles,
+        }
+    )
+    table = pd.DataFrame(
+        {"r1": [1, 0, 0], "r2": [1, 1, 0], "r3": [0, 1, 1]}, index=["seafood", "textiles", "labour"]
+    )
+    assert regime_chart.headline(res, table) == said
