@@ -84,9 +84,8 @@ def _marked(text: str, passages: list[str]) -> list[bool]:
     return marked
 
 
-def _share(text: str, start: int, end: int, marked: list[bool]) -> float:
-    """The share of the characters of ``text[start:end]``, blanks aside, that are ``marked``."""
-    solid = [at for at in range(start, end) if not text[at].isspace()]
+def _share(solid: list[int], marked: list[bool]) -> float:
+    """The share of the characters at ``solid`` (a sentence's, blanks aside) that are ``marked``."""
     return sum(marked[at] for at in solid) / len(solid)
 
 
@@ -98,9 +97,10 @@ def _sentence_statuses(
     quoted, listed = _marked(text, quotes), _marked(text, furniture)
     shares, statuses = [], []
     for start, end, _ in spans:
-        share = _share(text, start, end, quoted)
+        solid = [at for at in range(start, end) if not text[at].isspace()]
+        share = _share(solid, quoted)
         shares.append(round(share, 3))
-        if _share(text, start, end, listed) >= COVERED_SHARE:
+        if _share(solid, listed) >= COVERED_SHARE:
             statuses.append("uncurated")
         else:
             statuses.append("covered" if share >= COVERED_SHARE else "uncovered")
