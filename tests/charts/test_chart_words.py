@@ -370,7 +370,7 @@ def test_the_regime_alt_text_says_each_resolution_word_for_word():
             [True, True, False],
             "2018 brought 1 of 3 resolutions; the articles' two first hit seafood and textiles",
         ),
-        ([False, False, False], "2018 brought 1 of 3 resolutions; the articles' 0 first hit nothing"),
+        ([False, False, False], "2018 brought 1 of 3 resolutions; the articles describe none of them"),
     ],
 )
 def test_the_regime_title_counts_the_articles_resolutions_and_lists_what_they_opened(in_articles, said):

@@ -38,8 +38,9 @@ def headline(adopted: pd.DataFrame, proposed: pd.DataFrame, empty: str = EMPTY) 
         return f"No adopted measures in this view; {len(proposed)} proposed" if len(proposed) else empty
     by_resolution = adopted.groupby("resolution", sort=False).size()
     plural = "s" if len(by_resolution) > 1 else ""
+    items = "item" if by_resolution.sum() == 1 else "items"
     steps = (
-        f" ({', then '.join(str(int(n)) for n in by_resolution)} items)" if len(by_resolution) <= 4 else ""
+        f" ({', then '.join(str(int(n)) for n in by_resolution)} {items})" if len(by_resolution) <= 4 else ""
     )
     last = adopted.loc[adopted["in_force_by"] == adopted["in_force_by"].max()]
     by = "by" if (last["basis"] == "adopted").all() else "as reported by"

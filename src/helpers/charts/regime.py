@@ -57,7 +57,8 @@ def headline(res: pd.DataFrame, table: pd.DataFrame) -> str:
         ", ".join(opened[:-1]) + (" and " if len(opened) > 1 else "") + opened[-1] if opened else "nothing"
     )
     count = {1: "one", 2: "two", 3: "three"}.get(len(articles), str(len(articles)))
-    return f"{year} brought {in_year} of {len(res)} resolutions; the articles' {count} first hit {listed}"
+    said = f"the articles' {count} first hit {listed}" if articles else "the articles describe none of them"
+    return f"{year} brought {in_year} of {len(res)} resolutions; {said}"
 
 
 def alt_text(res: pd.DataFrame, table: pd.DataFrame) -> str:
