@@ -115,3 +115,57 @@ def test_one_is_singular_and_the_blocks_are_the_documents_markers(tables):
     for name in findings.blocks(tables):
         assert f"<!-- {name} -->" in readme
     assert set(findings.blocks(tables)) == {"findings", "summary"}
+
+
+def test_the_findings_for_the_report_carry_the_hash_of_their_data(tmp_path, tables):
+    """`make report` writes the findings with the fingerprint of the data they come from, in
+    folders it makes, as readable JSON (the front page shows them only for that data)."""
+    from helpers.data.fingerprint import data_fingerprint
+
+    target = tmp_path / "build" / "deeper" / "findings.json"
+    findings.write_for_report(target)
+    text = target.read_text(encoding="utf-8")
+    assert json.loads(text) == {"data_sha256": data_fingerprint(), "findings": findings.findings(tables)}
+    assert text.endswith("}\n") and '\n "findings": [' in text
+    assert "\\u" not in text  # written as read: dashes and names are not escaped
+
+
+def test_data_that_does_not_load_removes_the_reports_findings(tmp_path, data_copy, use_data):
+    target = tmp_path / "findings.json"
+    findings.write_for_report(target)
+    use_data(data_copy)
+    events = data_copy / "events.csv"
+    events.write_text(
+        events.read_text(encoding="utf-8").replace("2017-09-18", "2017-09-31", 1), encoding="utf-8"
+    )
+    findings.write_for_report(target)
+    assert not target.exists()
+    findings.write_for_report(target)  # nothing left to remove is no error
+    assert not target.exists()
+
+
+def test_make_readme_fills_each_documents_blocks_and_report_writes_the_findings(
+    tmp_path, monkeypatch, capsys, generated
+):
+    """`python -m helpers.pages.findings` rewrites every document's generated blocks and names
+    each; with ``--report`` it writes build/findings.json and leaves the documents alone."""
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
+    stale = (
+        findings.DOCUMENTS[0]
+        .read_text(encoding="utf-8")
+        .replace("<!-- findings -->\n", "<!-- findings -->\n- old\n", 1)
+    )
+    documents = (tmp_path / "README.md", tmp_path / "data" / "README.md")
+    documents[1].parent.mkdir()
+    for document in documents:
+        document.write_text(stale, encoding="utf-8")
+    monkeypatch.setattr("sys.argv", ["findings", "--report"])
+    assert findings.main(documents) == 0
+    assert json.loads((tmp_path / "build" / "findings.json").read_text(encoding="utf-8"))["findings"]
+    assert all(d.read_text(encoding="utf-8") == stale for d in documents) and capsys.readouterr().out == ""
+    monkeypatch.setattr("sys.argv", ["findings"])
+    assert findings.main(documents) == 0
+    assert all(d.read_text(encoding="utf-8") == findings.fill(stale, generated) != stale for d in documents)
+    said = capsys.readouterr().out.splitlines()
+    assert said == ["README.md: generated blocks written", "data/README.md: generated blocks written"]
