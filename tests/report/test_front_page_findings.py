@@ -58,19 +58,6 @@ def test_findings_from_other_data_are_not_shown(front):
     assert 'id="findings"' not in page and '<section id="default"' in page
 
 
-def test_data_that_does_not_load_leaves_no_findings_behind(front, data_copy, use_data):
-    _, written = front
-    findings.write_for_report(written)
-    assert written.is_file()
-    use_data(data_copy)
-    events = data_copy / "events.csv"
-    events.write_text(
-        events.read_text(encoding="utf-8").replace("2017-09-18", "2017-09-31", 1), encoding="utf-8"
-    )
-    findings.write_for_report(written)
-    assert not written.exists()
-
-
 def test_each_card_is_named_after_its_chart(front):
     """A page with two charts (02) has two cards, each with its own name."""
     reports, _ = front
