@@ -207,7 +207,7 @@ def planned(force: bool = False, targets: list[Path] | None = None, tasks: bool 
     Nothing runs; the data and code are hashed once."""
     found: list[tuple[Any, Any]] = []
 
-    def render(target, shared, options, started, finish=None):
+    def render(target, shared, options, started, finish=None, record=None):
         found.append((target, shared))
         return driver.BuildResult(target.folder, (), (), 0.0)
 

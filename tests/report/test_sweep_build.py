@@ -105,6 +105,33 @@ def test_dropping_a_value_alone_rewrites_the_sweep(outputs):
     assert not (outputs / "reports" / "dates" / "2017-09-19").exists()
 
 
+@pytest.mark.parametrize("edit", ["base", "order"])
+def test_a_sweep_file_that_changes_no_report_still_rewrites_the_page(outputs, edit):
+    """A base repointed at a file with the same parameters, or the values reordered, runs no
+    notebook, but the page names the new base and lists the values in the new order."""
+    path = sweep_file(outputs, ["2017-09-01", "2017-09-19"])
+    driver.build(path)
+    folder = outputs / "reports" / "dates"
+    if edit == "base":
+        same = outputs / "same-as-default.yaml"
+        same.write_bytes((paths.PARAMS / "default.yaml").read_bytes())
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("params/default.yaml", str(same)), encoding="utf-8"
+        )
+    else:
+        sweep_file(outputs, ["2017-09-19", "2017-09-01"])
+    again = driver.build(path)
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    record = json.loads((folder / "sweep.json").read_text(encoding="utf-8"))
+    assert again.executed == ()
+    if edit == "base":
+        assert f"from {outputs / 'same-as-default.yaml'}" in page and record["base"] == str(same)
+    else:
+        assert page.index('id="2017-09-19"') < page.index('id="2017-09-01"')
+        assert record["values"] == ["2017-09-19", "2017-09-01"]
+    assert driver.build(path).executed == () and (folder / "index.html").read_text(encoding="utf-8") == page
+
+
 def test_force_runs_everything(outputs):
     driver.build(sweep_file(outputs, ["2017-09-01"]))
     assert len(driver.build(sweep_file(outputs, ["2017-09-01"]), driver.Options(force=True)).executed) == len(

@@ -22,6 +22,7 @@ imported inside the functions that do it, so that a build with nothing to do sta
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 import time
@@ -91,7 +92,7 @@ def is_sweep(path: Path) -> bool:
 
 def _sweep(sweep_path: Path, options: Options) -> BuildResult:
     """Build ``reports/<sweep>/``: a report folder per value, and the sweep page."""
-    from helpers.report.index import write_sweep_page
+    from helpers.report.index import sweep_record, write_sweep_page
     from helpers.report.paramsets import read_sweep
 
     started = time.perf_counter()
@@ -100,7 +101,12 @@ def _sweep(sweep_path: Path, options: Options) -> BuildResult:
     shared = hashes()
     target = Target(swept.name, [plan_set(s, None, options.force, shared) for s in swept.sets])
     result = _bring_up_to_date(
-        target, shared, options, started, lambda staging: write_sweep_page(swept, staging)
+        target,
+        shared,
+        options,
+        started,
+        lambda staging: write_sweep_page(swept, staging),
+        sweep_record(swept),
     )
     say(
         f"sweep {swept.name}: {len(swept.values)} sets, {len(result.executed) - result.served} notebooks "
@@ -117,8 +123,10 @@ def _bring_up_to_date(
     options: Options,
     started: float,
     finish: Callable[[Path], None] | None = None,
+    record: dict[str, object] | None = None,
 ) -> BuildResult:
-    """Run what changed in every set of the target, and swap the new target folder into place."""
+    """Run what changed in every set of the target, and swap the new target folder into place;
+    a sweep's (``finish`` writes its page) also when its page is out of step with ``record``."""
     executed = [_label(target, p.param_set.name, nb.stem) for p in target.plans for nb in p.todo]
     skipped = [
         _label(target, p.param_set.name, nb.stem)
@@ -128,7 +136,7 @@ def _bring_up_to_date(
     ]
     _say_skipped(target)
     served = 0
-    if executed or _out_of_step(target, finish):
+    if executed or _out_of_step(target, record):
         served = _run(target, shared, options, finish)
     elif (target.folder / "manifest.json").exists():
         # Make found an input newer than the report, but no content changed: say so in the
@@ -159,13 +167,17 @@ def _label(target: Target, set_name: str, notebook: str) -> str:
     return f"{set_name}/{notebook}".removeprefix(f"{target.name}/")
 
 
-def _out_of_step(target: Target, finish: Callable[[Path], None] | None) -> bool:
-    """Whether a sweep's folder holds other values than the sweep's, or lacks its page."""
-    if finish is None:
+def _out_of_step(target: Target, record: dict[str, object] | None) -> bool:
+    """Whether a sweep's folder holds other values than the sweep's, lacks its page, or was built
+    from a sweep file that said another thing (another base, the values in another order)."""
+    if record is None:
         return False
     present = {p.parent for p in target.folder.glob("*/manifest.json")}
     wanted = {plan.final for plan in target.plans}
-    return present != wanted or not (target.folder / "index.html").exists()
+    written = target.folder / "sweep.json"
+    if present != wanted or not (target.folder / "index.html").exists() or not written.exists():
+        return True
+    return json.loads(written.read_text(encoding="utf-8")) != record
 
 
 def _run(target: Target, shared: Hashes, options: Options, finish: Callable[[Path], None] | None) -> int:

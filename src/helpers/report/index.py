@@ -84,13 +84,19 @@ def write_sweep_page(sweep: Sweep, staging: Path) -> None:
         f"<tbody>{rows}</tbody></table></div></body></html>\n"
     )
     (staging / "index.html").write_text(page, encoding="utf-8")
-    record = {
+    (staging / "sweep.json").write_text(json.dumps(sweep_record(sweep), indent=2) + "\n", encoding="utf-8")
+
+
+def sweep_record(sweep: Sweep) -> dict[str, object]:
+    """What ``sweep.json`` says of the sweep: all its page names besides the reports' own
+    parameters, so that a built sweep whose record differs has its page rewritten."""
+    return {
         "sweep": sweep.name,
         "file": paths.relative(sweep.path),
+        "base": paths.relative(sweep.base),
         "vary": sweep.vary,
         "values": list(sweep.values),
     }
-    (staging / "sweep.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 
 INDEX_STYLE = """
