@@ -387,3 +387,28 @@ def test_the_regime_title_counts_the_articles_resolutions_and_lists_what_they_op
         {"r1": [1, 0, 0], "r2": [1, 1, 0], "r3": [0, 1, 1]}, index=["seafood", "textiles", "labour"]
     )
     assert regime_chart.headline(res, table) == said
+
+
+def test_the_regime_title_when_the_articles_resolutions_open_nothing_or_are_many():
+    """Resolutions of the articles that only repeat earlier categories open 'nothing'; four or
+    more are counted in figures; a category is named once, for the first resolution to hit it."""
+    from helpers.charts import regime as regime_chart
+
+    def title(in_articles: list[bool], table: pd.DataFrame) -> str:
+        ids = list(table.columns)
+        days = pd.date_range("2017-01-10", periods=len(ids), freq="MS")
+        res = pd.DataFrame({"resolution_id": ids, "adopted": days, "in_articles": in_articles})
+        return regime_chart.headline(res, table)
+
+    repeats = pd.DataFrame({"r1": [1, 1], "r2": [1, 1]}, index=["seafood", "textiles"])
+    assert (
+        title([False, True], repeats)
+        == "2017 brought 2 of 2 resolutions; the articles' one first hit nothing"
+    )
+    four = pd.DataFrame(
+        {"r1": [1, 0, 0, 0], "r2": [0, 1, 0, 0], "r3": [0, 1, 1, 0], "r4": [1, 0, 0, 1]},
+        index=["seafood", "textiles", "labour", "energy"],
+    )
+    assert title([True] * 4, four) == (
+        "2017 brought 4 of 4 resolutions; the articles' 4 first hit seafood, textiles, workers abroad and energy"
+    )

@@ -166,3 +166,23 @@ def test_the_title_counts_the_steps_and_items_in_force(resolutions, basis, propo
         {"item": ["a"] * proposals, "reported": pd.to_datetime(["2017-09-04"] * proposals)}
     )
     assert escalation_chart.headline(adopted, proposed) == said
+
+
+def test_resolutions_are_told_in_the_order_given_and_an_unknown_start_is_said():
+    """The adopted measures come in order of adoption; the words keep that order, not the
+    numbers' order as text ('999' before '1000'), and a measure reported adopted with no earliest
+    day says so rather than dropping its resolution."""
+    adopted = _adopted(
+        ["999", "1000", "1000"],
+        ["adopted", "reported", "reported"],
+        ["2017-08-05", "2017-09-11", "2017-09-11"],
+    )
+    adopted.loc[1:, "earliest"] = pd.NaT
+    assert escalation_chart.headline(adopted, NO_PROPOSAL) == (
+        "UN sanctions grew in 2 steps (1, then 2 items): 3 in force as reported by 11 Sep 2017"
+    )
+    assert escalation_chart.alt_text(adopted, NO_PROPOSAL, NO_EVENT) == (
+        "Stacked step chart of UN sanctions measures in force by category: 3 adopted; "
+        "999, adopted on 5 Aug 2017: item 1; "
+        "1000, reported adopted until 11 Sep 2017, with no start given: item 2, item 3."
+    )
