@@ -173,6 +173,39 @@ def test_plan_window_boundaries(realised, verdict, slip):
     assert (row["verdict"], row["slip_days"]) == (verdict, slip)
 
 
+def test_a_plan_takes_the_outcome_of_its_own_kind_before_an_earlier_numbered_other():
+    """A visit that the context layer records both as a visit and as talks on one of its days is
+    judged, dated and timed by the visit, even when the talks come first by id."""
+    tables = plan_tables((20, 30), "held", (24, 26), 0)
+    talks = tables["outcomes"].assign(
+        outcome_id="o0", kind="talks", date_start=ORIGIN + 25 * DAY, date_end=ORIGIN + 25 * DAY
+    )
+    tables["outcomes"] = pd.concat([talks, tables["outcomes"]], ignore_index=True)
+    row = plans.plans(tables).iloc[0]
+    assert (row["outcome_id"], row["realised_start"], row["realised_end"], row["lead_days"]) == (
+        "o1",
+        ORIGIN + 24 * DAY,
+        ORIGIN + 26 * DAY,
+        24,
+    )
+    tables["outcomes"] = talks  # with no outcome of its own kind, the other one counts
+    assert plans.plans(tables).iloc[0]["outcome_id"] == "o0"
+
+
+def test_a_plan_is_announced_by_its_first_report_as_a_plan_not_its_first_report():
+    """An article that first reports an event as held, and a later one that reports it planned: the
+    plan's lead time runs from the later article, the first that announced it."""
+    tables = plan_tables((20, 30), "held", (24, 24), 5)
+    tables["sources"] = pd.concat(
+        [tables["sources"], pd.DataFrame({"source_id": ["b"], "published": [ORIGIN + 2 * DAY]})],
+        ignore_index=True,
+    )
+    held = tables["mentions"].assign(mention_id="m0", source_id="b", reported_status="occurred")
+    tables["mentions"] = pd.concat([held, tables["mentions"]], ignore_index=True)
+    row = plans.plans(tables).iloc[0]
+    assert (row["announced"], row["lead_days"]) == (ORIGIN + 5 * DAY, 19)
+
+
 @given(contacts())
 def test_the_busiest_channel_headline_on_generated_contacts(frame):
     if not frame.empty:

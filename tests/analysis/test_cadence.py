@@ -88,3 +88,22 @@ def test_pair_labels_on_synthetic_crowds(n):
     )
     found = cadence.pair_labels(participants, actors)
     assert found.to_dict() == looped_pair_labels(participants, actors)
+
+
+@pytest.mark.parametrize("as_of", [None, "2017-09-01"], ids=["all", "as-of-2017-09-01"])
+def test_a_fact_realises_only_an_event_that_the_tables_hold(tables, as_of):
+    """On ``as_of`` the articles that report some of the chronology's contacts are not out yet: such
+    a contact realises no event (it is drawn on a row of its own), and has no title to name."""
+    from helpers.views import as_of_view
+
+    view = as_of_view(tables, None if as_of is None else pd.Timestamp(as_of))
+    known = view["events"].set_index("event_id")["title"]
+    got = cadence.realised_contacts(view).set_index("fact_id")
+    linked = view["chronology"].set_index("fact_id")["event_id"].reindex(got.index)
+    for fact_id, event_id in linked.items():
+        if pd.notna(event_id) and event_id in known.index:
+            assert got.loc[fact_id, ["realises", "realises_title"]].tolist() == [event_id, known[event_id]]
+        else:
+            assert got.loc[fact_id, ["realises", "realises_title"]].isna().all(), fact_id
+    unknown = linked.notna() & ~linked.isin(known.index)
+    assert bool(unknown.any()) == (as_of is not None)  # the case the test is for is in the record

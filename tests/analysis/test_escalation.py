@@ -49,6 +49,16 @@ def test_in_force_counts_measures_adopted_before_the_window(tables):
     assert daily.sum(axis=1).tolist() == [(adopted["in_force_by"] < pd.Timestamp("2017-10-01")).sum()] * 31
 
 
+@pytest.mark.parametrize("since", ["in_force_by", "earliest"])
+def test_a_window_that_starts_on_a_step_day_counts_each_measure_once(tables, since):
+    """The window's first day is a boundary: a measure in force from that very day is counted once,
+    on it, whichever day it is counted from."""
+    adopted = escalation.adopted_measures(tables)
+    for first in adopted[since].dropna().unique():
+        daily = escalation.in_force(adopted, first, first + pd.Timedelta(days=1), since=since)
+        assert daily.sum(axis=1).tolist() == [(adopted[since] <= first).sum()] * 2, first
+
+
 def test_proposals_dated_by_report(tables):
     proposed = escalation.proposed_measures(tables)
     assert proposed["item"].tolist() == ["oil", "oil trade"]

@@ -410,5 +410,6 @@ def test_the_regime_title_when_the_articles_resolutions_open_nothing_or_are_many
         index=["seafood", "textiles", "labour", "energy"],
     )
     assert title([True] * 4, four) == (
-        "2017 brought 4 of 4 resolutions; the articles' 4 first hit seafood, textiles, workers abroad and energy"
+        "2017 brought 4 of 4 resolutions; the articles' 4 first hit seafood, textiles, workers abroad "
+        "and energy"
     )

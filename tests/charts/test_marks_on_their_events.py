@@ -129,3 +129,22 @@ def test_a_mark_off_its_event_is_caught(tables, wrong, monkeypatch):
         monkeypatch.setattr(cadence_chart, "lanes", lambda frame, **kw: pd.Series(0, index=frame.index))
     with pytest.raises(AssertionError):
         check_marks(contacts, realised)
+
+
+@pytest.mark.parametrize(("as_of", "planned"), [(None, True), ("2017-09-01", True), (None, False)])
+def test_the_legend_names_the_shape_of_every_kind_drawn(tables, as_of, planned):
+    """Context marks have shapes too: a kind that only the chronology's facts show (before the
+    articles reported it, or with planned events left out) still has its legend entry."""
+    from helpers.charts.style import KIND_NAMES
+    from helpers.views import as_of_view
+
+    view = as_of_view(tables, None if as_of is None else pd.Timestamp(as_of))
+    contacts = in_window(cadence.contacts(view), START, END, planned)
+    realised = in_window(cadence.realised_contacts(view), START, END, True)
+    fig = cadence_chart.timeline(contacts, START, END, "Source: test.", realised=realised)
+    labels = {t.get_text() for legend in fig.legends for t in legend.get_texts()}
+    plt.close(fig)
+    drawn = set(contacts["kind"]) | set(realised["kind"])
+    assert {KIND_NAMES.get(k, k.replace("_", " ").capitalize()) for k in drawn} <= labels
+    if as_of is not None or not planned:
+        assert set(realised["kind"]) - set(contacts["kind"])  # the case is in the record

@@ -82,6 +82,26 @@ def test_proposals_are_drawn_as_the_status_proposed_with_their_shape(tables):
         assert mark.get_linestyle()[0][1] is not None  # dotted
 
 
+def test_the_plans_chart_draws_each_window_hollow_and_a_proposals_dotted(tables):
+    """The announced window speaks the status language: hollow for a plan, hollow and dotted for a
+    proposal, as the legend says; the real record holds both."""
+    from helpers.analysis import plans
+
+    table = plans.plans(tables)
+    windowed = table.loc[table["window_start"].notna() | table["window_end"].notna()]
+    assert set(windowed["status"]) == {"planned", "proposed"}
+    fig = plans_chart.chart(table, START, END, "Source: test")
+    bars = {p.get_gid(): p for p in fig.axes[0].patches if (p.get_gid() or "").startswith("event-")}
+    plt.close(fig)
+    for row in windowed.itertuples():
+        bar = bars[f"event-{row.event_id}"]
+        assert (to_hex(bar.get_facecolor()), to_hex(bar.get_edgecolor())) == (
+            "#ffffff",
+            to_hex(STATUS_COLOUR),
+        )
+        assert bar.get_linestyle() == (":" if row.status == "proposed" else "-"), row.event_id
+
+
 def test_the_legend_of_the_report_lists_every_kind_and_verdict():
     text = (paths.ROOT / "docs" / "visual-language.md").read_text(encoding="utf-8").lower()
     for kind in KIND_MARKERS:
