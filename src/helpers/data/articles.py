@@ -10,8 +10,8 @@ import pandas as pd
 def source_texts(sources: pd.DataFrame, root: Path) -> dict[str, str]:
     """The article text of each source id (files that cannot be read are left out)."""
     texts = {}
-    for source_id, file in zip(sources["source_id"], sources["file"], strict=True):
-        path = root / file
+    for source in sources.itertuples(index=False):
+        path = root / source.file
         if path.is_file():
-            texts[source_id] = path.read_bytes().decode("utf-8", errors="replace")
+            texts[source.source_id] = path.read_bytes().decode("utf-8", errors="replace")
     return texts
