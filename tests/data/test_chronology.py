@@ -63,30 +63,86 @@ def _row(data, table: str, **wanted: str) -> int:
 
 
 @pytest.mark.parametrize(
-    ("where", "column", "value"),
+    ("where", "column", "value", "expected"),
     [
-        pytest.param({"kind": "summit"}, "date_end", "2017-01-01", id="end-before-start"),
-        pytest.param({"kind": "summit"}, "time_zone", "Asia/Tokio", id="unknown-time-zone"),
-        pytest.param({"kind": "summit"}, "actor_b", "putn", id="unknown-actor"),
-        pytest.param({"kind": "resolution"}, "date_start", "2017-01-02", id="resolution-off-its-day"),
-        pytest.param({"kind": "resolution"}, "resolution_id", "", id="resolution-unnamed"),
-        pytest.param({"kind": "summit"}, "resolution_id", "unscr-2375", id="resolution-named-by-a-summit"),
         pytest.param(
-            {"event_id": "nuclear-test-0903"}, "event_id", "launch-over-japan-sept", id="held-event-elsewhen"
+            {"kind": "summit"},
+            "date_end",
+            "2017-01-01",
+            "a date on or after date_start",
+            id="end-before-start",
         ),
-        pytest.param({"kind": "summit"}, "kind", "banquet", id="kind-outside-vocabulary"),
-        pytest.param({"kind": "summit"}, "source_url", "www.mofa.go.jp", id="citation-without-scheme"),
+        pytest.param(
+            {"kind": "summit"},
+            "time_zone",
+            "Asia/Tokio",
+            "an IANA time zone, such as Asia/Tokyo",
+            id="unknown-time-zone",
+        ),
+        pytest.param(
+            {"kind": "summit"},
+            "actor_b",
+            "putn",
+            "an actor_id of actors.csv or context/people.csv",
+            id="unknown-actor",
+        ),
+        pytest.param(
+            {"kind": "resolution"},
+            "date_start",
+            "2017-01-02",
+            "the adoption day in resolutions.csv",
+            id="resolution-off-its-day",
+        ),
+        pytest.param(
+            {"kind": "resolution"},
+            "resolution_id",
+            "",
+            "the resolution's resolution_id",
+            id="resolution-unnamed",
+        ),
+        pytest.param(
+            {"kind": "summit"},
+            "resolution_id",
+            "unscr-2375",
+            "empty (the fact is no resolution)",
+            id="resolution-named-by-a-summit",
+        ),
+        pytest.param(
+            {"event_id": "nuclear-test-0903"},
+            "event_id",
+            "launch-over-japan-sept",
+            "an event whose interval overlaps the fact's",
+            id="held-event-elsewhen",
+        ),
+        pytest.param(
+            {"kind": "summit"},
+            "kind",
+            "banquet",
+            "one of phone_call, meeting, summit, talks, visit, missile_launch, …",
+            id="kind-outside-vocabulary",
+        ),
+        pytest.param(
+            {"kind": "summit"},
+            "source_url",
+            "www.mofa.go.jp",
+            r"text matching /https?://\S+/",
+            id="citation-without-scheme",
+        ),
     ],
 )
-def test_each_wrong_fact_is_named(data_copy, where, column, value):
+def test_each_wrong_fact_is_named(data_copy, where, column, value, expected):
+    """Where, what is there, and what the row should hold instead."""
     table = "context/chronology"
     line = edit(data_copy, table, _row(data_copy, table, **where), column, value)
-    find(problems(data_copy), "context/chronology.csv", line, column, value)
+    said = find(problems(data_copy), "context/chronology.csv", line, column, value).expected
+    assert said.startswith(expected.removesuffix("…")) if expected.endswith("…") else said == expected
 
 
 def test_a_person_of_the_context_layer_repeats_no_article_actor(data_copy):
     line = edit(data_copy, "context/people", 0, "actor_id", "abe")
-    find(problems(data_copy), "context/people.csv", line, "actor_id", "abe")
+    assert find(problems(data_copy), "context/people.csv", line, "actor_id", "abe").expected == (
+        "an id not in actors.csv"
+    )
 
 
 def test_a_plan_may_be_held_outside_its_announced_window(data_copy):

@@ -154,3 +154,38 @@ def test_a_seed_in_another_encoding_is_a_data_problem_not_a_crash(data_copy):
     seed.write_bytes(seed.read_bytes().replace(b"Kono", b"K\xf4no", 1))
     said = [str(p) for p in problems(data_copy)]
     assert any(s.startswith("sources.csv, line 3, column 'sha256'") for s in said)
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda path: None, "x.csv: value '': expected the file to exist"),
+        (lambda path: path.mkdir(), "x.csv: value '': expected a file, not a folder"),
+        (
+            lambda path: path.write_bytes(b""),
+            "x.csv, line 1: value '': expected a header line naming the columns (the file is empty)",
+        ),
+    ],
+    ids=["missing", "folder", "empty"],
+)
+def test_a_file_that_is_missing_a_folder_or_empty_is_said_in_one_exact_line(tmp_path, make, said):
+    from helpers.data.csvshape import container_problems
+
+    make(tmp_path / "x.csv")
+    assert [str(p) for p in container_problems(tmp_path / "x.csv", "x.csv")] == [said]
+
+
+def test_a_record_of_the_wrong_width_is_shown_up_to_60_characters():
+    from helpers.data.csvshape import record_problems
+
+    (found,) = record_problems("a,b\n" + "x" * 59 + "yz\n", "x.csv")
+    assert str(found) == f"x.csv, line 2: value '{'x' * 59}y': expected 2 fields, as in the header (found 1)"
+
+
+def test_exactly_200_problems_are_all_shown_with_no_more_line():
+    from helpers.data.problems import MAX_SHOWN, DataError
+
+    lines = str(
+        DataError([Problem("events.csv", n, "title", "x", "a title") for n in range(MAX_SHOWN)])
+    ).splitlines()
+    assert len(lines) == MAX_SHOWN + 1 and "more" not in lines[-1]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.data.load import DataError, load_tables
+from helpers.data.problems import Problem
 
 
 def edit(data: Path, table: str, row: int, column: str, value: str) -> int:
@@ -28,13 +29,15 @@ def problems(data: Path) -> list:
     return caught.value.problems
 
 
-def find(found: list, file: str, line: int | None, column: str, value: str) -> None:
+def find(found: list, file: str, line: int | None, column: str, value: str) -> Problem:
+    """The first problem at that place with that value, whose message names them all."""
     matches = [p for p in found if (p.file, p.line, p.column, p.value) == (file, line, column, value)]
     listing = "\n".join(map(str, found))
     assert matches, f"no problem at {file}:{line}:{column}={value!r} in:\n{listing}"
     message = str(matches[0])
     assert file in message and column in message and repr(value) in message
     assert line is None or f"line {line}" in message
+    return matches[0]
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
