@@ -413,3 +413,28 @@ def test_the_regime_title_when_the_articles_resolutions_open_nothing_or_are_many
         "2017 brought 4 of 4 resolutions; the articles' 4 first hit seafood, textiles, workers abroad "
         "and energy"
     )
+
+
+def test_a_label_reaches_half_a_day_a_character_and_four_more_and_kinds_name_unlabelled_marks():
+    """By default a label of n characters reaches (n + 4) / 2 days past its mark's end: the next
+    mark of the pair fits on the same sub-row the day after, not on that day. Without a ``label``
+    column the kind's label is measured."""
+    from helpers.charts import cadence
+
+    def second_lane(start: str, **columns: str) -> int:
+        frame = pd.DataFrame(
+            {
+                "event_id": ["a", "b"],
+                "pair": ["P", "P"],
+                "kind": ["meeting", "meeting"],
+                "date_start": pd.to_datetime(["2017-09-01", start]),
+                "date_end": pd.to_datetime(["2017-09-01", start]),
+                **{k: [v, v] for k, v in columns.items()},
+            }
+        )
+        return int(cadence.lanes(frame).iloc[1])
+
+    # "abcde" and four more: 4.5 days past 1 Sep; "meeting" (7) and four: 5.5 days.
+    assert [second_lane(d, label="abcde") for d in ("2017-09-05", "2017-09-06")] == [1, 0]
+    assert [second_lane(d) for d in ("2017-09-06", "2017-09-07")] == [1, 0]
+    assert cadence.KIND_LABELS["meeting"] == "meeting"

@@ -148,3 +148,24 @@ def test_the_legend_names_the_shape_of_every_kind_drawn(tables, as_of, planned):
     assert {KIND_NAMES.get(k, k.replace("_", " ").capitalize()) for k in drawn} <= labels
     if as_of is not None or not planned:
         assert set(realised["kind"]) - set(contacts["kind"])  # the case is in the record
+
+
+@pytest.mark.parametrize("as_of", [None, "2017-09-01"], ids=["all", "as-of-2017-09-01"])
+def test_each_mark_is_labelled_with_its_kind_and_a_fact_alone_as_not_in_the_articles(tables, as_of):
+    """The words beside the marks: an article's contact says its kind; a cited fact on a row of its
+    own says its kind and that the articles do not report it; a fact on its event's bar says
+    nothing (the bar's label stands for both)."""
+    from matplotlib.text import Annotation
+
+    from helpers.views import as_of_view
+
+    view = as_of_view(tables, None if as_of is None else pd.Timestamp(as_of))
+    contacts = in_window(cadence.contacts(view), START, END, True)
+    realised = in_window(cadence.realised_contacts(view), START, END, True)
+    fig = cadence_chart.timeline(contacts, START, END, "Source: test.", realised=realised)
+    said = sorted(t.get_text() for t in fig.axes[0].texts if isinstance(t, Annotation))
+    plt.close(fig)
+    alone = realised.loc[~realised["realises"].isin(contacts["event_id"])]
+    expected = [cadence_chart.KIND_LABELS[k] for k in contacts["kind"]]
+    expected += [f"{cadence_chart.KIND_LABELS[k]} (not in the articles)" for k in alone["kind"]]
+    assert said == sorted(expected) and len(alone) and len(alone) < len(realised)
