@@ -129,3 +129,16 @@ def test_only_hindsight_asked_for_shows_the_context_layer_as_known_today(tables,
         assert len(later["outcomes"]) > len(known["outcomes"])
     else:
         assert later["outcomes"].empty
+    # The source line counts the context sources of the outcomes shown: known then, or today.
+    counted = {
+        False: known["outcomes"]["source_url"].nunique(),
+        True: later["outcomes"]["source_url"].nunique(),
+    }
+    for hindsight, n in counted.items():
+        context = (
+            f" Context: {n} public source{'' if n == 1 else 's'}, each cited on its own row in data/context/."
+        )
+        line = run.source_with_context("outcomes", hindsight=hindsight)
+        assert line == run.source + (context if n else "")
+    assert run.source_with_context("outcomes") == run.source_with_context("outcomes", hindsight=False)
+    assert run.source_with_context() == run.source

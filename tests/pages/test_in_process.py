@@ -41,6 +41,15 @@ def test_charts_are_collected_in_the_order_shown(tables):
     assert page.charts.__name__ == "helpers.charts", "the shown charts hide the charts module"
 
 
+def test_a_page_gives_its_variables_as_attributes_and_names_one_it_lacks():
+    from helpers.pages.in_process import Page
+
+    page = Page(contacts=1)
+    assert page.contacts == 1
+    with pytest.raises(AttributeError, match=r"^the notebook defines no 'gaps'$"):
+        page.gaps  # noqa: B018
+
+
 def test_a_bad_value_stops_at_the_setup_cell_and_the_tables_are_forgotten(tables):
     with pytest.raises(ParameterError, match="include_planned"):
         run_notebook("01_meeting_cadence", {"include_planned": "perhaps"}, tables)
