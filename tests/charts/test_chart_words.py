@@ -281,6 +281,14 @@ def test_the_cadence_alt_text_says_which_bar_each_context_mark_stands_on():
     )
     assert said.startswith("Timeline of 1 Japan–Russia contacts the articles report")
     assert cadence.alt_text(frame.iloc[0:0], realised, "None").startswith("Empty timeline: None. Black marks")
+    later = frame.assign(
+        event_id="e2", status="planned", date_start=DAY("2017-11-10"), date_end=DAY("2017-11-10")
+    )
+    two = pd.concat([frame, later])
+    assert cadence.alt_text(two).endswith(
+        "Abe – Putin, phone call occurred between 1 Sep and 2 Sep 2017; "
+        "Abe – Putin, phone call planned on 10 Nov 2017."
+    )
 
 
 def test_the_plans_title_for_every_selection_and_as_of():

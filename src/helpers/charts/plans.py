@@ -70,7 +70,7 @@ def headline(
     if table.empty:
         return empty if not announced else f"{empty} (of {announced} the articles announced{known})"
     counts = table["verdict"].value_counts()
-    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v, 0)) or "none shown"
+    parts = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v, 0))
     if announced is not None and announced != len(table):
         return f"Of {announced} plans the articles announced{known}, {len(table)} shown{later}: {parts}"
     return f"Of {len(table)} plans the articles announced{known}{later}: {parts}"
