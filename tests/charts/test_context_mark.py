@@ -87,3 +87,18 @@ def test_a_line_marker_is_all_black_edge_thicker_than_a_rim_and_as_large_as_a_st
     assert to_hex(launch.get_edgecolor()[0]) == BLACK
     assert launch.get_linewidths()[0] > star.get_linewidths()[0]
     assert launch.get_sizes()[0] == star.get_sizes()[0]
+
+
+def test_an_articles_day_marker_reads_over_bars_and_holds_a_context_mark_inside_it():
+    """An event known to the day: its marker stands above the bars, with an outline at least as
+    strong as a bar's (the outline says hollow or dotted), and a context mark on it fits inside."""
+    fig, ax = plt.subplots()
+    draw_event(ax, 2.0, FIRST, FIRST + pd.Timedelta(days=2), "planned", "meeting", 0.3, gid="bar")
+    draw_event(ax, 2.0, FIRST, FIRST, "planned", "meeting", 0.3, gid="day")
+    found = {a.get_gid(): a for a in ax.get_children() if a.get_gid() in ("bar", "day")}
+    plt.close(fig)
+    _, context = drawn(1, "meeting")
+    bar, day = found["bar"], found["day"]
+    assert bar.get_zorder() < day.get_zorder() < context.get_zorder()
+    assert day.get_linewidths()[0] >= bar.get_linewidth()
+    assert context.get_sizes()[0] < day.get_sizes()[0]
