@@ -163,6 +163,9 @@ def test_a_quote_covers_every_place_it_occurs_and_the_headline_counts_as_a_quote
     # Places that overlap: "mm" at 1 and at 2 of "Mmmm." covers three of its five characters.
     overlapping = sentence_coverage(tables_for(["mm"], []), {"a1": "Mmmm."}, data_package())
     assert overlapping["covered_share"].tolist() == [0.6]
+    # A quote at three places marks all three: six of the nine characters that are not blank.
+    thrice = sentence_coverage(tables_for(["ab"], []), {"a1": "ab ab ab cd."}, data_package())
+    assert thrice["covered_share"].tolist() == [round(6 / 9, 3)]
 
 
 def test_every_article_has_its_own_sentences_numbered_from_one():
