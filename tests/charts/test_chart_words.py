@@ -446,3 +446,14 @@ def test_a_label_reaches_half_a_day_a_character_and_four_more_and_kinds_name_unl
     assert [second_lane(d, label="abcde") for d in ("2017-09-05", "2017-09-06")] == [1, 0]
     assert [second_lane(d) for d in ("2017-09-06", "2017-09-07")] == [1, 0]
     assert cadence.KIND_LABELS["meeting"] == "meeting"
+
+
+def test_the_context_source_line_counts_distinct_sources_one_singular():
+    one = pd.DataFrame({"source_url": ["https://a.example", "https://a.example"]})
+    two = pd.DataFrame({"source_url": ["https://b.example"]})
+    tail = "each cited on its own row in data/context/."
+    assert words.context_source_line(one) == f"Context: 1 public source, {tail}"
+    assert words.context_source_line(one, two) == f"Context: 2 public sources, {tail}"
+    assert (
+        words.with_context("Source: x.", one.iloc[0:0], two) == f"Source: x. Context: 1 public source, {tail}"
+    )
