@@ -57,7 +57,9 @@ def test_the_marker_is_the_kinds_shape_in_black_on_its_first_days_middle(kind):
     expected = MarkerStyle(KIND_MARKERS.get(kind, "o"))
     expected_shape = np.round(expected.get_path().transformed(expected.get_transform()).vertices, 6)
     assert np.array_equal(shape(marker), expected_shape)
-    assert np.allclose(marker.get_offsets(), [[date2num(FIRST + pd.Timedelta(hours=12)), 2.0]])
+    assert np.allclose(
+        marker.get_offsets(), [[date2num(FIRST + pd.Timedelta(hours=12)), 2.0]], rtol=0, atol=1e-6
+    )
     assert to_hex(marker.get_facecolor()[0]) == BLACK and marker.get_gid() == "fact"
 
 
