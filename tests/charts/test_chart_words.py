@@ -457,3 +457,46 @@ def test_the_context_source_line_counts_distinct_sources_one_singular():
     assert (
         words.with_context("Source: x.", one.iloc[0:0], two) == f"Source: x. Context: 1 public source, {tail}"
     )
+
+
+FIRST_ARTICLE = DAY("2017-09-01")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "first", "filtered", "said"),
+    [
+        (None, FIRST_ARTICLE, False, "No contacts between 1 Aug 2017 and 30 Sep 2017"),
+        (None, FIRST_ARTICLE, True, "No contacts match these filters between 1 Aug 2017 and 30 Sep 2017"),
+        (
+            "2017-08-31",
+            FIRST_ARTICLE,
+            False,
+            "Nothing was reported by 31 Aug 2017: the first article is dated 1 Sep 2017",
+        ),
+        (
+            "2017-09-01",
+            FIRST_ARTICLE,
+            False,
+            "No contacts between 1 Aug 2017 and 30 Sep 2017",
+        ),  # known that day
+        (
+            "2017-09-02",
+            FIRST_ARTICLE,
+            True,
+            "No contacts match these filters between 1 Aug 2017 and 30 Sep 2017",
+        ),
+        ("2017-09-02", None, False, "Nothing was reported by 2 Sep 2017: no article"),
+    ],
+    ids=["window", "filtered", "before-the-first-article", "its-day", "after-it", "no-article"],
+)
+def test_an_empty_chart_says_why_word_for_word(as_of, first, filtered, said):
+    """Before the first article, nothing was reported; from its day on, the window or the filters
+    chose nothing."""
+    as_of = None if as_of is None else DAY(as_of)
+    assert (
+        words.nothing_shown("contacts", DAY("2017-08-01"), DAY("2017-09-30"), as_of, first, filtered) == said
+    )
+    if not filtered:
+        assert words.nothing_shown("contacts", DAY("2017-08-01"), DAY("2017-09-30"), as_of, first) == said
+    one_day = words.nothing_shown("contacts", FIRST_ARTICLE, FIRST_ARTICLE, None, first)
+    assert one_day == "No contacts on 1 Sep 2017"

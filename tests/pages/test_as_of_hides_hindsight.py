@@ -142,3 +142,45 @@ def test_only_hindsight_asked_for_shows_the_context_layer_as_known_today(tables,
         assert line == run.source + (context if n else "")
     assert run.source_with_context("outcomes") == run.source_with_context("outcomes", hindsight=False)
     assert run.source_with_context() == run.source
+
+
+def test_with_the_context_layer_off_every_context_table_is_empty_and_the_articles_stay(tables):
+    from helpers.pages.run import context_tables, view
+    from helpers.params.checks import Params
+
+    params = Params(
+        notebook="02_sanction_escalation",
+        start_date=pd.Timestamp("2017-08-01"),
+        end_date=pd.Timestamp("2017-12-31"),
+        include_planned=True,
+        as_of=None,
+        figures_dir=None,
+        include_context=False,
+    )
+    run = view(params, tables)
+    assert context_tables() and all(run.tables[name].empty for name in context_tables())
+    assert all(run.tables[name].equals(tables[name]) for name in tables if name not in context_tables())
+    assert run.all_tables is tables
+
+
+def test_a_run_with_no_article_at_all_says_so_when_its_chart_is_empty(tables):
+    from helpers.pages.run import Run
+    from helpers.params.checks import Params
+
+    params = Params(
+        notebook="03_summit_schedule",
+        start_date=pd.Timestamp("2017-08-01"),
+        end_date=pd.Timestamp("2017-12-31"),
+        include_planned=True,
+        as_of=pd.Timestamp("2017-09-02"),
+        figures_dir=None,
+        include_context=True,
+    )
+    none = {**tables, "sources": tables["sources"].iloc[0:0]}
+    assert Run(params, none, none).nothing("summits") == "Nothing was reported by 2 Sep 2017: no article"
+    run = Run(params, tables, tables)
+    assert run.nothing("summits") == "No summits between 1 Aug 2017 and 31 Dec 2017"
+    assert (
+        run.nothing("summits", filtered=True)
+        == "No summits match these filters between 1 Aug 2017 and 31 Dec 2017"
+    )
