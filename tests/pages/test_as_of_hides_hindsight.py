@@ -105,19 +105,10 @@ def test_only_hindsight_asked_for_shows_the_context_layer_as_known_today(tables,
     """``with_hindsight`` (page 04's outcomes) is the whole context layer beside the articles as
     known on ``as_of``; with the context layer off it stays empty, as ``tables`` has it."""
     from helpers.pages.run import Run
-    from helpers.params.checks import Params
     from helpers.views import as_of_view
 
     as_of = pd.Timestamp("2017-09-10")
-    params = Params(
-        notebook="04_plans_vs_outcomes",
-        start_date=pd.Timestamp("2017-08-01"),
-        end_date=pd.Timestamp("2017-12-31"),
-        include_planned=True,
-        as_of=as_of,
-        figures_dir=None,
-        include_context=include_context,
-    )
+    params = _params("04_plans_vs_outcomes", "2017-09-10", include_context)
     known = as_of_view(tables, as_of)
     if not include_context:
         known = {**known, "outcomes": known["outcomes"].iloc[0:0]}
@@ -146,18 +137,8 @@ def test_only_hindsight_asked_for_shows_the_context_layer_as_known_today(tables,
 
 def test_with_the_context_layer_off_every_context_table_is_empty_and_the_articles_stay(tables):
     from helpers.pages.run import context_tables, view
-    from helpers.params.checks import Params
 
-    params = Params(
-        notebook="02_sanction_escalation",
-        start_date=pd.Timestamp("2017-08-01"),
-        end_date=pd.Timestamp("2017-12-31"),
-        include_planned=True,
-        as_of=None,
-        figures_dir=None,
-        include_context=False,
-    )
-    run = view(params, tables)
+    run = view(_params("02_sanction_escalation", None, include_context=False), tables)
     assert context_tables() and all(run.tables[name].empty for name in context_tables())
     assert all(run.tables[name].equals(tables[name]) for name in tables if name not in context_tables())
     assert run.all_tables is tables
@@ -165,17 +146,8 @@ def test_with_the_context_layer_off_every_context_table_is_empty_and_the_article
 
 def test_a_run_with_no_article_at_all_says_so_when_its_chart_is_empty(tables):
     from helpers.pages.run import Run
-    from helpers.params.checks import Params
 
-    params = Params(
-        notebook="03_summit_schedule",
-        start_date=pd.Timestamp("2017-08-01"),
-        end_date=pd.Timestamp("2017-12-31"),
-        include_planned=True,
-        as_of=pd.Timestamp("2017-09-02"),
-        figures_dir=None,
-        include_context=True,
-    )
+    params = _params("03_summit_schedule", "2017-09-02")
     none = {**tables, "sources": tables["sources"].iloc[0:0]}
     assert Run(params, none, none).nothing("summits") == "Nothing was reported by 2 Sep 2017: no article"
     run = Run(params, tables, tables)
@@ -183,4 +155,19 @@ def test_a_run_with_no_article_at_all_says_so_when_its_chart_is_empty(tables):
     assert (
         run.nothing("summits", filtered=True)
         == "No summits match these filters between 1 Aug 2017 and 31 Dec 2017"
+    )
+
+
+def _params(notebook: str, as_of: str | None, include_context: bool = True):
+    """A notebook's parameters over August to December 2017, as known on ``as_of``."""
+    from helpers.params.checks import Params
+
+    return Params(
+        notebook=notebook,
+        start_date=pd.Timestamp("2017-08-01"),
+        end_date=pd.Timestamp("2017-12-31"),
+        include_planned=True,
+        as_of=None if as_of is None else pd.Timestamp(as_of),
+        figures_dir=None,
+        include_context=include_context,
     )
