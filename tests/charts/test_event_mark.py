@@ -73,3 +73,10 @@ def test_a_mark_in_another_colour_is_filled_and_outlined_in_it():
     bar = drawn(FIRST, FIRST + DAY, colour="#123456")["e"]
     assert bar.get_facecolor() == pytest.approx(to_rgba("#123456", HELD_ALPHA))
     assert bar.get_edgecolor() == pytest.approx(to_rgba("#123456"))
+
+
+def test_an_open_start_runs_from_far_before_to_the_end_of_its_known_day():
+    bar = drawn(pd.NaT, FIRST)["e"]
+    assert bar.get_x() < date2num(FIRST - 365 * DAY) and bar.get_x() + bar.get_width() == date2num(
+        FIRST + DAY
+    )

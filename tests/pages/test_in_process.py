@@ -75,3 +75,20 @@ def test_an_edited_step_changes_the_chart(tables, tmp_path, monkeypatch):
         for page in (as_shipped, edited)
     ]
     assert counted == [len(as_shipped.contacts), len(edited.contacts)]
+
+
+def test_an_error_in_a_cell_names_the_notebook_and_the_code_cell(tables, tmp_path, monkeypatch):
+    """A traceback from an in-process run points at the notebook and its code cell, counted from
+    one as JupyterLab shows them (markdown cells not counted)."""
+    import traceback
+
+    book = json.loads((paths.NOTEBOOKS / "03_summit_schedule.ipynb").read_text(encoding="utf-8"))
+    code = [i for i, cell in enumerate(book["cells"]) if cell["cell_type"] == "code"]
+    book["cells"][code[2]]["source"] = ["raise RuntimeError('broken on purpose')"]
+    for notebook in paths.NOTEBOOKS.glob("*.ipynb"):
+        shutil.copy(notebook, tmp_path)
+    (tmp_path / "03_summit_schedule.ipynb").write_text(json.dumps(book), encoding="utf-8")
+    monkeypatch.setattr(paths, "NOTEBOOKS", tmp_path)
+    with pytest.raises(RuntimeError, match="broken on purpose") as caught:
+        run_notebook("03_summit_schedule", tables=tables)
+    assert traceback.extract_tb(caught.tb)[-1].filename == "03_summit_schedule.ipynb, code cell 3"
