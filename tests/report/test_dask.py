@@ -1,6 +1,7 @@
 """Sweeps on Dask: the same bytes as the local executor, on a LocalCluster and on a real
 ``dask scheduler`` with two ``dask worker`` processes; a worker killed mid-sweep does not fail it;
-a failing notebook says the same line; the run log names the worker of each notebook.
+a failing notebook says the same line; the run log names the worker of each notebook; the
+build's own workers print nothing.
 
 Every build runs in its own process, on a copy of the project with two of the notebooks (00
 and 01, the one the person sweep varies), so that each sweep is two notebooks per person (12 with
@@ -215,3 +216,31 @@ def test_a_worker_with_other_data_is_refused_in_one_line(local, fresh, tmp_path)
     assert f"({NOTEBOOKS} notebooks); reports/each-person/ is unchanged" in done.stderr
     assert "runs another checkout than the driver (data sha256 " in done.stderr
     assert outputs(fresh) == before
+
+
+# A worker of the build's own cluster logs an ERROR, as one does when it closes beside its
+# scheduler (dask/distributed#7105), then the cluster closes as after every build.
+QUIET_WORKERS = """
+import logging
+from helpers.report import executors
+
+client, cluster = executors._connect(None, 1)
+client.run(lambda: logging.getLogger("distributed.worker").error("a heartbeat failed"))
+client.close()
+cluster.close()
+"""
+
+
+def test_the_builds_own_workers_print_nothing(tmp_path):
+    """What a worker of the build's LocalCluster logs stays off the terminal: the build says
+    each task's fate itself, and a log line from a worker is a traceback wall after it."""
+    done = subprocess.run(
+        [sys.executable, "-c", QUIET_WORKERS],
+        cwd=tmp_path,
+        env=environment(paths.ROOT),
+        text=True,
+        capture_output=True,
+        timeout=RUN_TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

@@ -95,7 +95,16 @@ def _connect(scheduler: str | None, jobs: int | None):
     workers = max(1, jobs or os.cpu_count() or 1)
     # Any free port for the scheduler's HTTP server: None still takes 8787, and a second build
     # running meanwhile (another checkout, a test) would print a warning that it is in use.
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    # Our own workers log nothing below CRITICAL: each task's fate comes back to the build, which
+    # says it, and a worker closing beside its scheduler may log a heartbeat's traceback as an
+    # ERROR (dask/distributed#7105), a wall of text after a good build.
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=logging.CRITICAL,
+    )
     return Client(cluster), cluster
 
 
