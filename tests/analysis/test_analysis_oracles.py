@@ -192,6 +192,20 @@ def test_a_plan_takes_the_outcome_of_its_own_kind_before_an_earlier_numbered_oth
     assert plans.plans(tables).iloc[0]["outcome_id"] == "o0"
 
 
+def test_of_two_outcomes_of_its_kind_a_plan_takes_the_first_by_id_and_says_it_is_cited():
+    """Two cited visits for one planned visit: the first by id counts, whichever way the table is
+    ordered, and the page's ``outcome_source`` says the context layer, not the articles."""
+    tables = plan_tables((20, 30), "held", (24, 26), 0)
+    second = tables["outcomes"].assign(
+        outcome_id="o2", date_start=ORIGIN + 40 * DAY, date_end=ORIGIN + 41 * DAY
+    )
+    for order in ([second, tables["outcomes"]], [tables["outcomes"], second]):
+        row = plans.plans({**tables, "outcomes": pd.concat(order, ignore_index=True)}).iloc[0]
+        assert (row["outcome_id"], row["outcome_source"], row["realised_start"], row["verdict"]) == (
+            "o1", "context", ORIGIN + 24 * DAY, "in window",
+        )  # fmt: skip
+
+
 def test_a_plan_is_announced_by_its_first_report_as_a_plan_not_its_first_report():
     """An article that first reports an event as held, and a later one that reports it planned: the
     plan's lead time runs from the later article, the first that announced it."""

@@ -59,6 +59,21 @@ def test_a_window_that_starts_on_a_step_day_counts_each_measure_once(tables, sin
         assert daily.sum(axis=1).tolist() == [(adopted[since] <= first).sum()] * 2, first
 
 
+def test_in_force_is_a_whole_count_per_category_and_day(tables):
+    """The table a notebook shows: a row per day named ``date``, a column per category that has an
+    adopted measure, and in each cell that category's measures in force that day, as whole numbers."""
+    adopted = escalation.adopted_measures(tables)
+    start, end = pd.Timestamp("2017-08-01"), pd.Timestamp("2017-12-31")
+    daily = escalation.in_force(adopted, start, end)
+    categories = sorted({str(c) for c in adopted["category"]})
+    assert daily.index.name == "date" and list(daily.index) == list(pd.date_range(start, end))
+    assert sorted(daily.columns) == categories and (daily.dtypes == "int64").all()
+    for category in categories:
+        firsts = adopted.loc[adopted["category"] == category, "in_force_by"]
+        expected = [int((firsts <= day).sum()) for day in daily.index]
+        assert daily[category].tolist() == expected, category
+
+
 def test_proposals_dated_by_report(tables):
     proposed = escalation.proposed_measures(tables)
     assert proposed["item"].tolist() == ["oil", "oil trade"]

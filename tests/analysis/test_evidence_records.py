@@ -82,8 +82,11 @@ def test_an_article_is_its_outlet_headline_and_day(tables, found):
         assert row["what"] == described(source._asdict())
         assert "nan" not in row["what"] and "unknown," not in row["what"]
         assert row["date_start"] == row["date_end"] == source.published
-        assert source.source_id in row["source"] and source.file in row["source"]
+        # The table's "layer" and "article or source" columns, word for word.
+        assert row["layer"] == "articles"
+        assert row["source"] == f"{source.source_id}, the text in {source.file}"
         assert pd.isna(row["quote"]) and pd.isna(row["status"])
+        assert pd.isna(row["date_words"]) and pd.isna(row["link"])
 
 
 @pytest.mark.parametrize(

@@ -78,7 +78,7 @@ def in_force(
         index=since, columns="category", values="measure_id", aggfunc="count", observed=True
     )
     before = adopted.loc[adopted[since] < start].groupby("category", observed=True).size()
-    daily = counts.reindex(days, fill_value=0).fillna(0)
+    daily = counts.reindex(days).fillna(0)  # no measure that day, or none of that category
     daily.iloc[0] += before.reindex(daily.columns, fill_value=0)
     daily = daily.cumsum().astype("int64")
     daily.index.name = "date"
