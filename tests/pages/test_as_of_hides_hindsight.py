@@ -171,3 +171,19 @@ def _params(notebook: str, as_of: str | None, include_context: bool = True):
         figures_dir=None,
         include_context=include_context,
     )
+
+
+def test_before_the_first_article_the_source_line_says_so_word_for_word(tables):
+    """On the eve of the first article no article is known: the line names that day and the first
+    article's, as a reader reads dates. From its day on, it is the articles' own line."""
+    from helpers.pages.run import view
+
+    first = tables["sources"]["published"].min()
+    eve = first - pd.Timedelta(days=1)
+    run = view(_params("01_meeting_cadence", f"{eve:%Y-%m-%d}"), tables)
+    assert run.source == (
+        f"Source: no article published by {eve.day} {eve:%b} {eve.year}; the first is dated "
+        f"{first.day} {first:%b} {first.year}. Curated data in data/, every row with its verbatim quote."
+    )
+    on_the_day = view(_params("01_meeting_cadence", f"{first:%Y-%m-%d}"), tables)
+    assert on_the_day.source.startswith("Source: ") and "no article published" not in on_the_day.source

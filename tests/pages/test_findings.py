@@ -169,3 +169,33 @@ def test_make_readme_fills_each_documents_blocks_and_report_writes_the_findings(
     assert all(d.read_text(encoding="utf-8") == findings.fill(stale, generated) != stale for d in documents)
     said = capsys.readouterr().out.splitlines()
     assert said == ["README.md: generated blocks written", "data/README.md: generated blocks written"]
+
+
+def with_a_march_meeting(tables) -> dict:
+    """The record plus an articles' Kono-Lavrov meeting dated to 10-12 March 2017: a contact of
+    the whole year, dated to a range, outside August to December."""
+    events, mentions, participants = tables["events"], tables["mentions"], tables["participants"]
+    event = events.loc[events["event_id"] == "kono-lavrov-new-york"].assign(
+        event_id="kono-lavrov-march",
+        date_start=pd.Timestamp("2017-03-10"),
+        date_end=pd.Timestamp("2017-03-12"),
+    )
+    said = mentions.loc[mentions["event_id"] == "kono-lavrov-new-york"].head(1)
+    said = said.assign(event_id="kono-lavrov-march", mention_id="m-march")
+    who = participants.loc[participants["event_id"] == "kono-lavrov-new-york"]
+    who = who.assign(event_id="kono-lavrov-march", mention_id="m-march")
+    return {
+        **tables,
+        "events": pd.concat([events, event], ignore_index=True),
+        "mentions": pd.concat([mentions, said], ignore_index=True),
+        "participants": pd.concat([participants, who], ignore_index=True),
+    }
+
+
+def test_a_contact_outside_august_to_december_changes_only_the_years_finding(tables, generated):
+    """The August-to-December bullet counts that window's contacts only (its ranged ones too); the
+    whole year's bullet sees the March meeting."""
+    before = generated["findings"].splitlines()
+    after = findings.findings(with_a_march_meeting(tables))
+    assert after[0] == before[0]
+    assert after[1] != before[1]
