@@ -143,7 +143,8 @@ test: $(KERNELSPEC)
 # their quote and resolving to their event: rules; the chronology's checks), the dates (dates,
 # timex, interval), rendering, the driver's staging, one-line failures and atomic swap, a task's
 # checkout check and clean-up, sweep files; what a reader reads (views, analysis, pages, the
-# charts' titles, alt texts and encodings, the generated findings); what decides a rebuild
+# charts' titles, alt texts and encodings, the generated findings, the front page's words and the
+# manifest it reads); what decides a rebuild
 # (planning and its hashes, parameter sets); and the curator's tools (curate). The schema's
 # mechanics (csvfile, columns, keys, load) take two hours more on two cores:
 # MUTANTS='$(MUTANTS) $(SCHEMA)'.
@@ -151,7 +152,10 @@ RULES := helpers.data.rules.x__seed_problems* helpers.data.rules.x__evidence_pro
   helpers.data.rules.x__date_text_problems* helpers.data.rules.x__event_date_problems* \
   helpers.data.rules.x__unresolved_problems* helpers.data.derive.* \
   helpers.data.rules.x__interval_mismatches* helpers.data.rules.x__event_interval_problems* \
-  helpers.data.chronology.*
+  helpers.data.chronology.* helpers.data.rules.x__ends_by* helpers.data.rules.x__attested_problems* \
+  helpers.data.rules.x__first_article_problems* helpers.data.rules.x__status_problems* \
+  helpers.data.rules.x__resolution_problems* helpers.data.rules.x__outcome_problems* \
+  helpers.data.rules.x__context_problems*
 DRIVER := helpers.report.driver.x__run* helpers.report.staging.x_stage* helpers.report.staging.x_put_in_place* \
   helpers.report.staging.x_carry_over* helpers.report.staging.x_swap_into_place* helpers.report.executors.x__local* \
   helpers.report.execute.x_said* helpers.report.tasks.x_check_checkout* helpers.report.tasks.x_run* \
@@ -162,13 +166,15 @@ READER := helpers.views.* helpers.analysis.* helpers.pages.* helpers.charts.word
   helpers.charts.cadence.x__marks* helpers.charts.cadence.x_lanes* helpers.charts.cadence.x__context_words* \
   helpers.charts.plans.x__outcome_note* helpers.charts.style.x_status_style* helpers.charts.style.x_draw_event* helpers.charts.style.x__draw_day* \
   helpers.charts.style.x_draw_context* helpers.charts.style.x_reach*
+FRONT := $(foreach f,_span describe _notebook_words _section _findings write_index,helpers.report.index.x_$(f)*) \
+  helpers.report.records.x_write_manifest*
 REBUILD := helpers.report.planning.* helpers.report.paramsets.*
 CURATE := helpers.curate.add.* helpers.curate.draft.* helpers.curate.kinds.* helpers.curate.updates.* \
   helpers.curate.check.*
 SCHEMA := helpers.data.csvfile.* helpers.data.columns.* helpers.data.keys.* helpers.data.load.*
 MUTANTS ?= helpers.data.csvshape.* helpers.data.problems.* helpers.data.articles.* $(RULES) \
   helpers.data.dates.* helpers.data.timex.* helpers.data.interval.* helpers.report.render.* $(DRIVER) \
-  $(READER) $(REBUILD) $(CURATE)
+  $(READER) $(FRONT) $(REBUILD) $(CURATE)
 
 ## Mutation testing with mutmut of the modules behind the guarantees and what readers read (hours on 2 cores: narrow it with MUTANTS; not in `make test`)
 mutation: $(KERNELSPEC)
