@@ -14,6 +14,7 @@ import pytest
 from support import append_row, edit, find, problems, read_rows
 
 from helpers.data.dates import iso_dates
+from helpers.data.load import DataError, load_tables
 from helpers.data.rules import _ends_by_checks
 
 CUTS_NOTHING = "(this one cuts nothing)"
@@ -137,3 +138,23 @@ def test_an_attested_day_is_the_first_articles_not_the_last(data_copy):
          "quote": earlier["quote"], "reported_status": "occurred"},
     )  # fmt: skip
     find(problems(data_copy), "events.csv", row + 2, "attested", events[row]["attested"])
+
+
+@pytest.mark.parametrize(("column", "day", "inside"), [
+    ("date_start", "2017-09-01", True), ("date_end", "2017-09-01", True),
+    ("date_start", "2017-09-02", False), ("date_end", "2017-08-31", False),
+])  # fmt: skip
+def test_an_attested_day_may_be_either_end_of_its_interval(data_copy, column, day, inside):
+    """jp-us-oil-embargo-idea is attested on 1 Sep: an interval that starts or ends that day holds
+    it; one that starts after it or ends before it does not."""
+    row = _row(data_copy, "events", event_id="jp-us-oil-embargo-idea")
+    line = edit(data_copy, "events", row, column, day)
+    try:
+        load_tables(data_copy)
+        found = []
+    except DataError as error:
+        found = error.problems
+    at_attested = [
+        p.expected for p in found if (p.file, p.line, p.column) == ("events.csv", line, "attested")
+    ]
+    assert at_attested == ([] if inside else ["a day inside the event's interval (date_start to date_end)"])

@@ -15,6 +15,7 @@ from helpers.report import index
 from helpers.report.paramsets import ParamSet, read_param_set
 from helpers.report.planning import Plan
 from helpers.report.records import write_manifest
+from helpers.report.render import page_title
 
 BASE = {"include_planned": True, "start_date": "2017-08-01", "end_date": "2017-12-31", "as_of": None}
 SAY = "Everything the articles say"
@@ -104,6 +105,7 @@ def test_the_manifest_links_each_page_inside_its_set_and_keeps_each_notebooks_pa
     assert (written["data_sha256"], written["data"], written["figures"]) == (
         "d1", {"articles": 2}, ["01_meeting_cadence-cadence.png"],
     )  # fmt: skip
+    assert [n["title"] for n in written["notebooks"]] == [page_title(nb.stem) for nb in notebooks]
     # Links relative to reports/, where the front page is.
     links = [
         (n["notebook"], n["html"], n["executed"], n["code"], n["inputs_sha256"]) for n in written["notebooks"]
@@ -146,3 +148,7 @@ def test_the_default_set_comes_first_then_the_others_by_name(build, tmp_path):
     page = (reports / "index.html").read_text(encoding="utf-8")
     places = [page.index(f'<section id="{name}">') for name in ("default", "articles-only", "whole-year")]
     assert places == sorted(places)
+    # A page in standards mode that fits a phone, its sections one after another with nothing between.
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">')
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert page.count("</section><section") == 2 and not list(reports.glob(".*"))
