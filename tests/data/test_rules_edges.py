@@ -158,3 +158,39 @@ def test_an_attested_day_may_be_either_end_of_its_interval(data_copy, column, da
         p.expected for p in found if (p.file, p.line, p.column) == ("events.csv", line, "attested")
     ]
     assert at_attested == ([] if inside else ["a day inside the event's interval (date_start to date_end)"])
+
+
+@pytest.mark.parametrize(
+    ("trigger_last", "expected"),
+    [
+        ("", "both trigger dates or neither"),
+        ("2017-07-01", "a date on or after trigger_first"),
+        ("2017-08-06", "a date before the adoption"),
+    ],
+    ids=["one-trigger-date", "before-the-first", "after-the-adoption"],
+)
+def test_a_resolutions_trigger_dates_are_in_order(data_copy, trigger_last, expected):
+    """unscr-2371: triggers 4 to 28 July, adopted 5 Aug."""
+    row = _row(data_copy, "context/resolutions", resolution_id="unscr-2371")
+    line = edit(data_copy, "context/resolutions", row, "trigger_last", trigger_last)
+    found = problems(data_copy)
+    assert find(found, "context/resolutions.csv", line, "trigger_last", trigger_last).expected == expected
+
+
+def test_an_event_no_article_mentions_is_named(data_copy):
+    append_row(
+        data_copy / "events.csv",
+        {"event_id": "orphan", "title": "A meeting", "kind": "meeting", "status": "occurred",
+         "date_start": "2017-09-01", "date_end": "2017-09-01", "precision": "day"},
+    )  # fmt: skip
+    line = len(read_rows(data_copy / "events.csv")) + 1
+    problem = find(problems(data_copy), "events.csv", line, "event_id", "orphan")
+    assert problem.expected == "at least one row in mentions.csv for this event"
+
+
+def test_an_events_status_names_what_the_latest_article_reports(data_copy):
+    line = edit(
+        data_copy, "events", _row(data_copy, "events", event_id="abe-putin-vladivostok"), "status", "planned"
+    )
+    problem = find(problems(data_copy), "events.csv", line, "status", "planned")
+    assert problem.expected == "'occurred', as the latest article reports it"
