@@ -7,7 +7,7 @@ from zoneinfo import available_timezones
 
 import pandas as pd
 import pytest
-from support import edit, find, problems, read_rows
+from support import edit, find, problems, read_rows, row_where
 
 from helpers import paths
 from helpers.data.load import load_tables
@@ -54,12 +54,6 @@ def test_every_party_and_link_is_known(tables, facts):
     resolutions = facts.dropna(subset=["resolution_id"]).merge(tables["resolutions"], on="resolution_id")
     assert (resolutions["date_start"] == resolutions["adopted"]).all()
     assert len(resolutions) == (facts["kind"] == "resolution").sum()
-
-
-def _row(data, table: str, **wanted: str) -> int:
-    """The index of the first row of ``table`` whose columns have the ``wanted`` values."""
-    rows = read_rows(data / f"{table}.csv")
-    return next(i for i, row in enumerate(rows) if all(row[k] == v for k, v in wanted.items()))
 
 
 @pytest.mark.parametrize(
@@ -133,7 +127,7 @@ def _row(data, table: str, **wanted: str) -> int:
 def test_each_wrong_fact_is_named(data_copy, where, column, value, expected):
     """Where, what is there, and what the row should hold instead."""
     table = "context/chronology"
-    line = edit(data_copy, table, _row(data_copy, table, **where), column, value)
+    line = edit(data_copy, table, row_where(data_copy, table, **where), column, value)
     said = find(problems(data_copy), "context/chronology.csv", line, column, value).expected
     assert said.startswith(expected.removesuffix("…")) if expected.endswith("…") else said == expected
 
@@ -149,7 +143,7 @@ def test_a_plan_may_be_held_outside_its_announced_window(data_copy):
     """Linked to a planned event, a fact may fall outside its window: outcomes judge that."""
     planned = read_rows(paths.DATA / "events.csv")
     event = next(row["event_id"] for row in planned if row["status"] == "planned" and row["date_end"])
-    row = _row(data_copy, "context/chronology", kind="summit")
+    row = row_where(data_copy, "context/chronology", kind="summit")
     edit(data_copy, "context/chronology", row, "event_id", event)
     assert event in set(load_tables(data_copy)["chronology"]["event_id"])
 

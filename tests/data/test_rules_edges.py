@@ -11,19 +11,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from support import append_row, edit, find, problems, read_rows
+from support import append_row, edit, find, problems, read_rows, row_where
 
 from helpers.data.dates import iso_dates
 from helpers.data.load import DataError, load_tables
 from helpers.data.rules import _ends_by_checks
 
 CUTS_NOTHING = "(this one cuts nothing)"
-
-
-def _row(data, table: str, **wanted: str) -> int:
-    """The index of the first row of ``table`` whose columns have the ``wanted`` values."""
-    rows = read_rows(data / f"{table}.csv")
-    return next(i for i, row in enumerate(rows) if all(row[k] == v for k, v in wanted.items()))
 
 
 def test_a_date_is_read_only_in_its_one_form():
@@ -35,7 +29,7 @@ def test_a_date_is_read_only_in_its_one_form():
 
 
 def test_a_date_expression_is_its_quotes_words_in_their_case(data_copy):
-    row = _row(data_copy, "mentions", date_text="Friday")
+    row = row_where(data_copy, "mentions", date_text="Friday")
     line = edit(data_copy, "mentions", row, "date_text", "friday")
     problem = find(problems(data_copy), "mentions.csv", line, "date_text", "friday")
     assert problem.expected == "an expression that appears in the quote"
@@ -62,7 +56,7 @@ def test_an_ends_by_that_ends_on_the_allowed_end_cuts_nothing(days_before, cuts)
 
 
 def test_one_article_gives_one_event_one_status(data_copy):
-    row = _row(data_copy, "mentions", event_id="kono-lavrov-new-york", source_id="a001")
+    row = row_where(data_copy, "mentions", event_id="kono-lavrov-new-york", source_id="a001")
     line = edit(data_copy, "mentions", row, "reported_status", "planned")
     problem = find(problems(data_copy), "mentions.csv", line, "reported_status", "planned")
     assert problem.expected == "the same status as the article's other mentions of this event"
@@ -73,11 +67,11 @@ def test_a_resolutions_event_holds_its_adoption_day(data_copy):
     edit(
         data_copy,
         "events",
-        _row(data_copy, "events", event_id="unsc-resolution-aug"),
+        row_where(data_copy, "events", event_id="unsc-resolution-aug"),
         "date_end",
         "2017-08-04",
     )
-    line = _row(data_copy, "context/resolutions", resolution_id="unscr-2371") + 2
+    line = row_where(data_copy, "context/resolutions", resolution_id="unscr-2371") + 2
     problem = find(problems(data_copy), "context/resolutions.csv", line, "event_id", "unsc-resolution-aug")
     assert problem.expected == "an event whose interval in events.csv holds these dates"
 
@@ -122,7 +116,7 @@ def test_a_context_row_has_a_day_only_where_it_may_at_both_ends(
 ):
     """A not_found outcome has no day, a resolution's fact its adoption day: at either end. Both
     checks name the row's date_start, with what it holds."""
-    line = edit(data_copy, table, _row(data_copy, table, **where), column, value)
+    line = edit(data_copy, table, row_where(data_copy, table, **where), column, value)
     assert find(problems(data_copy), f"{table}.csv", line, "date_start", at).expected == expected
 
 
@@ -147,7 +141,7 @@ def test_an_attested_day_is_the_first_articles_not_the_last(data_copy):
 def test_an_attested_day_may_be_either_end_of_its_interval(data_copy, column, day, inside):
     """jp-us-oil-embargo-idea is attested on 1 Sep: an interval that starts or ends that day holds
     it; one that starts after it or ends before it does not."""
-    row = _row(data_copy, "events", event_id="jp-us-oil-embargo-idea")
+    row = row_where(data_copy, "events", event_id="jp-us-oil-embargo-idea")
     line = edit(data_copy, "events", row, column, day)
     try:
         load_tables(data_copy)
@@ -171,7 +165,7 @@ def test_an_attested_day_may_be_either_end_of_its_interval(data_copy, column, da
 )
 def test_a_resolutions_trigger_dates_are_in_order(data_copy, trigger_last, expected):
     """unscr-2371: triggers 4 to 28 July, adopted 5 Aug."""
-    row = _row(data_copy, "context/resolutions", resolution_id="unscr-2371")
+    row = row_where(data_copy, "context/resolutions", resolution_id="unscr-2371")
     line = edit(data_copy, "context/resolutions", row, "trigger_last", trigger_last)
     found = problems(data_copy)
     assert find(found, "context/resolutions.csv", line, "trigger_last", trigger_last).expected == expected
@@ -190,7 +184,11 @@ def test_an_event_no_article_mentions_is_named(data_copy):
 
 def test_an_events_status_names_what_the_latest_article_reports(data_copy):
     line = edit(
-        data_copy, "events", _row(data_copy, "events", event_id="abe-putin-vladivostok"), "status", "planned"
+        data_copy,
+        "events",
+        row_where(data_copy, "events", event_id="abe-putin-vladivostok"),
+        "status",
+        "planned",
     )
     problem = find(problems(data_copy), "events.csv", line, "status", "planned")
     assert problem.expected == "'occurred', as the latest article reports it"

@@ -40,6 +40,13 @@ def find(found: list, file: str, line: int | None, column: str, value: str) -> P
     return matches[0]
 
 
+def row_where(data: Path, table: str, **wanted: str) -> int:
+    """The index (0 = first data row, as ``edit`` counts) of the first row of ``table`` whose
+    columns have the ``wanted`` values."""
+    rows = read_rows(data / f"{table}.csv")
+    return next(i for i, row in enumerate(rows) if all(row[k] == v for k, v in wanted.items()))
+
+
 def read_rows(path: Path) -> list[dict[str, str]]:
     """A CSV file's rows, as the csv module reads them."""
     with path.open(encoding="utf-8", newline="") as handle:
